@@ -1,0 +1,100 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every Swift target: explicit `any` and internal imports, so no
+/// dependency (and no C type) leaks into a module's public API by accident.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// A system library found through pkg-config, installed from Debian by `tools/install-deps.sh`.
+func systemLibrary(_ name: String, pkgConfig: String, apt: String) -> Target {
+    .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt([apt])])
+}
+
+let package = Package(
+    name: "Larder",
+    platforms: [.macOS(.v15)],
+    products: [
+        // What a feature repository imports to declare definitions: no C, no server.
+        .library(name: "LarderCore", targets: ["LarderCore"]),
+        .library(name: "Larder", targets: ["Larder"]),
+        .executable(name: "larder", targets: ["LarderCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
+        systemLibrary("CLMDB", pkgConfig: "lmdb", apt: "liblmdb-dev"),
+        systemLibrary("CSnappy", pkgConfig: "snappy", apt: "libsnappy-dev"),
+        systemLibrary("CZstd", pkgConfig: "libzstd", apt: "libzstd-dev"),
+        systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev"),
+        systemLibrary("CLZ4", pkgConfig: "liblz4", apt: "liblz4-dev"),
+
+        .target(name: "LarderCore", swiftSettings: strictSettings),
+        .target(
+            name: "LarderFormats",
+            dependencies: ["LarderCore", "CSnappy", "CZstd", "CZlib", "CLZ4"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LarderOffline",
+            dependencies: ["LarderCore", "LarderFormats", "CSQLite", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LarderOnline",
+            dependencies: ["LarderCore", "CLMDB", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Larder",
+            dependencies: [
+                "LarderCore", "LarderFormats", "LarderOffline", "LarderOnline", "Yams",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "LarderCLI",
+            dependencies: [
+                "Larder", "LarderCore", "LarderFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "LarderCoreTests", dependencies: ["LarderCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LarderFormatsTests",
+            dependencies: ["LarderFormats", "LarderCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LarderOfflineTests",
+            dependencies: ["LarderOffline", "LarderFormats", "LarderCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LarderOnlineTests",
+            dependencies: ["LarderOnline", "LarderCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LarderTests",
+            dependencies: ["Larder", "LarderCore", "LarderFormats"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LarderCLITests",
+            dependencies: ["LarderCLI", "Larder", "LarderCore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Larder needs on a Debian machine that has the Swift toolchain:
+# the C libraries it links (from Debian) and the Python packages its tests and
+# benchmarks use to write fixtures and cross-check results (from PyPI).
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+debian_packages=(libsqlite3-dev liblmdb-dev libsnappy-dev libzstd-dev zlib1g-dev liblz4-dev pkg-config)
+python_packages=(pyarrow pandas duckdb)
+
+missing=()
+for package in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing Debian packages: ${missing[*]}"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+missing_python=()
+for package in "${python_packages[@]}"; do
+    python3 -c "import $package" 2>/dev/null || missing_python+=("$package")
+done
+if [ ${#missing_python[@]} -gt 0 ]; then
+    echo "installing Python packages: ${missing_python[*]}"
+    python3 -m pip install -q --disable-pip-version-check "${missing_python[@]}"
+fi
