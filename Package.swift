@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "LarderCore", targets: ["LarderCore"]),
         .library(name: "Larder", targets: ["Larder"]),
         .executable(name: "larder", targets: ["LarderCLI"]),
+        .executable(name: "larder-bench", targets: ["LarderBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -66,6 +67,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "LarderBench",
+            dependencies: ["Larder", "LarderCore", "LarderFormats", "LarderOffline", "LarderOnline"],
             swiftSettings: strictSettings
         ),
 

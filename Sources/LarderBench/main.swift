@@ -1,0 +1,21 @@
+// Larder's benchmark harness: `swift run -c release larder-bench NAME [ARGS...]`.
+// Each benchmark prints its figures as medians over repeated runs; none passes or fails on time.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The benchmarks by name; each takes the remaining command-line arguments.
+let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [:]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let benchmark = benchmarks[name] else {
+    print("usage: larder-bench NAME [ARGS...]\nbenchmarks: \(benchmarks.keys.sorted().joined(separator: ", "))")
+    exit(2)
+}
+do {
+    try benchmark(Array(arguments.dropFirst()))
+} catch {
+    print("larder-bench \(name): \(error)")
+    exit(1)
+}
