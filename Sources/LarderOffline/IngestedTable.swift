@@ -1,5 +1,4 @@
 public import LarderCore
-public import LarderFormats
 
 /// What the offline store holds for one feature view.
 public struct IngestedTable: Sendable, Hashable {

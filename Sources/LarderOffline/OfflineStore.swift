@@ -2,10 +2,11 @@ public import LarderCore
 public import LarderFormats
 public import Logging
 
-/// Opens a source file for reading. `declaredTypes` maps the file's column names to the types
-/// Larder expects in them, which a CSV reader uses to parse text; a Parquet reader may ignore it.
+/// Opens a source file for reading, like `TableFiles.openReader(path:format:declaredTypes:)`.
+/// `declaredTypes` maps the file's column names to the column types Larder expects in them,
+/// which a CSV reader uses to parse text; a Parquet reader carries its own types.
 public typealias SourceOpener =
-    (_ path: String, _ format: FileFormat, _ declaredTypes: [String: ValueType]) throws -> any TableReader
+    (_ path: String, _ format: FileFormat, _ declaredTypes: [String: ColumnType]) throws -> any TableReader
 
 /// The offline store: feature view rows ingested from their source files into one SQLite
 /// database, queried for point-in-time correct training sets and for the latest rows to

@@ -1,4 +1,5 @@
 internal import LarderCore
+internal import LarderFormats
 
 extension OfflineTable {
     /// Prefix of the store's own columns in data tables; no key or feature may use it.
@@ -36,11 +37,13 @@ extension OfflineTable {
         }
     }
 
-    /// The source columns to read, each with the type Larder expects in it.
-    var declaredSourceTypes: [String: ValueType] {
-        var types: [String: ValueType] = [eventTimestampColumn: .timestamp]
-        if let createdTimestampColumn { types[createdTimestampColumn] = .timestamp }
-        for column in joinKeys + features { types[column.sourceColumn] = column.type }
+    /// The source columns to read, each with the column type that holds its declared type
+    /// exactly (timestamps in nanoseconds), for readers of untyped formats such as CSV.
+    var declaredSourceTypes: [String: ColumnType] {
+        let timestamp = ColumnType.timestamp(.nanoseconds, utcAdjusted: true)
+        var types: [String: ColumnType] = [eventTimestampColumn: timestamp]
+        if let createdTimestampColumn { types[createdTimestampColumn] = timestamp }
+        for column in joinKeys + features { types[column.sourceColumn] = FeatureColumnBuilder.columnType(for: column.type) }
         return types
     }
 }

@@ -1,5 +1,4 @@
 public import LarderCore
-public import LarderFormats
 
 /// One column of an offline table: how Larder names it, where it comes from in the source
 /// file, and its declared type.

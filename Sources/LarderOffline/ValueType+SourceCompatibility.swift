@@ -2,20 +2,18 @@ internal import LarderCore
 internal import LarderFormats
 
 extension ValueType {
-    /// Whether a file column of the given type can be stored as this declared type without
-    /// loss: the same type, a narrower integer into `int64`, `float32` or a decimal into
-    /// `float64`, a date into a timestamp, and lists whose elements convert that way.
+    /// Whether a file column of the given type can be stored as this declared type: the
+    /// scalar rules of ``ValueType/accepts(_:)-(ValueType)`` (the same type, a wider integer
+    /// or float, integers into floats), a date into a timestamp, and lists whose elements
+    /// follow the same rules.
     /// - Parameter fileType: the column's type in the file.
-    /// - Returns: `true` when every value converts exactly.
+    /// - Returns: `true` when every value converts.
     func accepts(_ fileType: ColumnType) -> Bool {
         guard let found = fileType.valueType else { return false }
-        switch (self, found) {
-        case (.int64, .int32), (.float64, .float32): return true
-        case (.list(let declared), .list(let element)):
-            guard case .list(let elementType) = fileType else { return false }
-            return declared == element || ValueType(declared).accepts(elementType)
-        default: return self == found
+        if case .list(let declared) = self, case .list(let element) = fileType {
+            return ValueType(declared).accepts(element)
         }
+        return accepts(found)
     }
 
     /// Whether an entity column of type `other` can be matched against a join key of this
