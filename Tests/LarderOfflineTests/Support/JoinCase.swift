@@ -69,22 +69,12 @@ struct JoinCase: Sendable, CustomTestStringConvertible {
     func run(in fixture: StoreFixture) throws -> (rows: [[Value]], names: [String]) {
         var tables: [String: OfflineTable] = [:]
         for view in views {
-            let table = fixture.table(view.table)
-            try fixture.writeSource(view.table.sourcePath, columns: view.columns, rows: view.rows)
-            try fixture.store.ingest(table)
+            let table = try fixture.ingest(view)
             tables[table.name] = table
         }
-        let entities = MemoryTableReader(path: "entities", columns: entityColumns, rows: entityRows, batchSize: 2)
-        var writer: MemoryTableWriter?
-        try fixture.store.pointInTimeJoin(
-            entities: entities, timestampColumn: "event_timestamp",
-            requests: requests.map { FeatureRequest(table: tables[$0.view]!, features: $0.features) }
-        ) { schema in
-            let made = MemoryTableWriter(schema: schema)
-            writer = made
-            return made
-        }
-        let output = try #require(writer)
+        let output = try fixture.join(
+            entityColumns: entityColumns, entityRows: entityRows,
+            requests: requests.map { FeatureRequest(table: tables[$0.view]!, features: $0.features) })
         #expect(output.closed)
         return (output.rows, output.schema.columns.map(\.name))
     }

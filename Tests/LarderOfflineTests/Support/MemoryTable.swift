@@ -9,13 +9,17 @@ final class MemoryTableReader: TableReader {
     let schema: TableSchema
     private let rows: [[Value]]
     private let batchSize: Int
+    private let failure: FormatError?
 
-    /// A table of rows; `columns` gives each column's name and file type.
-    init(path: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3) {
+    /// A table of rows; `columns` gives each column's name and file type. With `failure`, the
+    /// reader throws it instead of returning the batch holding row `failure.line - 2` (the
+    /// line of a CSV file with a header), as a reader meeting a malformed row does.
+    init(path: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3, failure: FormatError? = nil) {
         self.path = path
         schema = TableSchema(columns: columns.map { ColumnSchema(name: $0.0, type: $0.1, nullable: true) })
         self.rows = rows
         self.batchSize = batchSize
+        self.failure = failure
     }
 
     func forEachBatch(columns: [String]?, _ body: (ColumnBatch) throws -> Void) throws {
@@ -28,6 +32,7 @@ final class MemoryTableReader: TableReader {
         var start = 0
         repeat {
             let end = min(start + batchSize, rows.count)
+            if let failure, let line = failure.line, (start..<end).contains(line - 2) { throw failure }
             let batchColumns = wanted.map { index in
                 Column.make(
                     name: schema.columns[index].name, type: schema.columns[index].type,

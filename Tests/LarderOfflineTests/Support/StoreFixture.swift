@@ -32,16 +32,46 @@ final class StoreFixture {
 
     /// Writes a source file holding `rows` and makes it readable with the given columns.
     /// - Returns: the file's path.
+    /// With `failingLine`, reading stops with a `FormatError` at that line (a header counts).
     @discardableResult
     func writeSource(
-        _ name: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3
+        _ name: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3, failingLine: Int? = nil
     ) throws -> String {
         let path = directory.file(name)
         let dump = columns.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "\n"
             + rows.map { "\($0)" }.joined(separator: "\n")
         try dump.write(toFile: path, atomically: false, encoding: .utf8)
-        sources.tables[path] = (columns, rows, batchSize)
+        let failure = failingLine.map { FormatError(file: path, line: $0, column: columns[0].0, "malformed value") }
+        sources.tables[path] = (columns, rows, batchSize, failure)
         return path
+    }
+
+    /// Writes a view's source and ingests it.
+    /// - Returns: the table description, with its source in the fixture's directory.
+    @discardableResult
+    func ingest(_ view: ViewFixture) throws -> OfflineTable {
+        let table = table(view.table)
+        try writeSource(view.table.sourcePath, columns: view.columns, rows: view.rows)
+        try store.ingest(table)
+        return table
+    }
+
+    /// Runs a join over in-memory entity rows and returns what was written.
+    func join(
+        entityColumns: [(String, ColumnType)], entityRows: [[Value]], requests: [FeatureRequest],
+        timestampColumn: String = "event_timestamp", on store: OfflineStore? = nil
+    ) throws -> MemoryTableWriter {
+        let entities = MemoryTableReader(path: "entities.csv", columns: entityColumns, rows: entityRows)
+        var writer: MemoryTableWriter?
+        try (store ?? self.store).pointInTimeJoin(
+            entities: entities, timestampColumn: timestampColumn, requests: requests
+        ) { schema in
+            let made = MemoryTableWriter(schema: schema)
+            writer = made
+            return made
+        }
+        guard let writer else { throw FormatError(file: "entities.csv", "the join opened no output") }
+        return writer
     }
 
     /// How many times a source was opened for reading.
@@ -62,14 +92,15 @@ final class StoreFixture {
                 throw FormatError(file: path, "no such test source")
             }
             sources.opened[path, default: 0] += 1
-            return MemoryTableReader(path: path, columns: table.columns, rows: table.rows, batchSize: table.batchSize)
+            return MemoryTableReader(
+                path: path, columns: table.columns, rows: table.rows, batchSize: table.batchSize, failure: table.failure)
         }
     }
 }
 
 /// The in-memory contents of the fixture's source files, by path.
 private final class SourceRegistry {
-    var tables: [String: (columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int)] = [:]
+    var tables: [String: (columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int, failure: FormatError?)] = [:]
     var opened: [String: Int] = [:]
 }
 
