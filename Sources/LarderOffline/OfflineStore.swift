@@ -42,6 +42,7 @@ public final class OfflineStore {
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = OFF;
             PRAGMA cache_size = -\(Self.cacheKibibytes);
+            PRAGMA threads = 2;
             PRAGMA temp_store = FILE;
             PRAGMA journal_size_limit = \(64 << 20);
             """)
