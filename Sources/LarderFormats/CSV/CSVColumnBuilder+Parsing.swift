@@ -78,7 +78,7 @@ extension CSVColumnBuilder {
         let name = (signed ? "an int" : "a uint") + String(bits)
         guard let value = NumberText.int64(bytes) else { throw mismatch(bytes, name) }
         let range: ClosedRange<Int64> = signed
-            ? -(Int64(1) << (bits - 1))...((Int64(1) << (bits - 1)) - 1) : 0...((Int64(1) << bits) - 1)
+            ? Int64.min >> (64 - bits)...Int64.max >> (64 - bits) : 0...Int64(UInt64.max >> (64 - bits))
         guard range.contains(value) else {
             throw CSVCellError(message: "\(value) is out of range for \(name) (\(range.lowerBound) to \(range.upperBound))")
         }
