@@ -75,14 +75,15 @@ extension CSVColumnBuilder {
     }
 
     private func integer(_ bytes: UnsafeBufferPointer<UInt8>, bits: Int, signed: Bool) throws(CSVCellError) -> Int64 {
-        let name = (signed ? "an int" : "a uint") + String(bits)
-        guard let value = NumberText.int64(bytes) else { throw mismatch(bytes, name) }
-        let range: ClosedRange<Int64> = signed
-            ? Int64.min >> (64 - bits)...Int64.max >> (64 - bits) : 0...Int64(UInt64.max >> (64 - bits))
-        guard range.contains(value) else {
-            throw CSVCellError(message: "\(value) is out of range for \(name) (\(range.lowerBound) to \(range.upperBound))")
+        if let value = NumberText.int64(bytes) {
+            if bits == 64 && signed { return value }
+            let range: ClosedRange<Int64> = signed
+                ? Int64.min >> (64 - bits)...Int64.max >> (64 - bits) : 0...Int64(UInt64.max >> (64 - bits))
+            if range.contains(value) { return value }
+            throw CSVCellError(
+                message: "\(value) is out of range for \(type) (\(range.lowerBound) to \(range.upperBound))")
         }
-        return value
+        throw mismatch(bytes, (signed ? "an " : "a ") + type.description)
     }
 
     private func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, unit: TimeUnit, exact: Bool) throws(CSVCellError) -> Int64 {

@@ -9,8 +9,8 @@ extension CSVReader {
     public func forEachBatch(columns: [String]?, _ body: (ColumnBatch) throws -> Void) throws {
         let fieldIndices = try projection(columns)
         let names = schema.columns.map(\.name)
-        let stream = try CSVRecordStream(path: path)
-        guard try stream.nextRecord(), stream.fields.count == names.count else {
+        var stream = try CSVRecordStream(path: path)
+        guard try stream.nextRecord(), stream.fieldCount == names.count else {
             throw FormatError(file: path, line: 1, "the header changed since the file was opened")
         }
         var builders: [CSVColumnBuilder] = []
@@ -25,7 +25,7 @@ extension CSVReader {
             for builder in builders.indices {
                 let field = fieldIndices[builder]
                 do {
-                    try builders[builder].append(stream.fieldBytes(field), quoted: stream.fields[field].quoted)
+                    try builders[builder].append(stream.fieldBytes(field), quoted: stream.field(field).quoted)
                 } catch {
                     throw cellError(error, stream: stream, field: field)
                 }

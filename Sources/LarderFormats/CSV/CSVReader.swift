@@ -43,8 +43,8 @@ public final class CSVReader: TableReader {
         self.path = path
         self.batchSize = max(batchSize, 1)
         self.inferenceRows = max(inferenceRows, 0)
-        let stream = try CSVRecordStream(path: path)
-        let names = try Self.readHeader(stream)
+        var stream = try CSVRecordStream(path: path)
+        let names = try Self.readHeader(&stream)
         let declared = declaredTypes ?? [:]
         for name in declared.keys.sorted() where !names.contains(name) {
             throw FormatError(
@@ -76,14 +76,15 @@ public final class CSVReader: TableReader {
     }
 
     /// Reads the header record.
-    private static func readHeader(_ stream: CSVRecordStream) throws(FormatError) -> [String] {
+    private static func readHeader(_ stream: inout CSVRecordStream) throws(FormatError) -> [String] {
         guard try stream.nextRecord() else {
             throw FormatError(file: stream.path, line: 1, "the file is empty; expected a header row naming the columns")
         }
         guard !stream.isBlankLine else {
             throw FormatError(file: stream.path, line: 1, "the first line is blank; expected a header row naming the columns")
         }
-        let names = stream.fields.indices.map { String(decoding: stream.fieldBytes($0), as: UTF8.self) }
+        var names: [String] = []
+        for index in 0..<stream.fieldCount { names.append(String(decoding: stream.fieldBytes(index), as: UTF8.self)) }
         var seen: Set<String> = []
         for name in names where !seen.insert(name).inserted {
             throw FormatError(file: stream.path, line: 1, column: name, "the header names this column twice")
@@ -93,8 +94,8 @@ public final class CSVReader: TableReader {
 
     /// Whether the current record is a row to read: `false` for a blank line to skip.
     /// - Throws: ``FormatError`` when the row has a different number of fields than the header.
-    static func acceptRecord(_ stream: CSVRecordStream, names: [String]) throws(FormatError) -> Bool {
-        let count = stream.fields.count
+    static func acceptRecord(_ stream: borrowing CSVRecordStream, names: [String]) throws(FormatError) -> Bool {
+        let count = stream.fieldCount
         if count == names.count { return true }
         if stream.isBlankLine { return false }
         throw FormatError(
@@ -108,7 +109,7 @@ public final class CSVReader: TableReader {
     }
 
     /// The error for a cell that is not a value of its column's type.
-    func cellError(_ error: CSVCellError, stream: CSVRecordStream, field: Int) -> FormatError {
+    func cellError(_ error: CSVCellError, stream: borrowing CSVRecordStream, field: Int) -> FormatError {
         let name = schema.columns[field].name
         var message = error.message + " (column type \(schema.columns[field].type))"
         if inferredColumns.contains(name) {

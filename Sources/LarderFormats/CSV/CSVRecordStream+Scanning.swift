@@ -17,18 +17,10 @@ private let lineFeed: UInt8 = 0x0A
 private let carriageReturn: UInt8 = 0x0D
 
 extension CSVRecordStream {
-    /// Finds the record that starts at `begin` and the spans of its fields.
-    /// - Parameters:
-    ///   - bytes: the buffer.
-    ///   - begin: where the record starts.
-    ///   - end: one past the last valid byte.
-    ///   - atEndOfFile: whether no bytes follow `end`.
-    ///   - fields: receives the fields' spans (emptied first).
-    static func scan(
-        _ bytes: UnsafeMutablePointer<UInt8>, from begin: Int, to end: Int, atEndOfFile: Bool,
-        fields: inout [CSVFieldSpan]
-    ) -> CSVScanOutcome {
-        fields.removeAll(keepingCapacity: true)
+    /// Finds the record that starts at the current position and the spans of its fields.
+    mutating func scan() -> CSVScanOutcome {
+        let (bytes, begin, end, atEndOfFile) = scanWindow
+        clearFields()
         guard begin < end else { return atEndOfFile ? .endOfInput : .incomplete }
         var index = begin
         var lineBreaks = 0
@@ -62,7 +54,7 @@ extension CSVRecordStream {
                     }
                     cursor += 1
                 }
-                fields.append(CSVFieldSpan(start: opening + 1, end: cursor, quoted: true, escaped: escaped))
+                appendField(CSVFieldSpan(start: opening + 1, end: cursor, quoted: true, escaped: escaped))
                 fieldEnd = cursor + 1
                 if fieldEnd < end {
                     let next = bytes[fieldEnd]
@@ -73,14 +65,8 @@ extension CSVRecordStream {
                     }
                 }
             } else {
-                var cursor = index
-                while cursor < end {
-                    let byte = bytes[cursor]
-                    if byte == comma || byte == lineFeed || byte == carriageReturn { break }
-                    cursor += 1
-                }
-                fields.append(CSVFieldSpan(start: index, end: cursor, quoted: false, escaped: false))
-                fieldEnd = cursor
+                fieldEnd = Self.delimiter(in: bytes, from: index, to: end)
+                appendField(CSVFieldSpan(start: index, end: fieldEnd, quoted: false, escaped: false))
             }
             guard fieldEnd < end else {
                 return atEndOfFile ? .record(next: end, lineBreaks: lineBreaks) : .incomplete
@@ -98,5 +84,36 @@ extension CSVRecordStream {
                 return atEndOfFile ? .record(next: fieldEnd + 1, lineBreaks: lineBreaks + 1) : .incomplete
             }
         }
+    }
+
+    /// The index of the first comma, LF or CR at or after `start`, or `end` when there is
+    /// none. Eight bytes are tested at a time: a byte equal to the one sought becomes zero
+    /// after an XOR, and the zero-byte test sets the high bit of exactly those bytes.
+    @inline(__always)
+    static func delimiter(in bytes: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        var cursor = start
+        let raw = UnsafeRawPointer(bytes)
+        while cursor + 8 <= end {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+            let a = word ^ commas
+            let b = word ^ lineFeeds
+            let c = word ^ carriageReturns
+            let zeroA = ~(((a & lowBits) &+ lowBits) | a | lowBits)
+            let zeroB = ~(((b & lowBits) &+ lowBits) | b | lowBits)
+            let zeroC = ~(((c & lowBits) &+ lowBits) | c | lowBits)
+            let found = zeroA | zeroB | zeroC
+            if found != 0 { return cursor + found.trailingZeroBitCount / 8 }
+            cursor += 8
+        }
+        while cursor < end {
+            let byte = bytes[cursor]
+            if byte == comma || byte == lineFeed || byte == carriageReturn { return cursor }
+            cursor += 1
+        }
+        return end
     }
 }

@@ -18,43 +18,56 @@ struct CSVFieldSpan {
 /// quotes. A quote inside an unquoted field is an ordinary character. A UTF-8 byte order mark
 /// at the start is skipped. Physical line numbers count every line break, including those
 /// inside quoted fields, and start at 1.
-final class CSVRecordStream {
+///
+/// A non-copyable value used as a local variable, so the per-record work needs no runtime
+/// exclusivity checks.
+struct CSVRecordStream: ~Copyable {
     /// The file's path, for errors.
-    var path: String { input.path }
-    /// The fields of the current record.
-    private(set) var fields: [CSVFieldSpan] = []
+    let path: String
     /// The physical line on which the current record starts.
     private(set) var recordLine = 0
+    /// The number of fields in the current record.
+    private(set) var fieldCount = 0
     private let input: BufferedFileInput
+    /// Copies of the input's state, refreshed after each refill.
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var end = 0
+    private var atEndOfFile = false
+    private var fields: UnsafeMutablePointer<CSVFieldSpan>
+    private var fieldCapacity = 16
     private var recordStart = 0
     private var position = 0
     private var nextLine = 1
-    private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
 
     /// Opens a file and skips its byte order mark.
     /// - Parameter path: the CSV file.
     /// - Throws: ``FormatError`` when the file cannot be opened or read.
     init(path: String) throws(FormatError) {
-        input = try BufferedFileInput(path: path)
+        let input = try BufferedFileInput(path: path)
         try input.refill(keepingFrom: 0)
-        if input.end >= 3, input.buffer[0] == 0xEF, input.buffer[1] == 0xBB, input.buffer[2] == 0xBF {
-            position = 3
-        }
+        self.path = path
+        self.input = input
+        bytes = input.buffer
+        end = input.end
+        atEndOfFile = input.reachedEndOfFile
+        fields = .allocate(capacity: fieldCapacity)
+        scratch = .allocate(capacity: scratchCapacity)
+        if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
     deinit {
+        fields.deallocate()
         scratch.deallocate()
     }
 
     /// Moves to the next record.
     /// - Returns: `false` at the end of the file.
     /// - Throws: ``FormatError`` for an unclosed quote or text after a closing quote.
-    func nextRecord() throws(FormatError) -> Bool {
+    mutating func nextRecord() throws(FormatError) -> Bool {
         while true {
-            let outcome = Self.scan(
-                input.buffer, from: position, to: input.end, atEndOfFile: input.reachedEndOfFile, fields: &fields)
-            switch outcome {
+            switch scan() {
             case .record(let next, let lineBreaks):
                 recordStart = position
                 recordLine = nextLine
@@ -62,10 +75,14 @@ final class CSVRecordStream {
                 nextLine += lineBreaks
                 return true
             case .endOfInput:
+                fieldCount = 0
                 return false
             case .incomplete:
                 try input.refill(keepingFrom: position)
                 position = 0
+                bytes = input.buffer
+                end = input.end
+                atEndOfFile = input.reachedEndOfFile
             case .malformed(let offset, let message):
                 recordStart = position
                 recordLine = nextLine
@@ -74,16 +91,21 @@ final class CSVRecordStream {
         }
     }
 
+    /// The span of field `index` of the current record.
+    func field(_ index: Int) -> CSVFieldSpan {
+        fields[index]
+    }
+
     /// Whether the current record is a blank line: one empty, unquoted field.
     var isBlankLine: Bool {
-        fields.count == 1 && !fields[0].quoted && fields[0].start == fields[0].end
+        fieldCount == 1 && !fields[0].quoted && fields[0].start == fields[0].end
     }
 
     /// The content of field `index` of the current record, with doubled quotes undone. The
     /// bytes stay valid until the next call to this method or to ``nextRecord()``.
-    func fieldBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    mutating func fieldBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let field = fields[index]
-        let raw = UnsafeBufferPointer(start: input.buffer + field.start, count: field.end - field.start)
+        let raw = UnsafeBufferPointer(start: bytes + field.start, count: field.end - field.start)
         guard field.escaped else { return raw }
         if raw.count > scratchCapacity {
             scratch.deallocate()
@@ -114,15 +136,33 @@ final class CSVRecordStream {
         var line = recordLine
         var index = recordStart
         while index < offset {
-            let byte = input.buffer[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 >= input.end || input.buffer[index + 1] != 0x0A)) {
-                line += 1
-            }
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= end || bytes[index + 1] != 0x0A)) { line += 1 }
             index += 1
         }
         return line
     }
-}
 
-@available(*, unavailable)
-extension CSVRecordStream: Sendable {}
+    /// Records a field of the current record, making room for more fields when needed.
+    mutating func appendField(_ span: CSVFieldSpan) {
+        if fieldCount == fieldCapacity {
+            let larger = UnsafeMutablePointer<CSVFieldSpan>.allocate(capacity: fieldCapacity * 2)
+            larger.moveInitialize(from: fields, count: fieldCount)
+            fields.deallocate()
+            fields = larger
+            fieldCapacity *= 2
+        }
+        (fields + fieldCount).initialize(to: span)
+        fieldCount += 1
+    }
+
+    /// The scanning state: the buffer and where the record starts.
+    var scanWindow: (bytes: UnsafeMutablePointer<UInt8>, begin: Int, end: Int, atEndOfFile: Bool) {
+        (bytes, position, end, atEndOfFile)
+    }
+
+    /// Forgets the fields of the current record.
+    mutating func clearFields() {
+        fieldCount = 0
+    }
+}
