@@ -9,7 +9,7 @@ extension CSVReader {
     public func forEachBatch(columns: [String]?, _ body: (ColumnBatch) throws -> Void) throws {
         let fieldIndices = try projection(columns)
         let names = schema.columns.map(\.name)
-        var stream = try CSVRecordStream(path: path)
+        var stream = try CSVRecordStream(path: path, chunkSize: chunkSize)
         guard try stream.nextRecord(), stream.fieldCount == names.count else {
             throw FormatError(file: path, line: 1, "the header changed since the file was opened")
         }

@@ -27,6 +27,8 @@ public final class CSVReader: TableReader {
     /// The rows whose cells decided the inferred types.
     public let inferenceRows: Int
     private let inferredColumns: Set<String>
+    /// Bytes read from the file at a time.
+    let chunkSize: Int
 
     /// Opens a CSV file, reads its header and settles every column's type.
     /// - Parameters:
@@ -36,14 +38,26 @@ public final class CSVReader: TableReader {
     ///   - inferenceRows: how many rows type inference samples.
     /// - Throws: ``FormatError`` when the file cannot be read, is empty, has a duplicate or
     ///   blank header, lacks a declared column, or is malformed within the sampled rows.
-    public init(
+    public convenience init(
         path: String, declaredTypes: [String: ColumnType]? = nil, batchSize: Int = 65_536,
         inferenceRows: Int = 10_000
     ) throws {
+        try self.init(
+            path: path, declaredTypes: declaredTypes, batchSize: batchSize, inferenceRows: inferenceRows,
+            chunkSize: 1 << 22)
+    }
+
+    /// Opens a CSV file reading `chunkSize` bytes at a time (small sizes test records that
+    /// straddle reads).
+    init(
+        path: String, declaredTypes: [String: ColumnType]? = nil, batchSize: Int = 65_536,
+        inferenceRows: Int = 10_000, chunkSize: Int
+    ) throws {
         self.path = path
+        self.chunkSize = chunkSize
         self.batchSize = max(batchSize, 1)
         self.inferenceRows = max(inferenceRows, 0)
-        var stream = try CSVRecordStream(path: path)
+        var stream = try CSVRecordStream(path: path, chunkSize: chunkSize)
         let names = try Self.readHeader(&stream)
         let declared = declaredTypes ?? [:]
         for name in declared.keys.sorted() where !names.contains(name) {

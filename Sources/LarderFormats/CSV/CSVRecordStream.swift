@@ -42,10 +42,12 @@ struct CSVRecordStream: ~Copyable {
     private var scratchCapacity = 256
 
     /// Opens a file and skips its byte order mark.
-    /// - Parameter path: the CSV file.
+    /// - Parameters:
+    ///   - path: the CSV file.
+    ///   - chunkSize: bytes to read at a time.
     /// - Throws: ``FormatError`` when the file cannot be opened or read.
-    init(path: String) throws(FormatError) {
-        let input = try BufferedFileInput(path: path)
+    init(path: String, chunkSize: Int) throws(FormatError) {
+        let input = try BufferedFileInput(path: path, chunkSize: chunkSize)
         try input.refill(keepingFrom: 0)
         self.path = path
         self.input = input

@@ -32,7 +32,7 @@ final class BufferedFileInput {
         self.path = path
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FormatError(file: path, "cannot open: \(currentSystemErrorText())") }
-        capacity = max(chunkSize, 64)
+        capacity = max(chunkSize, 4)
         buffer = .allocate(capacity: capacity)
         #if canImport(Glibc)
         _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
