@@ -44,11 +44,11 @@ struct DigitScanner {
         return scanner.dateTime()
     }
 
-    /// An optionally signed integer of up to 12 digits filling the input: epoch seconds.
+    /// An optionally signed (`+`/`-`) integer of up to 12 digits filling the input: epoch seconds.
     private mutating func epochSeconds() -> Int64? {
         var negative = false
-        if peek() == UInt8(ascii: "-") {
-            negative = true
+        if peek() == UInt8(ascii: "-") || peek() == UInt8(ascii: "+") {
+            negative = peek() == UInt8(ascii: "-")
             index += 1
         }
         let digitsStart = index
