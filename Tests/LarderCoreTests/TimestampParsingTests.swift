@@ -72,3 +72,24 @@ struct TimestampParsingTests {
         if digits == 9 || digits == nil { #expect(Timestamp(parsing: text) == timestamp) }
     }
 }
+
+/// Parsing into seconds and nanoseconds, which covers years 0000 to 9999.
+struct TimestampComponentParsingTests {
+    @Test(arguments: [
+        ("9999-12-31T23:59:59.999999Z", Int64(253_402_300_799), Int64(999_999_000)),
+        ("0001-01-01T00:00:00Z", -62_135_596_800, 0),
+        ("1969-12-31T23:59:59.5Z", -1, 500_000_000),
+        ("1767323045", 1_767_323_045, 0),
+        ("2026-01-02T05:04:05.25+02:00", 1_767_323_045, 250_000_000),
+    ] as [(String, Int64, Int64)])
+    func parsesFarDates(text: String, seconds: Int64, nanoseconds: Int64) {
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { Timestamp.secondsAndNanoseconds(parsingUTF8: $0) }
+        #expect(parsed?.seconds == seconds)
+        #expect(parsed?.nanoseconds == nanoseconds)
+    }
+
+    @Test func rejectsWhatTimestampRejects() {
+        let parsed = Array("2026-02-30".utf8).withUnsafeBufferPointer { Timestamp.secondsAndNanoseconds(parsingUTF8: $0) }
+        #expect(parsed == nil)
+    }
+}

@@ -87,16 +87,24 @@ extension CSVColumnBuilder {
     }
 
     private func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, unit: TimeUnit, exact: Bool) throws(CSVCellError) -> Int64 {
-        guard let instant = Timestamp(parsingUTF8: bytes) else {
+        guard let (seconds, nanoseconds) = Timestamp.secondsAndNanoseconds(parsingUTF8: bytes) else {
             throw mismatch(bytes, "a timestamp (RFC 3339 such as 2026-01-02T03:04:05.123Z, a date, or epoch seconds)")
         }
-        let nanoseconds = instant.nanosecondsSinceEpoch
-        let (quotient, remainder) = nanoseconds.quotientAndRemainder(dividingBy: unit.nanoseconds)
-        if remainder != 0, exact {
+        if exact, nanoseconds % unit.nanoseconds != 0 {
             throw CSVCellError(
                 message: "'\(Self.excerpt(bytes))' is more precise than the column's unit (\(unit.rawValue))")
         }
-        return remainder < 0 ? quotient - 1 : quotient
+        // Before the epoch, count from the next whole second so the product stays in range
+        // for values near the bottom of the unit's range.
+        let perSecond = TimeUnit.seconds.nanoseconds / unit.nanoseconds
+        var (wholeSeconds, fraction) = (seconds, nanoseconds / unit.nanoseconds)
+        if wholeSeconds < 0, fraction > 0 { (wholeSeconds, fraction) = (wholeSeconds + 1, fraction - perSecond) }
+        let (scaled, overflow) = wholeSeconds.multipliedReportingOverflow(by: perSecond)
+        let (value, overflow2) = scaled.addingReportingOverflow(fraction)
+        guard !overflow, !overflow2 else {
+            throw CSVCellError(message: "'\(Self.excerpt(bytes))' is outside the range of \(unit.rawValue) timestamps")
+        }
+        return value
     }
 
     /// An error saying the cell is not a value of the expected kind.

@@ -55,9 +55,9 @@ struct CSVTypeInference {
         if !candidates.isDisjoint(with: [.date, .timestamp]), fits.isDisjoint(with: .int64) {
             if TemporalText.daysSinceEpoch(text) != nil {
                 fits.formUnion([.date, .timestamp])
-            } else if let instant = Timestamp(parsingUTF8: text) {
+            } else if let (_, nanoseconds) = Timestamp.secondsAndNanoseconds(parsingUTF8: text) {
                 fits.insert(.timestamp)
-                if instant.nanosecondsSinceEpoch % 1_000 != 0 { needsNanoseconds = true }
+                if nanoseconds % 1_000 != 0 { needsNanoseconds = true }
             }
         }
         candidates.formIntersection(fits)
