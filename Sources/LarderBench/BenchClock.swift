@@ -11,6 +11,15 @@ enum BenchClock {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// Seconds of CPU time (user and system) the process has used so far.
+    static func cpuTime() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
+    }
+
     /// The process's peak resident memory so far, in MiB.
     static func peakResidentMebibytes() -> Int {
         var usage = rusage()

@@ -6,7 +6,7 @@ import Glibc
 
 /// `larder-bench csv-read PATH [RUNS] [COLUMNS]`: reads a CSV file into columns (types
 /// inferred, as `pyarrow.csv.read_csv` does) `RUNS` times (default 5), optionally only the
-/// comma-separated `COLUMNS`, and prints the median time, rows per second and the process's
+/// comma-separated `COLUMNS`, and prints the median wall and CPU time, rows per second and the process's
 /// peak resident memory. `tools/bench/csv_read_peer.py` times
 /// pyarrow on the same file.
 enum CSVReadBenchmark {
@@ -18,14 +18,17 @@ enum CSVReadBenchmark {
         let runs = arguments.count > 1 ? max(Int(arguments[1]) ?? 5, 1) : 5
         let columns = arguments.count > 2 ? arguments[2].split(separator: ",").map(String.init) : nil
         var seconds: [Double] = []
+        var cpuSeconds: [Double] = []
         var rows = 0
         var bytes = 0
         for _ in 0..<runs {
             let start = BenchClock.now()
+            let cpuStart = BenchClock.cpuTime()
             let reader = try CSVReader(path: path)
             var batches: [ColumnBatch] = []
             try reader.forEachBatch(columns: columns) { batches.append($0) }
             seconds.append(BenchClock.now() - start)
+            cpuSeconds.append(BenchClock.cpuTime() - cpuStart)
             rows = batches.reduce(0) { $0 + $1.rowCount }
             bytes = batches.reduce(0) { $0 + $1.columns.reduce(0) { $0 + $1.decodedByteCount } }
         }
@@ -33,6 +36,7 @@ enum CSVReadBenchmark {
         print("csv-read \(path)")
         print("  runs: \(runs), rows: \(rows), decoded columns: \(bytes / 1_048_576) MiB")
         print("  median: \(BenchClock.format(median)) s (min \(BenchClock.format(seconds.min()!)) s)")
+        print("  CPU time median: \(BenchClock.format(cpuSeconds.sorted()[cpuSeconds.count / 2])) s")
         print("  rows/s: \(Int(Double(rows) / median))")
         print("  peak RSS: \(BenchClock.peakResidentMebibytes()) MiB")
     }

@@ -112,6 +112,7 @@ private struct FloatShape {
     /// NaN or an infinity, when the text names one.
     var special: Float?
 
+    @inline(__always)
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -164,6 +165,7 @@ private struct FloatShape {
 
     /// Adds a digit to the mantissa, or counts it as dropped once 19 significant digits are
     /// held (the slow path then parses the text exactly).
+    @inline(__always)
     private mutating func appendDigit(_ byte: UInt8, dropped: inout Int) {
         let digit = UInt64(byte - UInt8(ascii: "0"))
         if significantDigits == 0, digit == 0 { return }
