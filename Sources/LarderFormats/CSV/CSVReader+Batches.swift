@@ -19,25 +19,30 @@ extension CSVReader {
             builders.append(try CSVColumnBuilder(
                 name: column.name, type: column.type, exactTimestamps: isInferred(column.name), capacity: batchSize))
         }
-        var rows = 0
-        while try stream.nextRecord() {
-            guard try Self.acceptRecord(stream, names: names) else { continue }
-            for builder in builders.indices {
-                let field = fieldIndices[builder]
-                do {
-                    try builders[builder].append(stream.fieldBytes(field), quoted: stream.field(field).quoted)
-                } catch {
-                    throw cellError(error, stream: stream, field: field)
+        let batchSize = self.batchSize
+        // Work on the builders through a buffer pointer, so appending a cell does not check
+        // the array's uniqueness each time.
+        try builders.withUnsafeMutableBufferPointer { slots in
+            var rows = 0
+            while try stream.nextRecord() {
+                guard try Self.acceptRecord(stream, names: names) else { continue }
+                for slot in 0..<slots.count {
+                    let field = fieldIndices[slot]
+                    do throws(CSVCellError) {
+                        try slots[slot].append(stream.fieldBytes(field), quoted: stream.field(field).quoted)
+                    } catch {
+                        throw cellError(error, stream: stream, field: field)
+                    }
+                }
+                rows += 1
+                if rows == batchSize {
+                    try body(ColumnBatch(columns: (0..<slots.count).map { slots[$0].finish(reserving: batchSize) }, rowCount: rows))
+                    rows = 0
                 }
             }
-            rows += 1
-            if rows == batchSize {
-                try body(ColumnBatch(columns: builders.indices.map { builders[$0].finish(reserving: batchSize) }, rowCount: rows))
-                rows = 0
+            if rows > 0 {
+                try body(ColumnBatch(columns: (0..<slots.count).map { slots[$0].finish() }, rowCount: rows))
             }
-        }
-        if rows > 0 {
-            try body(ColumnBatch(columns: builders.indices.map { builders[$0].finish() }, rowCount: rows))
         }
     }
 
