@@ -59,6 +59,10 @@ enum NumberText {
     /// A `Double` rounded correctly from decimal text, or `nil` when the text is not a number.
     static func double(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         let bytes = trimmed(text)
+        if let plain = plainDecimal(bytes), plain.mantissa <= 1 << 53, plain.exponent >= -22 {
+            let scaled = Double(plain.mantissa) / doublePowersOfTen[-plain.exponent]
+            return plain.negative ? -scaled : scaled
+        }
         guard let shape = FloatShape(bytes) else { return nil }
         if let special = shape.special { return Double(special) }
         if shape.significantDigits <= 19, shape.mantissa <= 1 << 53, abs(shape.exponent) <= 22 {
@@ -74,6 +78,10 @@ enum NumberText {
     /// twice), or `nil` when the text is not a number.
     static func float(_ text: UnsafeBufferPointer<UInt8>) -> Float? {
         let bytes = trimmed(text)
+        if let plain = plainDecimal(bytes), plain.mantissa <= 1 << 24, plain.exponent >= -10 {
+            let scaled = Float(plain.mantissa) / floatPowersOfTen[-plain.exponent]
+            return plain.negative ? -scaled : scaled
+        }
         guard let shape = FloatShape(bytes) else { return nil }
         if let special = shape.special { return special }
         if shape.significantDigits <= 19, shape.mantissa <= 1 << 24, abs(shape.exponent) <= 10 {
@@ -83,6 +91,40 @@ enum NumberText {
             return shape.negative ? -scaled : scaled
         }
         return withCString(bytes) { strtof($0, nil) }
+    }
+
+    /// The common shape `-123.45`: an optional minus, at most 19 digits with an optional
+    /// decimal point, nothing else. Returns the digits as an integer and the power of ten
+    /// (zero or negative) that scales them; `nil` for any other shape.
+    @inline(__always)
+    private static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> (negative: Bool, mantissa: UInt64, exponent: Int)? {
+        let count = bytes.count
+        var index = 0
+        let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            digits += 1
+            index += 1
+        }
+        var exponent = 0
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+                exponent -= 1
+                index += 1
+            }
+        }
+        guard index == count, digits > 0, digits <= 19 else { return nil }
+        return (negative, mantissa, exponent)
     }
 
     /// Calls `body` with the bytes copied into a NUL-terminated buffer.
