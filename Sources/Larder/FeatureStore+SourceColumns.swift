@@ -75,15 +75,21 @@ extension FeatureStore {
 
     private func isCSV(_ file: FileSource) -> Bool { file.resolvedFormat == .csv }
 
-    /// The file's columns. CSV columns take their declared types (CSV has none of its own).
+    /// The file's columns. CSV columns present in the header take their declared types (CSV
+    /// has none of its own); the others keep what inference over a sample found.
     /// - Parameters:
     ///   - file: the source file.
     ///   - declared: the join keys and features the definitions declare.
     func readSchema(of file: FileSource, declared fields: [Field]) throws -> TableSchema {
+        var schema = try TableFiles.openReader(path: path(of: file), format: file.resolvedFormat).schema
+        guard file.resolvedFormat == .csv else { return schema }
         var declared: [String: ColumnType] = [file.timestampField: .timestamp(.microseconds, utcAdjusted: true)]
         if let created = file.createdTimestampColumn { declared[created] = .timestamp(.microseconds, utcAdjusted: true) }
         for field in fields { declared[file.sourceColumn(for: field.name)] = ColumnType(field.type) }
-        return try TableFiles.openReader(path: path(of: file), format: file.resolvedFormat, declaredTypes: declared).schema
+        for index in schema.columns.indices {
+            if let type = declared[schema.columns[index].name] { schema.columns[index].type = type }
+        }
+        return schema
     }
 }
 

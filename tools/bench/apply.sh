@@ -10,12 +10,12 @@ work=$(mktemp -d)
 python3 tools/bench/make_apply_manifest.py "$work/wide" --views 200 --features 20
 "$larder" init "$work/fraud" >/dev/null
 "$larder" apply --repo "$work/fraud" >/dev/null
-hyperfine --warmup 2 --runs 10 --export-markdown "$work/apply.md" \
+hyperfine -N --warmup 2 --runs 10 --export-json "$work/apply.json" \
     -n "apply 200x20 manifest, empty registry" --prepare "rm -rf $work/wide/.larder" \
     "$larder apply --repo $work/wide --manifest $work/wide/manifest.json" \
     -n "apply 200x20 manifest, unchanged" \
     "$larder apply --repo $work/wide --manifest $work/wide/manifest.json" \
     -n "apply Swift definitions, unchanged (incremental build)" \
     "$larder apply --repo $work/fraud"
-cat "$work/apply.md"
+python3 tools/bench/hyperfine_medians.py "$work/apply.json"
 rm -rf "$work"
