@@ -26,12 +26,14 @@ enum ParquetReadBenchmark {
             seconds.append(monotonicSeconds() - start)
             rows = batches.reduce(0) { $0 + $1.rowCount }
         }
+        let first = seconds[0]
         seconds.sort()
         let median = seconds[seconds.count / 2]
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print("parquet-read \(path)")
         print("  rows: \(rows), runs: \(runs)")
+        print("  first run: \(format(first)) s")
         print("  median: \(format(median)) s (min \(format(seconds[0])) s, max \(format(seconds[seconds.count - 1])) s)")
         print("  rows/s: \(Int(Double(rows) / median))")
         print("  peak RSS: \(usage.ru_maxrss / 1024) MiB")

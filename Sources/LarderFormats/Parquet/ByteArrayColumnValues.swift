@@ -6,7 +6,14 @@ final class ByteArrayColumnValues: ParquetColumnValues {
     var data: [UInt8] = []
     /// The byte length of every value, for FIXED_LEN_BYTE_ARRAY.
     let fixedLength: Int?
-    private var dictionary: BinaryValues?
+    private var dictionary: PaddedDictionary?
+
+    /// Dictionary entries whose data ends with 16 spare bytes, for word-sized copies.
+    private struct PaddedDictionary {
+        var offsets: [Int]
+        var paddedData: [UInt8]
+        var count: Int { offsets.count - 1 }
+    }
     let offsetScratch = ParquetScratchBuffer<Int>()
     let byteScratch = ParquetScratchBuffer<UInt8>()
     private let indices = ParquetScratchBuffer<UInt32>()
@@ -28,7 +35,7 @@ final class ByteArrayColumnValues: ParquetColumnValues {
         data = []
         defer { (offsets, data) = saved }
         try appendPlain(bytes, count: count)
-        dictionary = BinaryValues(offsets: offsets, data: data)
+        dictionary = PaddedDictionary(offsets: offsets, paddedData: data + repeatElement(0, count: 16))
     }
 
     func append(_ encoding: ParquetEncoding, _ bytes: UnsafeRawBufferPointer, count: Int) throws {
@@ -101,40 +108,45 @@ final class ByteArrayColumnValues: ParquetColumnValues {
         guard let dictionary else { throw ParquetCorruption("dictionary-encoded page without a dictionary page") }
         let indexBuffer = indices.reserve(count)
         try ParquetDictionaryIndices.decode(bytes, count: count, dictionaryCount: dictionary.count, into: indexBuffer)
-        var failure: ParquetCorruption?
+        let ends = offsetScratch.reserve(count)
+        let total = dictionary.offsets.withUnsafeBufferPointer { entryOffsets in
+            let starts = entryOffsets.baseAddress!
+            var end = offsets[offsets.count - 1]
+            for index in 0..<count {
+                let entry = Int(indexBuffer[index])
+                end += starts[entry + 1] - starts[entry]
+                ends[index] = end
+            }
+            return end - offsets[offsets.count - 1]
+        }
+        guard total <= ParquetCompression.maximumPageSize else {
+            throw ParquetCorruption("dictionary-encoded page expands to \(total) bytes, more than a page may hold")
+        }
+        // Values of up to 16 bytes are copied as two 8-byte words; the dictionary's data and the
+        // scratch buffer both carry 16 bytes of padding, so the over-copy stays in bounds.
+        let packed = byteScratch.reserve(total + 16)
         dictionary.offsets.withUnsafeBufferPointer { entryOffsets in
-            dictionary.data.withUnsafeBufferPointer { entryData in
+            dictionary.paddedData.withUnsafeBufferPointer { entryData in
                 let starts = entryOffsets.baseAddress!
-                let lengths = offsetScratch.reserve(count)
-                var total = 0
+                let source = UnsafeRawPointer(entryData.baseAddress!)
+                let target = UnsafeMutableRawPointer(packed)
+                var written = 0
                 for index in 0..<count {
                     let entry = Int(indexBuffer[index])
+                    let from = source + starts[entry]
                     let length = starts[entry + 1] - starts[entry]
-                    lengths[index] = length
-                    total += length
-                }
-                guard total <= ParquetCompression.maximumPageSize else {
-                    failure = ParquetCorruption("dictionary page expands to \(total) bytes, more than a page may hold")
-                    return
-                }
-                let packed = byteScratch.reserve(total)
-                var written = 0
-                if let source = entryData.baseAddress {
-                    for index in 0..<count {
-                        let length = lengths[index]
-                        let from = source + starts[Int(indexBuffer[index])]
-                        if length <= 16 {
-                            for byte in 0..<length { packed[written + byte] = from[byte] }
-                        } else {
-                            (packed + written).update(from: from, count: length)
-                        }
-                        written += length
+                    if length <= 16 {
+                        (target + written).storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                        (target + written + 8).storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
+                    } else {
+                        (target + written).copyMemory(from: from, byteCount: length)
                     }
+                    written += length
                 }
-                appendPacked(lengths: lengths, count: count, bytes: UnsafeRawBufferPointer(start: packed, count: total))
             }
         }
-        if let failure { throw failure }
+        offsets.append(contentsOf: UnsafeBufferPointer(start: ends, count: count))
+        data.append(contentsOf: UnsafeBufferPointer(start: packed, count: total))
     }
 
     private func appendByteStreamSplit(_ bytes: UnsafeRawBufferPointer, count: Int) throws {

@@ -15,6 +15,11 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
         values.reserveCapacity(values.count + count)
     }
 
+    @_specialize(where Physical == ParquetInt32Physical)
+    @_specialize(where Physical == ParquetInt64Physical)
+    @_specialize(where Physical == ParquetInt96Physical)
+    @_specialize(where Physical == ParquetFloatPhysical)
+    @_specialize(where Physical == ParquetDoublePhysical)
     func loadDictionary(_ bytes: UnsafeRawBufferPointer, count: Int) throws {
         guard count <= bytes.count / Physical.byteWidth else {
             throw ParquetCorruption("dictionary page holds \(bytes.count) bytes, too few for \(count) \(Physical.name) values")
@@ -26,6 +31,11 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
         hasDictionary = true
     }
 
+    @_specialize(where Physical == ParquetInt32Physical)
+    @_specialize(where Physical == ParquetInt64Physical)
+    @_specialize(where Physical == ParquetInt96Physical)
+    @_specialize(where Physical == ParquetFloatPhysical)
+    @_specialize(where Physical == ParquetDoublePhysical)
     func append(_ encoding: ParquetEncoding, _ bytes: UnsafeRawBufferPointer, count: Int) throws {
         guard count > 0 else { return }
         let output = scratch.reserve(count)
@@ -61,10 +71,20 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
         values.append(contentsOf: UnsafeBufferPointer(start: output, count: count))
     }
 
+    @_specialize(where Physical == ParquetInt32Physical)
+    @_specialize(where Physical == ParquetInt64Physical)
+    @_specialize(where Physical == ParquetInt96Physical)
+    @_specialize(where Physical == ParquetFloatPhysical)
+    @_specialize(where Physical == ParquetDoublePhysical)
     func spread(present: UnsafeBufferPointer<Bool>) {
         spreadArray(&values, present: present, zero: Physical.zero)
     }
 
+    @_specialize(where Physical == ParquetInt32Physical)
+    @_specialize(where Physical == ParquetInt64Physical)
+    @_specialize(where Physical == ParquetInt96Physical)
+    @_specialize(where Physical == ParquetFloatPhysical)
+    @_specialize(where Physical == ParquetDoublePhysical)
     func storage(as type: ColumnType) throws -> ColumnStorage {
         let result = try Physical.storage(values, as: type)
         values = []

@@ -22,6 +22,7 @@ final class ParquetColumnChunkDecoder {
     private let levelScratch = ParquetScratchBuffer<UInt8>()
     private let repetitionScratch = ParquetScratchBuffer<UInt8>()
     private let presentScratch = ParquetScratchBuffer<Bool>()
+    private let pageScratch = ParquetScratchBuffer<UInt8>()
 
     /// A decoder for one chunk.
     /// - Parameters:
@@ -135,8 +136,10 @@ final class ParquetColumnChunkDecoder {
             if codec == .uncompressed {
                 try work(compressed)
             } else {
-                let page = try ParquetCompression.decompress(codec, compressed, size: size)
-                try page.withUnsafeBytes(work)
+                guard size >= 0 else { throw ParquetCorruption("page has a negative uncompressed size") }
+                let page = UnsafeMutableRawBufferPointer(start: pageScratch.reserve(max(size, 1)), count: size)
+                try ParquetCompression.decompress(codec, compressed, into: page)
+                try work(UnsafeRawBufferPointer(page))
             }
         }
     }

@@ -4,27 +4,23 @@ enum ParquetCompression {
     /// - Parameters:
     ///   - codec: the column chunk's codec.
     ///   - input: the compressed bytes.
-    ///   - size: the uncompressed size the page header declares.
-    /// - Returns: the uncompressed bytes.
+    ///   - output: exactly the uncompressed size the page header declares.
     /// - Throws: ``ParquetCorruption`` for unsupported codecs and corrupt data.
-    static func decompress(_ codec: ParquetCompressionCodec, _ input: UnsafeRawBufferPointer, size: Int) throws -> [UInt8] {
-        if codec == .uncompressed {
-            guard input.count == size else {
-                throw ParquetCorruption("uncompressed page holds \(input.count) bytes, not the \(size) its header declares")
+    static func decompress(
+        _ codec: ParquetCompressionCodec, _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws {
+        switch codec {
+        case .uncompressed:
+            guard input.count == output.count else {
+                throw ParquetCorruption("uncompressed page holds \(input.count) bytes, not the \(output.count) its header declares")
             }
-            return Array(input)
-        }
-        try checkSupported(codec)
-        return try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            let output = UnsafeMutableRawBufferPointer(buffer)
-            switch codec {
-            case .snappy: try SnappyCompression.decompress(input, into: output)
-            case .zstd: try ZstdCompression.decompress(input, into: output)
-            case .gzip: try GzipCompression.decompress(input, into: output)
-            case .lz4Raw: try LZ4Compression.decompressRaw(input, into: output)
-            default: try LZ4Compression.decompressHadoop(input, into: output)
-            }
-            count = size
+            if let source = input.baseAddress { output.baseAddress!.copyMemory(from: source, byteCount: input.count) }
+        case .snappy: try SnappyCompression.decompress(input, into: output)
+        case .zstd: try ZstdCompression.decompress(input, into: output)
+        case .gzip: try GzipCompression.decompress(input, into: output)
+        case .lz4Raw: try LZ4Compression.decompressRaw(input, into: output)
+        case .lz4: try LZ4Compression.decompressHadoop(input, into: output)
+        default: try checkSupported(codec)
         }
     }
 
