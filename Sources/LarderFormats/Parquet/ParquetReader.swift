@@ -121,6 +121,9 @@ public final class ParquetReader: TableReader {
         }
         guard let metaData = chunk.metaData else { throw ParquetCorruption("column chunk has no metadata") }
         let leaf = footer.schema.leaves[field.layout.leafIndex]
+        if rows == 0 && metaData.numValues == 0 {
+            return Column(name: field.name, type: field.layout.type, storage: .empty(for: field.layout.type))
+        }
         let range = try footer.chunkRange(metaData, leaf: leaf)
         let decoder = try ParquetColumnChunkDecoder(
             name: field.name, layout: field.layout, leaf: leaf, metaData: metaData, rowCount: rows)
