@@ -10,7 +10,8 @@ Usage:
       sidecar per file describing what pyarrow reads. OUTDIR defaults to
       Tests/LarderFormatsTests/Fixtures/parquet.
   python3 tools/make_parquet_fixtures.py --describe FILE
-      Prints the sidecar JSON for any Parquet file (used by the round-trip tests).
+      Prints the sidecar JSON for any Parquet file, plus "pandas_rows" and "pandas_dtypes"
+      from pandas.read_parquet (used by the round-trip tests).
 
 Sidecar format: {"rows", "row_groups", "columns": [{"name", "type", "nullable", "values"}],
 "unsupported": {name: kind}, "error": message-fragment-or-null}. Types use Larder's names
@@ -345,7 +346,11 @@ def write_fixtures(out: str) -> None:
 
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--describe":
-        json.dump(describe(sys.argv[2]), sys.stdout, ensure_ascii=False)
+        description = describe(sys.argv[2])
+        frame = pd.read_parquet(sys.argv[2])
+        description["pandas_rows"] = len(frame)
+        description["pandas_dtypes"] = {name: str(dtype) for name, dtype in frame.dtypes.items()}
+        json.dump(description, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return
     write_fixtures(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT)

@@ -79,7 +79,10 @@ struct ParquetSchema: Sendable {
             let first = leaves.count
             collectLeaves(child, path: [], definition: 0, repetition: 0)
             let range = first..<leaves.count
-            let layout = Self.layout(of: child, leafIndex: first, leafCount: range.count)
+            var layout = Self.layout(of: child, leafIndex: first, leafCount: range.count)
+            if case .success(let resolved) = layout, !Self.levelsAgree(resolved, leaves[first]) {
+                layout = .failure(ParquetUnsupportedField(kind: "nested in an unexpected way"))
+            }
             fields.append(ParquetField(name: child.element.name, leaves: range, layout: layout))
         }
     }
@@ -172,6 +175,17 @@ struct ParquetSchema: Sendable {
             ParquetFieldLayout(
                 leafIndex: leafIndex, valueType: valueType, type: .list(valueType), nullable: repetition == .optional,
                 elementNullable: elementNullable, shape: .list(definedLevel: definedLevel, elementLevel: elementLevel))
+        }
+    }
+
+    /// Whether the leaf's maximum levels are the ones the layout assembles rows from.
+    private static func levelsAgree(_ layout: ParquetFieldLayout, _ leaf: ParquetLeafColumn) -> Bool {
+        switch layout.shape {
+        case .flat:
+            return leaf.maxRepetitionLevel == 0 && leaf.maxDefinitionLevel == (layout.nullable ? 1 : 0)
+        case .list(_, let elementLevel):
+            return leaf.maxRepetitionLevel == 1
+                && leaf.maxDefinitionLevel == elementLevel + (layout.elementNullable ? 1 : 0)
         }
     }
 
