@@ -79,7 +79,12 @@ final class ParquetColumnChunkDecoder {
                 throw ParquetCorruption("column chunk ends after \(levelsRead) of its \(levelCount) values")
             }
             var reader = ThriftCompactReader(bytes: chunk, position: offset)
-            let header = try ParquetPageHeader(from: &reader)
+            let header: ParquetPageHeader
+            do {
+                header = try ParquetPageHeader(from: &reader)
+            } catch let error as ParquetCorruption {
+                throw ParquetCorruption("corrupt page header at byte \(offset) of the column chunk: \(error.message)")
+            }
             let bodyStart = reader.position
             let bodySize = Int(header.compressedPageSize)
             guard bodySize <= chunk.count - bodyStart else {
