@@ -8,6 +8,7 @@ import Glibc
 /// The benchmarks by name; each takes the remaining command-line arguments.
 let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "csv-read": CSVReadBenchmark.run,
+    "parquet-read": ParquetReadBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

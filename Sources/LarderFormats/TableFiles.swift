@@ -1,3 +1,5 @@
+public import LarderCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,7 +23,7 @@ public enum TableFiles {
     ) throws -> any TableReader {
         switch try format ?? FileFormat(path: path) ?? sniffFormat(path: path) {
         case .csv: return try CSVReader(path: path, declaredTypes: declaredTypes)
-        case .parquet: throw FormatError(file: path, "Parquet support is not built in")
+        case .parquet: return try ParquetReader(path: path)
         }
     }
 
@@ -39,7 +41,7 @@ public enum TableFiles {
         }
         switch chosen {
         case .csv: return try CSVWriter(path: path, schema: schema)
-        case .parquet: throw FormatError(file: path, "Parquet support is not built in")
+        case .parquet: return try ParquetWriter(path: path, schema: schema)
         }
     }
 
