@@ -9,6 +9,8 @@ import Glibc
 let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "csv-read": CSVReadBenchmark.run,
     "parquet-read": ParquetReadBenchmark.run,
+    "online-read": OnlineReadBenchmark.run,
+    "online-write": OnlineWriteBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -2,13 +2,19 @@ internal import LarderCore
 
 /// How a feature view's rows are laid out in SQLite, and the SQL that reads and writes them.
 ///
-/// A data table has the join keys, the event and creation timestamps (nanoseconds since the
-/// epoch, `NULL` when there is no creation timestamp), then the features, all under their
-/// Larder names. The rowid is the ingestion order, so "ingested last" is "greatest rowid".
-/// One index on (join keys, event time, creation time) — rowid is implied — serves the
-/// point-in-time lookup and the latest-row scan.
+/// A data table is clustered on (join keys, event time, creation time, ingestion sequence):
+/// a `WITHOUT ROWID` table whose primary key is exactly the point-in-time order, so one
+/// B-tree search finds an entity's winner with its features, and a scan in key order visits
+/// each key's rows newest first with no extra lookups. Times are nanoseconds since the epoch;
+/// a missing creation time is stored as ``missingCreatedTime``, the smallest value, so such
+/// rows lose creation-time ties. The sequence is the row's position in the source file, so
+/// "ingested last" is "greatest sequence".
+///
+/// Rows are first loaded into a temporary staging table (in file order; its rowid is the
+/// sequence), then copied in key order into the data table, which is fast and needs no
+/// random B-tree inserts.
 struct DataTableLayout {
-    /// The table's name.
+    /// The data table's name.
     let table: String
     /// The definition the table was created from.
     let definition: StoredDefinition
@@ -17,9 +23,13 @@ struct DataTableLayout {
     static let eventColumn = OfflineTable.reservedPrefix + "event_ts"
     /// The column holding each row's creation time.
     static let createdColumn = OfflineTable.reservedPrefix + "created_ts"
+    /// The column holding each row's ingestion sequence.
+    static let sequenceColumn = OfflineTable.reservedPrefix + "seq"
+    /// The stored creation time of a row without one.
+    static let missingCreatedTime = Int64.min
 
-    /// The index serving lookups.
-    var indexName: String { table + "_pit" }
+    /// The temporary table rows are loaded into before the copy.
+    var stagingTable: String { table + "_staging" }
 
     /// The SQL type that stores values of a declared type.
     static func sqlType(_ type: ValueType) -> String {
@@ -31,24 +41,44 @@ struct DataTableLayout {
         }
     }
 
-    /// `CREATE TABLE` for the data table (a strict table, so SQLite checks the types too).
-    var createTableSQL: String {
-        let keys = definition.joinKeys.map { "\($0.name.quotedIdentifier) \(Self.sqlType($0.type)) NOT NULL" }
-        let times = ["\(Self.eventColumn) INTEGER NOT NULL", "\(Self.createdColumn) INTEGER"]
-        let features = definition.features.map { "\($0.name.quotedIdentifier) \(Self.sqlType($0.type))" }
-        return "CREATE TABLE \(table.quotedIdentifier) (\((keys + times + features).joined(separator: ", "))) STRICT"
+    /// `CREATE TEMP TABLE` for staging: keys, event time, creation time, features.
+    var createStagingSQL: String {
+        let columns = definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn]
+            + definition.features.map(\.name.quotedIdentifier)
+        return "CREATE TEMP TABLE \(stagingTable.quotedIdentifier) (\(columns.joined(separator: ", ")))"
     }
 
-    /// `CREATE INDEX` for the lookup index; built after the bulk load, which is faster.
-    var createIndexSQL: String {
-        "CREATE INDEX \(indexName.quotedIdentifier) ON \(table.quotedIdentifier) (\(indexColumns.joined(separator: ", ")))"
-    }
-
-    /// `INSERT` of one row: keys, event time, creation time, features, as parameters 1...
-    var insertSQL: String {
+    /// `INSERT` of one staged row: keys, event time, creation time, features, as parameters 1...
+    var insertStagingSQL: String {
         let count = definition.joinKeys.count + 2 + definition.features.count
         let parameters = (1...count).map { "?\($0)" }.joined(separator: ", ")
-        return "INSERT INTO \(table.quotedIdentifier) VALUES (\(parameters))"
+        return "INSERT INTO temp.\(stagingTable.quotedIdentifier) VALUES (\(parameters))"
+    }
+
+    /// `CREATE TABLE` for the data table (strict, so SQLite checks the types too).
+    var createTableSQL: String {
+        let keys = definition.joinKeys.map { "\($0.name.quotedIdentifier) \(Self.sqlType($0.type)) NOT NULL" }
+        let order = [
+            "\(Self.eventColumn) INTEGER NOT NULL", "\(Self.createdColumn) INTEGER NOT NULL",
+            "\(Self.sequenceColumn) INTEGER NOT NULL",
+        ]
+        let features = definition.features.map { "\($0.name.quotedIdentifier) \(Self.sqlType($0.type))" }
+        let primaryKey = "PRIMARY KEY (\(orderColumns.joined(separator: ", ")))"
+        return "CREATE TABLE main.\(table.quotedIdentifier) (\((keys + order + features + [primaryKey]).joined(separator: ", "))) WITHOUT ROWID, STRICT"
+    }
+
+    /// Copies the staged rows into the data table, in primary-key order.
+    var copySQL: String {
+        let keys = definition.joinKeys.map(\.name.quotedIdentifier)
+        let features = definition.features.map(\.name.quotedIdentifier)
+        let selected = keys + [
+            Self.eventColumn, "coalesce(\(Self.createdColumn), \(Self.missingCreatedTime))", "rowid",
+        ] + features
+        let ordered = keys + [Self.eventColumn, "coalesce(\(Self.createdColumn), \(Self.missingCreatedTime))", "rowid"]
+        return """
+            INSERT INTO main.\(table.quotedIdentifier) SELECT \(selected.joined(separator: ", ")) \
+            FROM temp.\(stagingTable.quotedIdentifier) ORDER BY \(ordered.joined(separator: ", "))
+            """
     }
 
     /// The visible winner for one entity: keys bound to `?1...?k`, the entity's time to
@@ -59,33 +89,28 @@ struct DataTableLayout {
         let keys = definition.joinKeys.enumerated().map { "\($1.name.quotedIdentifier) = ?\($0 + 1)" }
         let selected = features.isEmpty ? "1" : features.map(\.quotedIdentifier).joined(separator: ", ")
         return """
-            SELECT \(selected) FROM \(table.quotedIdentifier) INDEXED BY \(indexName.quotedIdentifier) \
+            SELECT \(selected) FROM main.\(table.quotedIdentifier) \
             WHERE \(keys.joined(separator: " AND ")) \
             AND \(Self.eventColumn) <= ?\(keyCount + 1) AND \(Self.eventColumn) >= ?\(keyCount + 2) \
-            ORDER BY \(Self.eventColumn) DESC, \(Self.createdColumn) DESC, rowid DESC LIMIT 1
+            ORDER BY \(Self.eventColumn) DESC, \(Self.createdColumn) DESC, \(Self.sequenceColumn) DESC LIMIT 1
             """
     }
 
-    /// Every row with `?1 <= event time <= ?2`, read from the index alone, in descending
-    /// (keys, event time, creation time, rowid) order, so the first row of each key is its
-    /// winner. Selects the rowid, then the keys.
-    var latestScanSQL: String {
-        let keys = definition.joinKeys.map(\.name.quotedIdentifier)
+    /// Every row with `?1 <= event time <= ?2`, newest first within each key, keys descending.
+    /// Selects the keys, the event time, the creation time, then the given features.
+    /// - Parameter features: the features to select, by Larder name.
+    func descendingScanSQL(features: [String]) -> String {
+        let selected = definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn]
+            + features.map(\.quotedIdentifier)
         return """
-            SELECT rowid, \(keys.joined(separator: ", ")) FROM \(table.quotedIdentifier) \
-            INDEXED BY \(indexName.quotedIdentifier) \
+            SELECT \(selected.joined(separator: ", ")) FROM main.\(table.quotedIdentifier) \
             WHERE \(Self.eventColumn) BETWEEN ?1 AND ?2 \
-            ORDER BY \((indexColumns + ["rowid"]).map { $0 + " DESC" }.joined(separator: ", "))
+            ORDER BY \(orderColumns.map { $0 + " DESC" }.joined(separator: ", "))
             """
     }
 
-    /// One row by rowid (`?1`): event time, creation time, then every feature.
-    var rowByIDSQL: String {
-        let columns = [Self.eventColumn, Self.createdColumn] + definition.features.map(\.name.quotedIdentifier)
-        return "SELECT \(columns.joined(separator: ", ")) FROM \(table.quotedIdentifier) WHERE rowid = ?1"
-    }
-
-    private var indexColumns: [String] {
-        definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn]
+    /// The primary key: join keys, event time, creation time, sequence.
+    private var orderColumns: [String] {
+        definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn, Self.sequenceColumn]
     }
 }

@@ -34,6 +34,12 @@ struct FeatureColumnBuilder {
         }
     }
 
+    /// An empty builder for more rows of a column another builder built.
+    /// - Parameter column: the built column (its name and type are taken).
+    init(column: Column) {
+        self.init(name: column.name, type: column.type.valueType ?? .string)
+    }
+
     /// The column type of the built column.
     static func columnType(for type: ValueType) -> ColumnType {
         switch type {
@@ -76,6 +82,24 @@ struct FeatureColumnBuilder {
         case .list:
             guard case .list(let values) = statement.value(at: index, as: type) else { return appendNull() }
             append(list: values)
+        }
+        validity.append(true)
+    }
+
+    /// Appends row `row` of a column this builder's type built (copying a winner's value).
+    /// - Parameters:
+    ///   - column: a column built by a builder of the same type.
+    ///   - row: the row to copy.
+    mutating func appendRow(of column: Column, at row: Int) {
+        if column.isNull(at: row) { return appendNull() }
+        switch column.storage {
+        case .int64(let v): integers.append(v[row])
+        case .int32(let v): int32s.append(v[row])
+        case .float64(let v): doubles.append(v[row])
+        case .float32(let v): floats.append(v[row])
+        case .bool(let v): bools.append(v[row])
+        case .binary(let v): binary.append(v[row])
+        case .list, .uint64: return append(column.value(at: row))
         }
         validity.append(true)
     }

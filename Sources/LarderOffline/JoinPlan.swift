@@ -6,6 +6,8 @@ internal import LarderFormats
 struct JoinPlan {
     /// Each request's data table, in request order.
     let layouts: [DataTableLayout]
+    /// Each request's number of stored rows, in request order.
+    let rowCounts: [Int]
     /// The entity columns, then the requested features.
     let outputSchema: TableSchema
 
@@ -34,6 +36,7 @@ struct JoinPlan {
         var owners: [String: String] = [:]
         for column in schema.columns { owners[column.name] = "the entity rows" }
         var layouts: [DataTableLayout] = []
+        var rowCounts: [Int] = []
         var features: [ColumnSchema] = []
         for request in requests {
             let entry = try store.currentEntry(for: request.table)
@@ -67,8 +70,10 @@ struct JoinPlan {
                         nullable: true))
             }
             layouts.append(DataTableLayout(table: entry.dataTable, definition: entry.definition))
+            rowCounts.append(entry.rowCount)
         }
         self.layouts = layouts
+        self.rowCounts = rowCounts
         outputSchema = TableSchema(columns: schema.columns + features)
     }
 }

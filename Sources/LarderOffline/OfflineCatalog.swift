@@ -16,8 +16,8 @@ struct CatalogEntry {
     var ingestedAt: Timestamp
 }
 
-/// The store's own tables: which data table holds each feature view, from which version of
-/// its source, and which data tables are being loaded (so abandoned loads can be removed).
+/// The store's own table: which data table holds each feature view, from which definition
+/// and which version of its source.
 struct OfflineCatalog {
     let connection: SQLiteConnection
 
@@ -35,10 +35,6 @@ struct OfflineCatalog {
                 source_hash TEXT NOT NULL,
                 row_count INTEGER NOT NULL,
                 ingested_at_ns INTEGER NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS larder_offline_loads (
-                data_table TEXT PRIMARY KEY NOT NULL,
-                view TEXT NOT NULL
             );
             """)
     }
@@ -92,41 +88,6 @@ struct OfflineCatalog {
         let statement = try connection.cachedStatement("DELETE FROM larder_offline_tables WHERE view = ?1")
         try statement.bind(view, at: 1)
         try statement.run()
-    }
-
-    /// Records that a data table is being loaded for a feature view.
-    /// - Parameters:
-    ///   - dataTable: the table being filled.
-    ///   - view: the feature view it is for.
-    /// - Throws: ``SQLiteError`` when the database cannot be written.
-    func beginLoad(of dataTable: String, for view: String) throws {
-        let statement = try connection.cachedStatement(
-            "INSERT OR REPLACE INTO larder_offline_loads (data_table, view) VALUES (?1, ?2)")
-        try statement.bind(dataTable, at: 1)
-        try statement.bind(view, at: 2)
-        try statement.run()
-    }
-
-    /// Forgets a load, finished or abandoned.
-    /// - Parameter dataTable: the table that was being filled.
-    /// - Throws: ``SQLiteError`` when the database cannot be written.
-    func endLoad(of dataTable: String) throws {
-        let statement = try connection.cachedStatement("DELETE FROM larder_offline_loads WHERE data_table = ?1")
-        try statement.bind(dataTable, at: 1)
-        try statement.run()
-    }
-
-    /// The data tables of loads for a feature view that never finished (the process died).
-    /// - Parameter view: the feature view's name.
-    /// - Throws: ``SQLiteError`` when the database cannot be read.
-    func unfinishedLoads(for view: String) throws -> [String] {
-        let statement = try connection.cachedStatement(
-            "SELECT data_table FROM larder_offline_loads WHERE view = ?1 ORDER BY data_table")
-        defer { statement.reset() }
-        try statement.bind(view, at: 1)
-        var tables: [String] = []
-        while try statement.step() { tables.append(statement.string(at: 0)) }
-        return tables
     }
 
     private static let columns =

@@ -6,9 +6,9 @@ extension OfflineStore {
     ///
     /// The source is re-read only when its size or modification time changed and its content
     /// hash differs, when the view's stored definition (source, keys, timestamps, features)
-    /// changed, or when `force` is set. Rows are loaded into a new table, one transaction per
-    /// batch, indexed, and swapped in atomically: until the swap, and whenever ingestion fails
-    /// (a bad row, a full disk, the process killed), queries see the previous rows.
+    /// changed, or when `force` is set. Rows are staged in a temporary table, one transaction
+    /// per batch, then swapped in atomically: until the swap, and whenever ingestion fails (a
+    /// bad row, a full disk, the process killed), queries see the previous rows.
     /// - Parameters:
     ///   - table: the feature view's description.
     ///   - force: reload even when the source did not change.
@@ -25,7 +25,6 @@ extension OfflineStore {
         try table.validate()
         let clock = ContinuousClock()
         let start = clock.now
-        try removeUnfinishedLoads(for: table.name)
         let definition = StoredDefinition(table)
         let existing = try catalog.entry(for: table.name)
         var fingerprint = try SourceFingerprint.attributes(of: table.sourcePath)
@@ -74,51 +73,44 @@ extension OfflineStore {
         return report
     }
 
-    /// Loads the source into a new data table, indexes it and swaps it in for the old one.
-    /// On failure the new table is dropped and the old one is untouched.
+    /// Loads the source into a temporary staging table (one transaction per batch), then, in
+    /// one transaction, copies it in key order into a new data table, drops the old one and
+    /// records the new one. Until that transaction commits, and whenever anything fails or the
+    /// process dies, the old rows stay in place; the staging table is temporary and vanishes
+    /// with the connection.
     private func loadReplacingRows(
         of table: OfflineTable, into layout: DataTableLayout, fingerprint: SourceFingerprint,
         replacing existing: CatalogEntry?, progress: (Int) -> Void
     ) throws -> Int {
+        try connection.execute(layout.createStagingSQL)
+        defer { try? connection.execute("DROP TABLE IF EXISTS temp.\(layout.stagingTable.quotedIdentifier)") }
+        let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
+        let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
+        let insert = try connection.prepare(layout.insertStagingSQL)
+        var rowCount = 0
+        try reader.forEachBatch(columns: loader.sourceColumns) { batch in
+            try connection.transaction(.deferred) {
+                try loader.insert(batch, firstRow: rowCount, using: insert)
+            }
+            rowCount += batch.rowCount
+            progress(rowCount)
+        }
+        guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
+            throw OfflineStoreError(
+                .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again")
+        }
         try connection.transaction {
-            try catalog.beginLoad(of: layout.table, for: table.name)
             try connection.execute(layout.createTableSQL)
+            try connection.execute(layout.copySQL)
+            if let existing {
+                try connection.execute("DROP TABLE IF EXISTS main.\(existing.dataTable.quotedIdentifier)")
+            }
+            try catalog.save(
+                CatalogEntry(
+                    view: table.name, dataTable: layout.table, definition: layout.definition,
+                    fingerprint: fingerprint, rowCount: rowCount, ingestedAt: .now))
         }
-        do {
-            let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
-            let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
-            let insert = try connection.prepare(layout.insertSQL)
-            var rowCount = 0
-            try reader.forEachBatch(columns: loader.sourceColumns) { batch in
-                try connection.transaction {
-                    try loader.insert(batch, firstRow: rowCount, using: insert)
-                }
-                rowCount += batch.rowCount
-                progress(rowCount)
-            }
-            try connection.execute(layout.createIndexSQL)
-            guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
-                throw OfflineStoreError(
-                    .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again")
-            }
-            try connection.transaction {
-                if let existing {
-                    try connection.execute("DROP TABLE IF EXISTS \(existing.dataTable.quotedIdentifier)")
-                }
-                try catalog.save(
-                    CatalogEntry(
-                        view: table.name, dataTable: layout.table, definition: layout.definition,
-                        fingerprint: fingerprint, rowCount: rowCount, ingestedAt: .now))
-                try catalog.endLoad(of: layout.table)
-            }
-            connection.clearStatementCache()
-            return rowCount
-        } catch {
-            try? connection.transaction {
-                try connection.execute("DROP TABLE IF EXISTS \(layout.table.quotedIdentifier)")
-                try catalog.endLoad(of: layout.table)
-            }
-            throw error
-        }
+        connection.clearStatementCache()
+        return rowCount
     }
 }

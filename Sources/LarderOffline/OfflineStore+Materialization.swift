@@ -5,8 +5,8 @@ extension OfflineStore {
     /// `start <= event time <= end`: the latest event time, then the latest creation time,
     /// then the row ingested last. This is what materialization writes to the online store.
     ///
-    /// Keys arrive in descending key order. The scan reads the index alone and fetches only
-    /// the winning rows, so it costs one pass over the index plus one lookup per key.
+    /// Keys arrive in descending key order. One pass over the view's rows in primary-key
+    /// order; feature values are decoded only for the winning rows.
     /// - Parameters:
     ///   - table: the feature view's description (it must be ingested with this definition).
     ///   - start: the earliest event time included.
@@ -19,41 +19,43 @@ extension OfflineStore {
     public func latestRows(
         table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (LatestRow) throws -> Void
     ) throws -> Int {
-        let entry = try currentEntry(for: table)
-        let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
-        let keys = entry.definition.joinKeys
-        let features = entry.definition.features
-        let scan = try connection.prepare(layout.latestScanSQL)
-        let fetch = try connection.prepare(layout.rowByIDSQL)
-        try scan.bind(start.nanosecondsSinceEpoch, at: 1)
-        try scan.bind(end.nanosecondsSinceEpoch, at: 2)
-        var previous: [Value] = []
-        var emitted = 0
-        while try scan.step() {
-            guard !Self.row(of: scan, hasKeys: previous, types: keys) else { continue }
-            previous = keys.indices.map { scan.value(at: Int32($0 + 1), as: keys[$0].type) }
-            try fetch.bind(scan.int64(at: 0), at: 1)
-            defer { fetch.reset() }
-            guard try fetch.step() else { continue }
-            let row = LatestRow(
-                joinKeys: previous,
-                eventTimestamp: Timestamp(nanosecondsSinceEpoch: fetch.int64(at: 0)),
-                createdTimestamp: fetch.isNull(at: 1) ? nil : Timestamp(nanosecondsSinceEpoch: fetch.int64(at: 1)),
-                features: features.indices.map { fetch.value(at: Int32($0 + 2), as: features[$0].type) })
-            try body(row)
-            emitted += 1
+        try connection.transaction(.deferred) {
+            let entry = try currentEntry(for: table)
+            let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
+            let keys = entry.definition.joinKeys
+            let features = entry.definition.features
+            let scan = try connection.prepare(layout.descendingScanSQL(features: features.map(\.name)))
+            try scan.bind(start.nanosecondsSinceEpoch, at: 1)
+            try scan.bind(end.nanosecondsSinceEpoch, at: 2)
+            let eventColumn = Int32(keys.count)
+            var previous: [Value] = []
+            var emitted = 0
+            while try scan.step() {
+                // Rows come newest first within each key: the first row of a key wins.
+                guard !Self.row(of: scan, hasKeys: previous, types: keys) else { continue }
+                previous = keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) }
+                let created = scan.int64(at: eventColumn + 1)
+                try body(
+                    LatestRow(
+                        joinKeys: previous,
+                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: scan.int64(at: eventColumn)),
+                        createdTimestamp: created == DataTableLayout.missingCreatedTime
+                            ? nil : Timestamp(nanosecondsSinceEpoch: created),
+                        features: features.indices.map { scan.value(at: eventColumn + 2 + Int32($0), as: features[$0].type) }))
+                emitted += 1
+            }
+            logger.debug(
+                "read latest rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(emitted)"])
+            return emitted
         }
-        logger.debug(
-            "read latest rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(emitted)"])
-        return emitted
     }
 
-    /// Whether the scan's current row has the given keys (result columns 1...), compared
+    /// Whether the scan's current row has the given keys (result columns 0...), compared
     /// without building values for the common integer and text keys.
     private static func row(of scan: SQLiteStatement, hasKeys keys: [Value], types: [OfflineColumn]) -> Bool {
         guard keys.count == types.count else { return false }
         for (index, key) in keys.enumerated() {
-            let column = Int32(index + 1)
+            let column = Int32(index)
             switch key {
             case .int64(let v): if scan.int64(at: column) != v { return false }
             case .int32(let v): if scan.int64(at: column) != Int64(v) { return false }

@@ -10,11 +10,14 @@ extension OfflineStore {
     /// the view has a TTL, at or after that time minus the TTL. The winner has the latest
     /// event time, then the latest creation time, then was ingested last. No visible row gives
     /// nulls; a null in the winner stays null. Entity rows with a null time or join key get
-    /// nulls. Entity rows are streamed batch by batch; memory does not grow with their number.
+    /// nulls. Entity rows are processed in chunks of at most `chunkRows` rows, so memory does
+    /// not grow with their number, and the whole join reads one snapshot of the store.
     /// - Parameters:
     ///   - entities: the entity rows (join keys, a timestamp, any other columns).
     ///   - timestampColumn: the entity rows' timestamp column.
     ///   - requests: the feature views and features, in output order.
+    ///   - strategy: how to find winners; ``JoinStrategy/automatic`` unless measuring.
+    ///   - chunkRows: the most entity rows held at once.
     ///   - makeWriter: opens the output for the joined schema; it is closed after the last batch.
     /// - Returns: row counts and the time taken.
     /// - Throws: ``OfflineStoreError`` naming the missing or mistyped entity column, the unknown
@@ -23,38 +26,28 @@ extension OfflineStore {
     @discardableResult
     public func pointInTimeJoin(
         entities: any TableReader, timestampColumn: String, requests: [FeatureRequest],
+        strategy: JoinStrategy = .automatic, chunkRows: Int = 1 << 20,
         output makeWriter: (TableSchema) throws -> any TableWriter
     ) throws -> JoinReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let plan = try JoinPlan(entities: entities, timestampColumn: timestampColumn, requests: requests, store: self)
-        let lookups = try plan.layouts.indices.map {
-            try PointInTimeLookup(connection: connection, layout: plan.layouts[$0], request: requests[$0])
+        let report = try connection.transaction(.deferred) {
+            let plan = try JoinPlan(entities: entities, timestampColumn: timestampColumn, requests: requests, store: self)
+            var join = try ChunkedJoin(
+                plan: plan, requests: requests, connection: connection, strategy: strategy,
+                timestampColumn: timestampColumn, entityPath: entities.path, writer: try makeWriter(plan.outputSchema))
+            try entities.forEachBatch(columns: nil) { batch in
+                join.add(batch)
+                if join.pendingRows >= chunkRows { try join.flush() }
+            }
+            try join.flush()
+            try join.writer.close()
+            return JoinReport(entityRows: join.entityRows, matchedRows: join.matchedRows, elapsed: clock.now - start)
         }
-        let writer = try makeWriter(plan.outputSchema)
-        var entityRows = 0
-        try entities.forEachBatch(columns: nil) { batch in
-            guard let timeColumn = batch.column(named: timestampColumn) else {
-                throw OfflineStoreError(.invalidRequest, "\(entities.path): the reader returned no column '\(timestampColumn)'")
-            }
-            let times = (0..<batch.rowCount).map { row -> Int64? in
-                guard case .timestamp(let time) = timeColumn.value(at: row) else { return nil }
-                return time.nanosecondsSinceEpoch
-            }
-            var columns = batch.columns
-            for lookup in lookups {
-                columns += try lookup.featureColumns(for: batch, times: times)
-            }
-            try writer.write(ColumnBatch(columns: columns, rowCount: batch.rowCount))
-            entityRows += batch.rowCount
-        }
-        try writer.close()
-        let matched = Dictionary(lookups.map { ($0.view, $0.matchedRows) }, uniquingKeysWith: +)
-        let report = JoinReport(entityRows: entityRows, matchedRows: matched, elapsed: clock.now - start)
         logger.info(
             "built a point-in-time training set",
             metadata: [
-                "rows.count": "\(entityRows)", "feature_views.count": "\(requests.count)",
+                "rows.count": "\(report.entityRows)", "feature_views.count": "\(requests.count)",
                 "elapsed.seconds": "\(report.elapsed.secondsDouble)",
             ])
         return report

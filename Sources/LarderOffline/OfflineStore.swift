@@ -43,6 +43,7 @@ public final class OfflineStore {
             PRAGMA foreign_keys = OFF;
             PRAGMA cache_size = -\(Self.cacheKibibytes);
             PRAGMA temp_store = FILE;
+            PRAGMA journal_size_limit = \(64 << 20);
             """)
         try catalog.createIfNeeded()
     }
@@ -72,7 +73,6 @@ public final class OfflineStore {
     /// - Throws: ``SQLiteError`` when the database cannot be written.
     @discardableResult
     public func drop(table name: String) throws -> Bool {
-        try removeUnfinishedLoads(for: name)
         guard let entry = try catalog.entry(for: name) else { return false }
         try connection.transaction {
             try connection.execute("DROP TABLE IF EXISTS \(entry.dataTable.quotedIdentifier)")
@@ -81,24 +81,6 @@ public final class OfflineStore {
         connection.clearStatementCache()
         logger.info("dropped feature view from the offline store", metadata: ["feature_view.name": "\(name)"])
         return true
-    }
-
-    /// Drops data tables left by loads of a view that never finished (a killed process).
-    /// - Parameter view: the feature view's name.
-    /// - Throws: ``SQLiteError`` when the database cannot be written.
-    func removeUnfinishedLoads(for view: String) throws {
-        let current = try catalog.entry(for: view)?.dataTable
-        for table in try catalog.unfinishedLoads(for: view) {
-            try connection.transaction {
-                if table != current {
-                    try connection.execute("DROP TABLE IF EXISTS \(table.quotedIdentifier)")
-                }
-                try catalog.endLoad(of: table)
-            }
-            logger.notice(
-                "removed the rows of an unfinished ingestion",
-                metadata: ["feature_view.name": "\(view)", "sqlite.table": "\(table)"])
-        }
     }
 
     /// The catalog entry of an ingested view, checked against the definition being queried.

@@ -83,6 +83,14 @@ public struct OfflineTable: Sendable, Hashable {
         return ttl.totalNanoseconds
     }
 
+    /// The earliest event time visible at `time` with a lookback of `ttl` nanoseconds
+    /// (inclusive), saturating at the smallest time; the smallest time when `ttl` is `nil`.
+    static func windowStart(at time: Int64, ttl: Int64?) -> Int64 {
+        guard let ttl else { return .min }
+        let (start, overflow) = time.subtractingReportingOverflow(ttl)
+        return overflow ? .min : start
+    }
+
     /// The feature with the given Larder name.
     /// - Parameter name: the feature's name.
     func feature(named name: String) -> OfflineColumn? {

@@ -11,7 +11,8 @@ final class PointInTimeLookup {
     /// The feature view's name.
     let view: String
     private let statement: SQLiteStatement
-    private let joinKeys: [OfflineColumn]
+    /// The view's join keys.
+    let joinKeys: [OfflineColumn]
     private let ttlNanoseconds: Int64?
     private var builders: [FeatureColumnBuilder]
     /// Entity rows that found a visible row so far.
@@ -53,8 +54,7 @@ final class PointInTimeLookup {
                 continue
             }
             try statement.bind(time, at: timeParameter)
-            let lowerBound = ttlNanoseconds.map { time.subtractingReportingOverflow($0) }
-            try statement.bind(lowerBound.map { $0.overflow ? Int64.min : $0.partialValue } ?? Int64.min, at: timeParameter + 1)
+            try statement.bind(OfflineTable.windowStart(at: time, ttl: ttlNanoseconds), at: timeParameter + 1)
             defer { statement.reset() }
             if try statement.step() {
                 matchedRows += 1

@@ -8,7 +8,7 @@ extension OnlineStore {
     ///   - body: the transaction work; it must start from scratch each time it runs.
     /// - Returns: what `body` returns.
     /// - Throws: ``OnlineStoreError`` of kind `.storeFull` when the map reached
-    ///   ``OnlineStoreConfiguration/maximumMapSize``, or what `body` throws.
+    ///   ``OnlineStore.Configuration/maximumMapSize``, or what `body` throws.
     func withMapRetries<Result>(growOnFull: Bool, _ body: () throws -> Result) throws -> Result {
         var resizes = 0
         while true {

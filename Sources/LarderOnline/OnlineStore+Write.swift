@@ -31,21 +31,22 @@ extension OnlineStore {
         let started = clock.now
         try view.validate()
         var batch = WriteBatch(view: view, maxKeySize: environment.maxKeySize)
+        batch.reserve(rows: rows.underestimatedCount)
         for row in rows {
             try batch.add(row)
             if batch.rowsRead % Self.progressInterval == 0 {
                 progress(OnlineWriteProgress(view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: 0))
             }
         }
-        batch.sortByKey()
-        let keysTotal = batch.entries.count
+        let entries = batch.sortedEntries()
+        let keysTotal = entries.count
         progress(OnlineWriteProgress(view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: keysTotal))
 
         let slot = slot(named: DatabaseNaming.name(view: view.name, version: view.version))
         let (written, skipped) = try writer.withLock { _ in
             try withMapRetries(growOnFull: true) {
                 let databases = try openForWriting(view, slot: slot)
-                return try store(batch, in: databases, view: view.name) { keysDone in
+                return try store(entries, from: batch.arena, in: databases) { keysDone in
                     progress(OnlineWriteProgress(
                         view: view.name, phase: .storing, rowsRead: batch.rowsRead, keysDone: keysDone, keysTotal: keysTotal))
                 }
@@ -66,14 +67,14 @@ extension OnlineStore {
 
     /// Writes a reduced batch in one write transaction, inside the gate.
     /// - Parameters:
-    ///   - batch: the newest row per key, sorted by key.
+    ///   - entries: the newest row per key, sorted by key.
+    ///   - arena: the bytes the entries point into.
     ///   - databases: the handle to write and the handles of other versions to empty.
-    ///   - view: the view name, for messages.
     ///   - progress: receives the number of keys done.
     /// - Returns: keys written and keys skipped as older.
     /// - Throws: ``OnlineStoreError``; `.mapFull` when the map must grow.
     private func store(
-        _ batch: WriteBatch, in databases: (current: UInt32, others: [UInt32]), view: String,
+        _ entries: [WriteBatch.Entry], from arena: [UInt8], in databases: (current: UInt32, others: [UInt32]),
         progress: (Int) -> Void
     ) throws -> (written: Int, skipped: Int) {
         let transaction = try LMDBWriteTransaction(environment: environment)
@@ -85,8 +86,8 @@ extension OnlineStore {
         let append = try transaction.entryCount(dbi) == 0
         var written = 0
         var skipped = 0
-        try batch.arena.withUnsafeBytes { arena in
-            for (done, entry) in batch.entries.enumerated() {
+        try arena.withUnsafeBytes { arena in
+            for (done, entry) in entries.enumerated() {
                 if done % Self.progressInterval == 0, done > 0 { progress(done) }
                 let key = UnsafeRawBufferPointer(rebasing: arena[entry.keyOffset..<entry.keyOffset + Int(entry.keyLength)])
                 if !append, let stored = try transaction.get(dbi, key: key) {

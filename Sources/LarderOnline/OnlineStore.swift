@@ -17,7 +17,7 @@ public final class OnlineStore: Sendable {
     /// The directory of the LMDB environment.
     public let path: String
     /// The settings the store was opened with.
-    public let configuration: OnlineStoreConfiguration
+    public let configuration: Configuration
 
     let environment: LMDBEnvironment
     let readers: ReadTransactionPool
@@ -37,7 +37,7 @@ public final class OnlineStore: Sendable {
     ///   - configuration: map size and limits.
     ///   - logger: receives map growth and write summaries; `nil` logs nothing.
     /// - Throws: ``OnlineStoreError`` naming the path when it cannot be opened.
-    public init(path: String, configuration: OnlineStoreConfiguration = .init(), logger: Logger? = nil) throws {
+    public init(path: String, configuration: Configuration = .init(), logger: Logger? = nil) throws {
         self.path = path
         self.configuration = configuration
         self.logger = logger

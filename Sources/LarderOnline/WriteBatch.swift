@@ -7,15 +7,20 @@ import Darwin
 /// The rows of one write, encoded and reduced to the newest row per entity key.
 ///
 /// Keys and stored rows are encoded into one byte arena as they arrive; an open-addressing
-/// hash table finds a key seen before, and the newer row (by event timestamp, then created
+/// hash table of entries (one cache line each, found with one memory access in the common
+/// case) finds a key seen before, and the newer row (by event timestamp, then created
 /// timestamp, then arrival for a tie) keeps its place. Nothing touches the store until the
 /// input is fully read and valid, so a bad row leaves the store as it was, and the encoded
 /// batch can be written again when the map has to grow.
 struct WriteBatch {
     /// One distinct key and its newest row.
     struct Entry {
+        /// The key's first 16 bytes as two big-endian words (zero-padded), so most key
+        /// comparisons need neither the arena nor `memcmp`.
+        var prefix: KeyPrefix
         var keyOffset: Int
         var valueOffset: Int
+        /// The key's length, or -1 for an empty slot of the table.
         var keyLength: Int32
         var valueLength: Int32
         /// Bytes available at `valueOffset`, so a newer row of the same size or smaller
@@ -24,14 +29,20 @@ struct WriteBatch {
         var hash: UInt32
         var event: Int64
         var created: Int64
+
+        /// An empty table slot.
+        static let vacant = Entry(
+            prefix: KeyPrefix(high: 0, low: 0), keyOffset: 0, valueOffset: 0, keyLength: -1, valueLength: 0, valueCapacity: 0,
+            hash: 0, event: 0, created: 0)
     }
 
     private let view: OnlineViewSchema
     private let maxKeySize: Int
     private(set) var arena: [UInt8] = []
-    private(set) var entries: [Entry] = []
-    /// Entry indexes, -1 for an empty bucket; the count is a power of two.
-    private var buckets: [Int32] = Array(repeating: -1, count: 1024)
+    /// The hash table; its count is a power of two, at most half of it occupied.
+    private var table: [Entry] = Array(repeating: .vacant, count: 1024)
+    /// The number of distinct keys.
+    private(set) var keyCount = 0
     /// Rows added.
     private(set) var rowsRead = 0
     /// Rows that lost to a newer row of the same key.
@@ -44,6 +55,14 @@ struct WriteBatch {
     init(view: OnlineViewSchema, maxKeySize: Int) {
         self.view = view
         self.maxKeySize = maxKeySize
+    }
+
+    /// Makes room for about `rows` rows, so the arena and table do not grow row by row.
+    /// - Parameter rows: the expected number of rows (a lower bound is fine).
+    mutating func reserve(rows: Int) {
+        let expected = min(rows, 1 << 22)
+        arena.reserveCapacity(expected * 48)
+        while table.count < expected / 4 { table = Array(repeating: .vacant, count: table.count * 2) }
     }
 
     /// Adds a row, keeping it only when it is newer than the row already held for its key.
@@ -66,49 +85,62 @@ struct WriteBatch {
         let valueLength = arena.count - valueOffset
         let event = row.eventTimestamp.nanosecondsSinceEpoch
         let created = row.createdTimestamp?.nanosecondsSinceEpoch ?? .min
-        let hash = Self.hash(arena, offset: keyOffset, count: keyLength)
+        let prefix = KeyPrefix(arena, offset: keyOffset, count: keyLength)
+        let hash = prefix.hash(arena, offset: keyOffset, count: keyLength)
 
-        var bucket = Int(hash) & (buckets.count - 1)
-        while case let slot = buckets[bucket], slot >= 0 {
-            let existing = entries[Int(slot)]
-            if existing.hash == hash, Int(existing.keyLength) == keyLength,
-                Self.equal(arena, existing.keyOffset, keyOffset, count: keyLength)
+        let mask = table.count - 1
+        var slot = Int(hash) & mask
+        while table[slot].keyLength >= 0 {
+            let existing = table[slot]
+            if existing.hash == hash, Int(existing.keyLength) == keyLength, existing.prefix == prefix,
+                keyLength <= KeyPrefix.size || Self.equalTails(arena, existing.keyOffset, keyOffset, count: keyLength)
             {
                 rowsSuperseded += 1
                 if (event, created) >= (existing.event, existing.created) {
-                    replace(Int(slot), withValueAt: valueOffset, length: valueLength, event: event, created: created)
-                    if entries[Int(slot)].valueOffset != valueOffset { arena.removeSubrange(keyOffset...) }
+                    replace(slot, withValueAt: valueOffset, length: valueLength, event: event, created: created)
+                    if table[slot].valueOffset != valueOffset { arena.removeSubrange(keyOffset...) }
                 } else {
                     arena.removeSubrange(keyOffset...)
                 }
                 return
             }
-            bucket = (bucket + 1) & (buckets.count - 1)
+            slot = (slot + 1) & mask
         }
-        buckets[bucket] = Int32(entries.count)
-        entries.append(Entry(
-            keyOffset: keyOffset, valueOffset: valueOffset, keyLength: Int32(keyLength), valueLength: Int32(valueLength),
-            valueCapacity: Int32(valueLength), hash: hash, event: event, created: created))
-        if entries.count * 2 > buckets.count { rehash() }
+        table[slot] = Entry(
+            prefix: prefix, keyOffset: keyOffset, valueOffset: valueOffset, keyLength: Int32(keyLength),
+            valueLength: Int32(valueLength), valueCapacity: Int32(valueLength), hash: hash, event: event, created: created)
+        keyCount += 1
+        if keyCount * 2 > table.count { rehash() }
     }
 
-    /// Sorts the entries by key bytes, the order of LMDB's default comparison, so the store
-    /// is written front to back.
-    mutating func sortByKey() {
+    /// The newest row of every key, sorted by key bytes (the order of LMDB's default
+    /// comparison), so the store is written front to back.
+    /// - Returns: the entries; their offsets point into ``arena``.
+    func sortedEntries() -> [Entry] {
+        var entries = table.filter { $0.keyLength >= 0 }
         arena.withUnsafeBytes { bytes in
             entries.sort { left, right in
+                if left.prefix != right.prefix { return left.prefix < right.prefix }
                 let common = Int(min(left.keyLength, right.keyLength))
-                let order = memcmp(bytes.baseAddress! + left.keyOffset, bytes.baseAddress! + right.keyOffset, common)
-                return order != 0 ? order < 0 : left.keyLength < right.keyLength
+                if common > KeyPrefix.size {
+                    let order = memcmp(
+                        bytes.baseAddress! + left.keyOffset + KeyPrefix.size, bytes.baseAddress! + right.keyOffset + KeyPrefix.size,
+                        common - KeyPrefix.size)
+                    if order != 0 { return order < 0 }
+                }
+                return left.keyLength < right.keyLength
             }
         }
+        return entries
     }
 
     /// Makes an entry hold a newer row, overwriting the old bytes when the new row fits.
-    private mutating func replace(_ index: Int, withValueAt offset: Int, length: Int, event: Int64, created: Int64) {
-        var entry = entries[index]
+    private mutating func replace(_ slot: Int, withValueAt offset: Int, length: Int, event: Int64, created: Int64) {
+        var entry = table[slot]
         if length <= Int(entry.valueCapacity) {
-            for position in 0..<length { arena[entry.valueOffset + position] = arena[offset + position] }
+            arena.withUnsafeMutableBytes { bytes in
+                (bytes.baseAddress! + entry.valueOffset).copyMemory(from: bytes.baseAddress! + offset, byteCount: length)
+            }
         } else {
             entry.valueOffset = offset
             entry.valueCapacity = Int32(length)
@@ -116,40 +148,24 @@ struct WriteBatch {
         entry.valueLength = Int32(length)
         entry.event = event
         entry.created = created
-        entries[index] = entry
+        table[slot] = entry
     }
 
     private mutating func rehash() {
-        buckets = Array(repeating: -1, count: buckets.count * 2)
-        let mask = buckets.count - 1
-        for (index, entry) in entries.enumerated() {
-            var bucket = Int(entry.hash) & mask
-            while buckets[bucket] >= 0 { bucket = (bucket + 1) & mask }
-            buckets[bucket] = Int32(index)
+        let old = table
+        table = Array(repeating: .vacant, count: old.count * 2)
+        let mask = table.count - 1
+        for entry in old where entry.keyLength >= 0 {
+            var slot = Int(entry.hash) & mask
+            while table[slot].keyLength >= 0 { slot = (slot + 1) & mask }
+            table[slot] = entry
         }
     }
 
-    /// A 32-bit hash of key bytes (multiply-xorshift over 8-byte words).
-    private static func hash(_ bytes: [UInt8], offset: Int, count: Int) -> UInt32 {
+    /// Whether the bytes after the first 16 of two keys of `count` bytes are equal.
+    private static func equalTails(_ bytes: [UInt8], _ first: Int, _ second: Int, count: Int) -> Bool {
         bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-            var position = offset
-            let end = offset + count
-            while position + 8 <= end {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 32
-                position += 8
-            }
-            while position < end {
-                hash = (hash ^ UInt64(raw[position])) &* 0xC4CE_B9FE_1A85_EC53
-                position += 1
-            }
-            hash ^= hash >> 29
-            return UInt32(truncatingIfNeeded: hash)
+            memcmp(raw.baseAddress! + first + KeyPrefix.size, raw.baseAddress! + second + KeyPrefix.size, count - KeyPrefix.size) == 0
         }
-    }
-
-    private static func equal(_ bytes: [UInt8], _ first: Int, _ second: Int, count: Int) -> Bool {
-        bytes.withUnsafeBytes { raw in memcmp(raw.baseAddress! + first, raw.baseAddress! + second, count) == 0 }
     }
 }

@@ -118,18 +118,23 @@ import Testing
         #expect(try counts(fixture, table, store: reader) == Array(repeating: .int64(2), count: 7))
     }
 
-    @Test func theRowsOfAKilledIngestionAreRemovedByTheNextOne() throws {
+    @Test func aFullDiskFailsTheSwapAndKeepsThePreviousRows() throws {
         let fixture = try StoreFixture()
         let table = try fixture.ingest(.userStats(Self.rowsV1))
-        // What a process killed mid-load leaves: a registered, half-filled data table.
-        let layout = DataTableLayout(table: "larder_fv_user_stats_killed", definition: StoredDefinition(table))
-        try fixture.store.connection.execute(layout.createTableSQL)
-        try fixture.store.catalog.beginLoad(of: layout.table, for: table.name)
-        #expect(try dataTableCount(fixture) == 2)
+        try fixture.writeSource("user_stats.src", columns: ViewFixture.userStats([]).columns, rows: Self.rowsV2)
+        // The database may not grow: creating the new data table cannot succeed.
+        let pages = try fixture.store.connection.prepare("PRAGMA page_count")
+        try pages.step()
+        let pageCount = pages.int64(at: 0)
+        pages.reset()
+        try fixture.store.connection.execute("PRAGMA max_page_count = \(pageCount)")
+        let error = #expect(throws: SQLiteError.self) { try fixture.store.ingest(table) }
+        #expect(error.map { $0.code ~= .full } == true)
         #expect(try counts(fixture, table) == Array(repeating: .int64(1), count: 7))
-        #expect(try fixture.store.ingest(table).outcome == .upToDate)
         #expect(try dataTableCount(fixture) == 1)
-        #expect(try fixture.store.catalog.unfinishedLoads(for: table.name).isEmpty)
+        try fixture.store.connection.execute("PRAGMA max_page_count = 1000000")
+        #expect(try fixture.store.ingest(table).outcome == .ingested)
+        #expect(try counts(fixture, table) == Array(repeating: .int64(2), count: 7))
     }
 
     @Test func aMissingSourceColumnIsNamedWithTheFilesColumns() throws {

@@ -181,10 +181,12 @@ import Testing
             expected: [[.int64(1)], [.null], [.null]]),
     ]
 
-    @Test(arguments: cases)
-    func join(_ joinCase: JoinCase) throws {
+    /// Every case by index search and by sorted scan, the latter also with chunks of two
+    /// entity rows (the entity reader's batches hold three).
+    @Test(arguments: cases, [(JoinStrategy.indexSearch, 1 << 20), (.sortedScan, 1 << 20), (.sortedScan, 2)])
+    func join(_ joinCase: JoinCase, _ execution: (strategy: JoinStrategy, chunkRows: Int)) throws {
         let fixture = try StoreFixture()
-        let (rows, names) = try joinCase.run(in: fixture)
+        let (rows, names) = try joinCase.run(in: fixture, strategy: execution.strategy, chunkRows: execution.chunkRows)
         let entityCount = joinCase.entityColumns.count
         #expect(names.prefix(entityCount).elementsEqual(joinCase.entityColumns.map(\.0)))
         #expect(rows.map { Array($0.prefix(entityCount)) } == joinCase.entityRows)

@@ -36,7 +36,7 @@ enum Fixtures {
     }
 
     /// Opens a store in a fresh directory.
-    static func store(in directory: TemporaryDirectory, configuration: OnlineStoreConfiguration = .init()) throws -> OnlineStore {
+    static func store(in directory: TemporaryDirectory, configuration: OnlineStore.Configuration = .init()) throws -> OnlineStore {
         try OnlineStore(path: directory.appending("online"), configuration: configuration)
     }
 }

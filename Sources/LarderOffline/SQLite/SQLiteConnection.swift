@@ -80,13 +80,16 @@ final class SQLiteConnection {
         statementCache.removeAll()
     }
 
-    /// Runs `body` inside a write transaction, committed when it returns and rolled back when
-    /// it throws.
-    /// - Parameter body: the work to do atomically.
+    /// Runs `body` inside a transaction, committed when it returns and rolled back when it
+    /// throws.
+    /// - Parameters:
+    ///   - kind: `IMMEDIATE` takes the write lock at once (for writes to the database);
+    ///     `DEFERRED` takes locks as needed (for reads, and for writes to temporary tables only).
+    ///   - body: the work to do atomically.
     /// - Returns: what `body` returns.
     /// - Throws: what `body` throws, or ``SQLiteError`` when the transaction cannot begin or commit.
-    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("BEGIN IMMEDIATE")
+    func transaction<Result>(_ kind: TransactionKind = .immediate, _ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN \(kind.rawValue)")
         let result: Result
         do {
             result = try body()
@@ -98,6 +101,12 @@ final class SQLiteConnection {
             throw error
         }
         return result
+    }
+
+    /// How a transaction takes its locks.
+    enum TransactionKind: String {
+        case deferred = "DEFERRED"
+        case immediate = "IMMEDIATE"
     }
 
     /// The rowid of the most recent successful insert.

@@ -59,12 +59,14 @@ final class StoreFixture {
     /// Runs a join over in-memory entity rows and returns what was written.
     func join(
         entityColumns: [(String, ColumnType)], entityRows: [[Value]], requests: [FeatureRequest],
-        timestampColumn: String = "event_timestamp", on store: OfflineStore? = nil
+        timestampColumn: String = "event_timestamp", on store: OfflineStore? = nil,
+        strategy: JoinStrategy = .automatic, chunkRows: Int = 1 << 20
     ) throws -> MemoryTableWriter {
         let entities = MemoryTableReader(path: "entities.csv", columns: entityColumns, rows: entityRows)
         var writer: MemoryTableWriter?
         try (store ?? self.store).pointInTimeJoin(
-            entities: entities, timestampColumn: timestampColumn, requests: requests
+            entities: entities, timestampColumn: timestampColumn, requests: requests, strategy: strategy,
+            chunkRows: chunkRows
         ) { schema in
             let made = MemoryTableWriter(schema: schema)
             writer = made
