@@ -4,7 +4,13 @@ extension Array where Element == UInt8 {
     /// - Parameter value: the integer.
     @inline(__always)
     mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
-        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+        // Byte by byte: each append inlines to a capacity check and a store, which beats a
+        // call to the generic `append(contentsOf:)` for 4 or 8 bytes.
+        var rest = value
+        for _ in 0..<MemoryLayout<T>.size {
+            append(UInt8(truncatingIfNeeded: rest))
+            rest >>= 8
+        }
     }
 
     /// Appends an integer in big-endian byte order with the sign bit flipped, so that the
