@@ -66,7 +66,8 @@ extension FeatureStore {
     func check(_ manifest: Manifest) throws {
         var errors = manifest.validationErrors()
         if errors.isEmpty {
-            errors += manifest.featureViews.flatMap { sourceColumnErrors(view: $0, manifest: manifest) }
+            var schemas = SourceSchemaCache()
+            errors += manifest.featureViews.flatMap { sourceColumnErrors(view: $0, manifest: manifest, schemas: &schemas) }
         }
         if !errors.isEmpty { throw DefinitionErrors(errors) }
     }

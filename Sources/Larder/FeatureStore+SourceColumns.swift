@@ -10,7 +10,7 @@ extension FeatureStore {
 
     /// Checks that a view's source file has its join keys, timestamps and features, with
     /// types that fit. A push source's file may not exist yet; a file source's must.
-    func sourceColumnErrors(view: FeatureView, manifest: Manifest) -> [DefinitionError] {
+    func sourceColumnErrors(view: FeatureView, manifest: Manifest, schemas: inout SourceSchemaCache) -> [DefinitionError] {
         guard let source = manifest.source(named: view.source) else { return [] }
         let file = source.fileSource
         let path = path(of: file)
@@ -22,7 +22,14 @@ extension FeatureStore {
         let schema: TableSchema
         do {
             let keys = view.entities.compactMap { manifest.entity(named: $0) }.flatMap(\.joinKeys)
-            schema = try readSchema(of: file, declared: keys.map { Field($0.name, $0.type) } + view.features)
+            let declared = keys.map { Field($0.name, $0.type) } + view.features
+            let key = SourceSchemaCache.Key(source: file, declared: declared)
+            if let cached = schemas.schemas[key] {
+                schema = cached
+            } else {
+                schema = try readSchema(of: file, declared: declared)
+                schemas.schemas[key] = schema
+            }
         } catch {
             return [DefinitionError(object: "source '\(file.name)'", field: "path", "cannot read \(path): \(error)")]
         }
@@ -68,14 +75,30 @@ extension FeatureStore {
 
     private func isCSV(_ file: FileSource) -> Bool { file.resolvedFormat == .csv }
 
-    /// The file's columns. CSV columns take their declared types (CSV has none of its own).
+    /// The file's columns. CSV columns present in the header take their declared types (CSV
+    /// has none of its own); the others keep what inference over a sample found.
     /// - Parameters:
     ///   - file: the source file.
     ///   - declared: the join keys and features the definitions declare.
     func readSchema(of file: FileSource, declared fields: [Field]) throws -> TableSchema {
+        var schema = try TableFiles.openReader(path: path(of: file), format: file.resolvedFormat).schema
+        guard file.resolvedFormat == .csv else { return schema }
         var declared: [String: ColumnType] = [file.timestampField: .timestamp(.microseconds, utcAdjusted: true)]
         if let created = file.createdTimestampColumn { declared[created] = .timestamp(.microseconds, utcAdjusted: true) }
         for field in fields { declared[file.sourceColumn(for: field.name)] = ColumnType(field.type) }
-        return try TableFiles.openReader(path: path(of: file), format: file.resolvedFormat, declaredTypes: declared).schema
+        for index in schema.columns.indices {
+            if let type = declared[schema.columns[index].name] { schema.columns[index].type = type }
+        }
+        return schema
     }
+}
+
+/// Source schemas read during one check, so views sharing a source read its file once.
+struct SourceSchemaCache {
+    struct Key: Hashable {
+        var source: FileSource
+        var declared: [Field]
+    }
+
+    var schemas: [Key: TableSchema] = [:]
 }

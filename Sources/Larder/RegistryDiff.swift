@@ -16,6 +16,9 @@ public struct RegistryChange: Hashable, Sendable, CustomStringConvertible {
     /// What happens to the object.
     public enum Action: String, Sendable {
         case create, update, delete
+
+        /// `Created`, `Updated`, `Deleted`.
+        public var pastTense: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() + "d" }
     }
 
     /// What happens.
@@ -31,8 +34,12 @@ public struct RegistryChange: Hashable, Sendable, CustomStringConvertible {
     public var objectKey: String { "\(kind.keyPrefix)/\(name)" }
 
     /// `Updated feature view 'user_stats': ttl_seconds: 604800 → 1209600`.
-    public var description: String {
-        let verb = ["create": "Created", "update": "Updated", "delete": "Deleted"][action.rawValue]!
+    public var description: String { describe(verb: action.pastTense) }
+
+    /// The change with a chosen verb: `Would create feature view 'user_stats'`.
+    /// - Parameter verb: the leading verb phrase.
+    /// - Returns: the text.
+    public func describe(verb: String) -> String {
         let head = "\(verb) \(kind.rawValue) '\(name)'"
         return details.isEmpty ? head : head + ": " + details.joined(separator: "; ")
     }

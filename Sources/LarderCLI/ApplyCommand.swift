@@ -65,7 +65,7 @@ enum DiffPrinter {
     static func text(_ diff: RegistryDiff, applied: Bool) -> String {
         guard !diff.isEmpty else { return "No changes to the registry." }
         var lines = diff.changes.map { change in
-            applied ? change.description : "Would " + change.description.prefix(1).lowercased() + change.description.dropFirst()
+            applied ? change.description : change.describe(verb: "Would \(change.action.rawValue)")
         }
         let counts = [RegistryChange.Action.create, .update, .delete].map { action in
             diff.changes.filter { $0.action == action }.count

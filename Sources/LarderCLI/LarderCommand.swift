@@ -11,7 +11,7 @@ struct LarderCommand: ParsableCommand {
             """,
         subcommands: [
             Init.self, Apply.self, Plan.self, RegistryDump.self, Entities.self, FeatureViews.self,
-            FeatureServices.self, Teardown.self,
+            FeatureServices.self, Teardown.self, Cat.self,
         ]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Larder
 import LarderCore
+import LarderFormats
 
 /// Options of the `list` subcommands.
 struct ListOptions: ParsableArguments {
@@ -17,7 +18,9 @@ struct ListOptions: ParsableArguments {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Swift.print(String(decoding: try encoder.encode(objects), as: UTF8.self))
         } else {
-            Swift.print(TextTable(headers: headers, rows: objects.map(row)).text)
+            var table = TextTable(headers: headers)
+            objects.map(row).forEach { table.appendRow($0) }
+            Swift.print(table.rendered(), terminator: "")
         }
     }
 }
@@ -60,7 +63,7 @@ struct FeatureViews: ParsableCommand {
             try options.print(manifest.featureViews, headers: ["NAME", "ENTITIES", "FEATURES", "TTL", "SOURCE", "ONLINE"]) {
                 [
                     $0.name, $0.entities.joined(separator: ", "), "\($0.features.count)",
-                    $0.ttl.map { TextTable.duration($0) } ?? "none", $0.source, $0.online ? "yes" : "no",
+                    $0.ttl.map { durationText($0) } ?? "none", $0.source, $0.online ? "yes" : "no",
                 ]
             }
         }
@@ -101,4 +104,13 @@ struct RegistryDump: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(try options.openStore().registry()), as: UTF8.self))
     }
+}
+
+/// A duration as its largest whole unit: `7d`, `12h`, `90s`.
+func durationText(_ duration: Duration) -> String {
+    let seconds = duration.components.seconds
+    if seconds % 86_400 == 0 { return "\(seconds / 86_400)d" }
+    if seconds % 3_600 == 0 { return "\(seconds / 3_600)h" }
+    if seconds % 60 == 0 { return "\(seconds / 60)m" }
+    return "\(seconds)s"
 }
