@@ -11,6 +11,8 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "parquet-read": ParquetReadBenchmark.run,
     "online-read": OnlineReadBenchmark.run,
     "online-write": OnlineWriteBenchmark.run,
+    "offline-ingest": OfflineIngestBenchmark.run,
+    "pit-join": PointInTimeJoinBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
