@@ -13,6 +13,7 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "online-write": OnlineWriteBenchmark.run,
     "offline-ingest": OfflineIngestBenchmark.run,
     "pit-join": PointInTimeJoinBenchmark.run,
+    "offline-latest": OfflineLatestRowsBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
