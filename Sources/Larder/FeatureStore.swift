@@ -1,6 +1,8 @@
 import LarderCore
 public import Logging
 import Foundation
+import LarderOnline
+import Synchronization
 
 /// A feature repository opened for use: its configuration, registry and stores. Every
 /// command, the server and Swift programs go through it.
@@ -13,6 +15,13 @@ public final class FeatureStore: Sendable {
     public let configuration: StoreConfiguration
     /// Where the store logs.
     public let logger: Logger
+    /// The online store, opened on first use and shared by every caller (LMDB allows one
+    /// environment per file in a process).
+    let openedOnlineStore = Mutex<OnlineStore?>(nil)
+    /// Online read plans by view, features and registry version.
+    let readPlans = Mutex<[ReadPlanKey: OnlineReadPlan]>([:])
+    /// The registry as last read, with its file's identity.
+    let cachedRegistry = Mutex<CachedRegistry?>(nil)
 
     /// Opens the repository in a directory.
     /// - Parameters:
