@@ -42,8 +42,10 @@ final class ParquetColumnChunkDecoder {
             throw ParquetCorruption("column chunk declares \(metaData.numValues) values")
         }
         levelCount = Int(metaData.numValues)
-        if case .flat = layout.shape, levelCount != rowCount {
+        switch layout.shape {
+        case .flat where levelCount != rowCount, .list where levelCount < rowCount:
             throw ParquetCorruption("column chunk holds \(levelCount) values but its row group has \(rowCount) rows")
+        default: break
         }
         try ParquetCompression.checkSupported(codec)
         values = try Self.makeValues(for: leaf.element)
