@@ -84,7 +84,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LarderOfflineTests",
-            dependencies: ["LarderOffline", "LarderFormats", "LarderCore"],
+            dependencies: [
+                "LarderOffline", "LarderFormats", "LarderCore", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

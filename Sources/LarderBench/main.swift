@@ -7,7 +7,10 @@ import Glibc
 
 /// The benchmarks by name; each takes the remaining command-line arguments.
 let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
+    "csv-read": CSVReadBenchmark.run,
     "parquet-read": ParquetReadBenchmark.run,
+    "online-read": OnlineReadBenchmark.run,
+    "online-write": OnlineWriteBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,1 +1,2 @@
-print("larder")
+// The `larder` command-line tool.
+LarderCommand.main()

@@ -30,8 +30,16 @@ struct DigitScanner {
         return true
     }
 
-    /// Nanoseconds since the epoch of the whole input, or `nil`.
+    /// Nanoseconds since the epoch of the whole input, or `nil` (also when the instant is
+    /// outside the nanosecond range, 1677 to 2262).
     mutating func parseTimestamp() -> Int64? {
+        guard let (seconds, nanos) = parseSecondsAndNanoseconds() else { return nil }
+        return combine(seconds, nanos)
+    }
+
+    /// Whole seconds since the epoch (rounded toward the past) and the nanoseconds past them
+    /// (0 to 999,999,999) of the whole input, or `nil`. Covers years 0000 to 9999.
+    mutating func parseSecondsAndNanoseconds() -> (seconds: Int64, nanoseconds: Int64)? {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
@@ -39,16 +47,16 @@ struct DigitScanner {
         guard start < end else { return nil }
         let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
         var scanner = DigitScanner(bytes: trimmed)
-        if let epoch = scanner.epochSeconds() { return epoch }
+        if let epoch = scanner.epochSeconds() { return (epoch, 0) }
         scanner.index = 0
         return scanner.dateTime()
     }
 
-    /// An optionally signed integer of up to 12 digits filling the input: epoch seconds.
+    /// An optionally signed (`+`/`-`) integer of up to 12 digits filling the input: epoch seconds.
     private mutating func epochSeconds() -> Int64? {
         var negative = false
-        if peek() == UInt8(ascii: "-") {
-            negative = true
+        if peek() == UInt8(ascii: "-") || peek() == UInt8(ascii: "+") {
+            negative = peek() == UInt8(ascii: "-")
             index += 1
         }
         let digitsStart = index
@@ -59,12 +67,10 @@ struct DigitScanner {
             if index - digitsStart > 12 { return nil }
         }
         guard atEnd, index > digitsStart else { return nil }
-        let seconds = negative ? -value : value
-        return seconds.multipliedReportingOverflow(by: Timestamp.nanosecondsPerSecond).overflow
-            ? nil : seconds * Timestamp.nanosecondsPerSecond
+        return negative ? -value : value
     }
 
-    private mutating func dateTime() -> Int64? {
+    private mutating func dateTime() -> (seconds: Int64, nanoseconds: Int64)? {
         guard let year = fixedDigits(4), expect(UInt8(ascii: "-")),
             let month = fixedDigits(2), expect(UInt8(ascii: "-")),
             let day = fixedDigits(2),
@@ -72,7 +78,7 @@ struct DigitScanner {
         else { return nil }
         var seconds = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day) * 86_400
         var nanos: Int64 = 0
-        if atEnd { return combine(seconds, nanos) }
+        if atEnd { return (seconds, nanos) }
         guard let separator = peek(), separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
             || separator == UInt8(ascii: " ")
         else { return nil }
@@ -91,7 +97,7 @@ struct DigitScanner {
         }
         while peek() == UInt8(ascii: " ") { index += 1 }
         guard let offset = offsetSeconds() else { return nil }
-        return combine(seconds - offset, nanos)
+        return (seconds - offset, nanos)
     }
 
     /// Fractional seconds as nanoseconds; digits past the ninth must be present but are dropped.

@@ -23,6 +23,19 @@ extension Timestamp {
         self.init(nanosecondsSinceEpoch: value)
     }
 
+    /// Parses UTF-8 bytes (any form ``init(parsing:)`` accepts) into whole seconds since the
+    /// epoch and the nanoseconds past them, for instants outside the nanosecond range of
+    /// ``Timestamp`` (years 0000 to 9999), such as those of microsecond columns.
+    /// - Parameter bytes: the UTF-8 text.
+    /// - Returns: seconds (rounded toward the past) and nanoseconds (0 to 999,999,999), or
+    ///   `nil` when the bytes are not a timestamp.
+    public static func secondsAndNanoseconds(parsingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> (
+        seconds: Int64, nanoseconds: Int64
+    )? {
+        var scanner = DigitScanner(bytes: bytes)
+        return scanner.parseSecondsAndNanoseconds()
+    }
+
     /// The RFC 3339 text in UTC, such as `2026-01-02T03:04:05.123456Z`.
     /// - Parameter fractionDigits: digits after the decimal point (0 to 9); `nil` writes the
     ///   fewest of 0, 3, 6 or 9 that keep the value exact.

@@ -98,3 +98,17 @@ extension ValueType: CustomStringConvertible, LosslessStringConvertible, Codable
         (ScalarType.allCases.map(\.rawValue) + ["list<SCALAR>"]).joined(separator: ", ")
     }
 }
+
+extension ValueType {
+    /// Whether a feature of this type can take values of a file column's type without loss:
+    /// the same type, a wider integer or float, or integers into floats.
+    /// - Parameter fileType: the file column's type.
+    public func accepts(_ fileType: ValueType) -> Bool {
+        switch (self, fileType) {
+        case _ where self == fileType: true
+        case (.int64, .int32), (.float64, .float32), (.float64, .int32), (.float64, .int64), (.float32, .int32):
+            true
+        default: false
+        }
+    }
+}

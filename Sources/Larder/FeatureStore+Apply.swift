@@ -1,0 +1,74 @@
+public import LarderCore
+import Foundation
+
+extension FeatureStore {
+    /// Builds and runs the repository's Swift definitions (incrementally) to get its manifest.
+    /// - Returns: the manifest.
+    /// - Throws: ``DefinitionError`` when the definitions do not build or run.
+    public func buildManifest() throws -> Manifest {
+        try DefinitionsBuilder(
+            packagePath: resolve(configuration.definitions.package), product: configuration.definitions.product,
+            logger: logger
+        ).manifest()
+    }
+
+    /// Validates definitions and compares them with the registry, writing nothing.
+    /// - Parameter manifest: the definitions.
+    /// - Returns: what `apply` would change.
+    /// - Throws: ``DefinitionErrors`` listing every invalid definition; ``RegistryError``.
+    public func plan(_ manifest: Manifest) throws -> RegistryDiff {
+        try check(manifest)
+        return RegistryDiff(from: try registry().manifest, to: manifest)
+    }
+
+    /// Validates definitions and, if they differ from the registry, replaces it atomically.
+    /// Nothing is written when a definition is invalid.
+    /// - Parameters:
+    ///   - manifest: the definitions.
+    ///   - now: the time recorded for created and updated objects.
+    /// - Returns: what changed.
+    /// - Throws: ``DefinitionErrors`` listing every invalid definition; ``RegistryError``.
+    @discardableResult
+    public func apply(_ manifest: Manifest, now: Timestamp = .now) throws -> RegistryDiff {
+        try check(manifest)
+        return try withRegistryLock {
+            var registry = try self.registry()
+            let diff = RegistryDiff(from: registry.manifest, to: manifest)
+            guard !diff.isEmpty else { return diff }
+            for change in diff.changes {
+                switch change.action {
+                case .create: registry.objectTimestamps[change.objectKey] = ObjectTimestamps(created: now, updated: now)
+                case .update: registry.objectTimestamps[change.objectKey, default: ObjectTimestamps(created: now, updated: now)].updated = now
+                case .delete: registry.objectTimestamps[change.objectKey] = nil
+                }
+            }
+            for view in diff.viewsNeedingMaterialization { registry.materializations[view] = nil }
+            for change in diff.changes where change.kind == .featureView && change.action == .delete {
+                registry.materializations[change.name] = nil
+            }
+            registry.manifest = manifest
+            registry.project = configuration.project
+            registry.lastUpdated = now
+            try registryFile.write(registry)
+            logger.info("applied definitions", metadata: ["changes.count": "\(diff.changes.count)"])
+            return diff
+        }
+    }
+
+    /// Runs `body` holding the repository's registry lock.
+    /// - Throws: ``RegistryError`` when the lock cannot be taken; whatever `body` throws.
+    func withRegistryLock<Result>(_ body: () throws -> Result) throws -> Result {
+        try FileLock.withLock(at: registryFile.path + ".lock", body)
+    }
+
+    /// Every check that must pass before the registry changes: the definitions among
+    /// themselves, then each view against its source file's columns.
+    func check(_ manifest: Manifest) throws {
+        var errors = manifest.validationErrors()
+        if errors.isEmpty {
+            var schemas = SourceSchemaCache()
+            errors += manifest.featureViews.flatMap { sourceColumnErrors(view: $0, manifest: manifest, schemas: &schemas) }
+        }
+        if !errors.isEmpty { throw DefinitionErrors(errors) }
+    }
+}

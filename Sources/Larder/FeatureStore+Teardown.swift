@@ -1,0 +1,25 @@
+import Foundation
+
+extension FeatureStore {
+    /// Deletes the offline and online stores and forgets materialized intervals; the
+    /// definitions stay in the registry.
+    /// - Returns: the paths that were deleted.
+    /// - Throws: ``RegistryError`` when the registry cannot be updated; file errors.
+    @discardableResult
+    public func teardown() throws -> [String] {
+        try withRegistryLock {
+            let offline = resolve(configuration.offlineStore.path)
+            let candidates = [offline, offline + "-wal", offline + "-shm", resolve(configuration.onlineStore.path)]
+            var deleted: [String] = []
+            for path in candidates where FileManager.default.fileExists(atPath: path) {
+                try FileManager.default.removeItem(atPath: path)
+                deleted.append(path)
+            }
+            if var registry = try registryFile.read(), !registry.materializations.isEmpty {
+                registry.materializations = [:]
+                try registryFile.write(registry)
+            }
+            return deleted
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import LarderCore
+public import Logging
+import Foundation
+
+/// A feature repository opened for use: its configuration, registry and stores. Every
+/// command, the server and Swift programs go through it.
+///
+/// Each verb lives in its own extension: `FeatureStore+Apply.swift`, and so on.
+public final class FeatureStore: Sendable {
+    /// The repository directory (absolute).
+    public let repositoryPath: String
+    /// The repository's `feature_store.yaml`.
+    public let configuration: StoreConfiguration
+    /// Where the store logs.
+    public let logger: Logger
+
+    /// Opens the repository in a directory.
+    /// - Parameters:
+    ///   - repositoryPath: the directory holding `feature_store.yaml`.
+    ///   - logger: where to log.
+    /// - Throws: ``ConfigurationError`` when the configuration is missing or invalid.
+    public init(repositoryPath: String, logger: Logger) throws {
+        let absolute = URL(fileURLWithPath: repositoryPath).standardizedFileURL.path
+        let file = (absolute as NSString).appendingPathComponent(StoreConfiguration.fileName)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigurationError(
+                file: file, line: nil, key: "",
+                message: "no \(StoreConfiguration.fileName) here; run `larder init DIR` or pass --repo DIR")
+        }
+        self.repositoryPath = absolute
+        self.configuration = try StoreConfiguration.parse(yaml: String(decoding: data, as: UTF8.self), file: file)
+        self.logger = logger
+    }
+
+    /// A path from the configuration made absolute against the repository directory.
+    /// - Parameter path: a relative or absolute path.
+    /// - Returns: the absolute path.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: repositoryPath).appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    /// The registry file.
+    public var registryFile: RegistryFile { RegistryFile(path: resolve(configuration.registryPath)) }
+
+    /// The applied registry, or an empty one when nothing was applied yet.
+    /// - Returns: the registry.
+    /// - Throws: ``RegistryError`` when the file is unreadable.
+    public func registry() throws -> Registry {
+        try registryFile.read() ?? Registry(project: configuration.project)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Small, deterministic example data for a new repository: daily statistics of 200 users
+/// and 50 merchants over 30 days, in the columns the example definitions declare.
+struct ExampleData {
+    /// The random seed: the same seed writes the same files.
+    var seed: UInt64
+
+    /// Writes `user_stats.csv` and `merchant_stats.csv` into `directory`.
+    func write(to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var random = SplitMix64(seed: seed)
+        let start = 1_767_225_600  // 2026-01-01T00:00:00Z
+        var users = "user_id,event_timestamp,created,avg_amount_7d,tx_count_7d,fraud_count_30d,std_amount_30d,days_since_first_tx\n"
+        for user in 1...200 {
+            let typical = 10 + random.unit() * 90
+            let age = Int(random.unit() * 900)
+            for day in 0..<30 where random.unit() < 0.7 {
+                let event = start + day * 86_400 + Int(random.unit() * 3_600)
+                let amount = typical * (0.5 + random.unit())
+                let fraud = random.unit() < 0.03 ? 1 : 0
+                let std = random.unit() < 0.01 ? "" : String(format: "%.2f", typical * 0.3 * random.unit())
+                users += "\(user),\(iso(event)),\(iso(event + 300)),\(String(format: "%.2f", amount)),\(1 + Int(random.unit() * 20)),\(fraud),\(std),\(age + day)\n"
+            }
+        }
+        try users.write(to: directory.appendingPathComponent("user_stats.csv"), atomically: true, encoding: .utf8)
+        let categories = ["grocery", "electronics", "travel", "restaurants", "fuel", "online"]
+        var merchants = "merchant_id,event_timestamp,created,tx_count_1d,fraud_rate_30d,category\n"
+        for merchant in 1...50 {
+            let category = categories[merchant % categories.count]
+            let rate = random.unit() * 0.05
+            for day in 0..<30 {
+                let event = start + day * 86_400
+                merchants += "\(merchant),\(iso(event)),\(iso(event + 600)),\(Int(random.unit() * 500)),\(String(format: "%.4f", rate)),\(category)\n"
+            }
+        }
+        try merchants.write(to: directory.appendingPathComponent("merchant_stats.csv"), atomically: true, encoding: .utf8)
+    }
+
+    private func iso(_ seconds: Int) -> String {
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        return ISO8601DateFormatter().string(from: date)
+    }
+}
+
+/// A small, fast, seedable random number generator (SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -1,0 +1,142 @@
+// The JSON form of the manifest, documented in docs/manifest.md. Optional members may be
+// omitted; unknown members are ignored so newer producers stay readable.
+
+extension Manifest: Codable {
+    enum CodingKeys: String, CodingKey {
+        case version = "manifest_version", entities, sources, featureViews = "feature_views"
+        case featureServices = "feature_services"
+    }
+
+    /// Decodes a manifest, rejecting versions newer than this build understands.
+    /// - Throws: `DecodingError` for a missing or malformed member or a newer version.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        guard (1...Self.currentVersion).contains(version) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: container,
+                debugDescription: "manifest version \(version) is not supported; this Larder reads versions 1 to \(Self.currentVersion)")
+        }
+        entities = try container.decodeIfPresent([Entity].self, forKey: .entities) ?? []
+        sources = try container.decodeIfPresent([DataSource].self, forKey: .sources) ?? []
+        featureViews = try container.decodeIfPresent([FeatureView].self, forKey: .featureViews) ?? []
+        featureServices = try container.decodeIfPresent([FeatureService].self, forKey: .featureServices) ?? []
+    }
+
+    /// Encodes every member.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(sources, forKey: .sources)
+        try container.encode(featureViews, forKey: .featureViews)
+        try container.encode(featureServices, forKey: .featureServices)
+    }
+}
+
+extension Entity {
+    /// Decodes an entity; `description` and `tags` may be absent.
+    /// - Throws: `DecodingError` when `name` or `join_keys` is missing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        joinKeys = try container.decode([JoinKey].self, forKey: .joinKeys)
+        description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
+        tags = try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:]
+    }
+}
+
+extension DataSource: Codable {
+    enum CodingKeys: String, CodingKey { case kind }
+
+    /// Decodes a source by its `kind`: `file` or `push`.
+    /// - Throws: `DecodingError` for an unknown kind or a malformed source.
+    public init(from decoder: any Decoder) throws {
+        let kind = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .kind)
+        switch kind {
+        case "file": self = .file(try FileSource(from: decoder))
+        case "push": self = .push(try PushSource(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "unknown source kind '\(kind)'; expected 'file' or 'push'"))
+        }
+    }
+
+    /// Encodes the source with its `kind`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .file(let source):
+            try container.encode("file", forKey: .kind)
+            try source.encode(to: encoder)
+        case .push(let source):
+            try container.encode("push", forKey: .kind)
+            try source.encode(to: encoder)
+        }
+    }
+}
+
+extension FeatureView: Codable {
+    enum CodingKeys: String, CodingKey {
+        case name, entities, features, source, ttlSeconds = "ttl_seconds", online, description, tags, owner
+    }
+
+    /// Decodes a view; `ttl_seconds` absent or 0 means no limit.
+    /// - Throws: `DecodingError` when a required member is missing or malformed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let ttlSeconds = try container.decodeIfPresent(Int64.self, forKey: .ttlSeconds) ?? 0
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            entityNames: try container.decode([String].self, forKey: .entities),
+            features: try container.decode([Field].self, forKey: .features),
+            sourceName: try container.decode(String.self, forKey: .source),
+            ttl: ttlSeconds == 0 ? nil : .seconds(ttlSeconds),
+            online: try container.decodeIfPresent(Bool.self, forKey: .online) ?? true,
+            description: try container.decodeIfPresent(String.self, forKey: .description) ?? "",
+            tags: try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:],
+            owner: try container.decodeIfPresent(String.self, forKey: .owner) ?? "")
+    }
+
+    /// Encodes the view, its TTL as whole seconds (0 for none).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(features, forKey: .features)
+        try container.encode(source, forKey: .source)
+        try container.encode(ttl?.components.seconds ?? 0, forKey: .ttlSeconds)
+        try container.encode(online, forKey: .online)
+        try container.encode(description, forKey: .description)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(owner, forKey: .owner)
+    }
+}
+
+extension FeatureService: Codable {
+    enum CodingKeys: String, CodingKey {
+        case name, features, description, tags, owner
+    }
+
+    /// Decodes a service; `features` lists `{feature_view, features?}` selections.
+    /// - Throws: `DecodingError` when a required member is missing or malformed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            selections: try container.decode([FeatureSelection].self, forKey: .features),
+            description: try container.decodeIfPresent(String.self, forKey: .description) ?? "",
+            tags: try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:],
+            owner: try container.decodeIfPresent(String.self, forKey: .owner) ?? "")
+    }
+
+    /// Encodes the service.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(selections, forKey: .features)
+        try container.encode(description, forKey: .description)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(owner, forKey: .owner)
+    }
+}

@@ -1,0 +1,150 @@
+extension Manifest {
+    /// Checks that the definitions are consistent with each other: unique names, known
+    /// entities, sources, views and features, sensible TTLs and key types.
+    ///
+    /// Source files are not read here; ``FeatureView`` columns are checked against the files
+    /// by the registry before anything is written.
+    /// - Returns: every problem found, in definition order; empty when the manifest is valid.
+    public func validationErrors() -> [DefinitionError] {
+        var errors: [DefinitionError] = []
+        errors += duplicateNames(entities.map(\.name), kind: "entity")
+        errors += duplicateNames(sources.map(\.name), kind: "source")
+        errors += duplicateNames(featureViews.map(\.name), kind: "feature view")
+        errors += duplicateNames(featureServices.map(\.name), kind: "feature service")
+        errors += entities.flatMap(Self.errors(in:))
+        errors += sources.flatMap(Self.errors(in:))
+        errors += featureViews.flatMap(errors(in:))
+        errors += featureServices.flatMap(errors(in:))
+        return errors
+    }
+
+    /// Throws when ``validationErrors()`` finds anything.
+    /// - Throws: ``DefinitionErrors`` listing every problem.
+    public func validate() throws {
+        let errors = validationErrors()
+        if !errors.isEmpty { throw DefinitionErrors(errors) }
+    }
+
+    private func duplicateNames(_ names: [String], kind: String) -> [DefinitionError] {
+        var seen = Set<String>()
+        var reported = Set<String>()
+        var errors: [DefinitionError] = []
+        for name in names where !seen.insert(name).inserted && reported.insert(name).inserted {
+            errors.append(DefinitionError(object: "\(kind) '\(name)'", field: "name", "the name is used by more than one \(kind)"))
+        }
+        return errors
+    }
+
+    private static func nameErrors(_ name: String, object: String, field: String = "name") -> [DefinitionError] {
+        if name.isEmpty { return [DefinitionError(object: object, field: field, "must not be empty")] }
+        let allowed = name.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_-.".unicodeScalars.contains($0))
+        }
+        return allowed ? [] : [
+            DefinitionError(object: object, field: field, "'\(name)' may hold only letters, digits, '_', '-' and '.'")
+        ]
+    }
+
+    private static func errors(in entity: Entity) -> [DefinitionError] {
+        let object = "entity '\(entity.name)'"
+        var errors = nameErrors(entity.name, object: object)
+        if entity.joinKeys.isEmpty {
+            errors.append(DefinitionError(object: object, field: "join_keys", "needs at least one join key"))
+        }
+        var seen = Set<String>()
+        for (index, key) in entity.joinKeys.enumerated() {
+            let field = "join_keys[\(index)]"
+            errors += nameErrors(key.name, object: object, field: field)
+            if !seen.insert(key.name).inserted {
+                errors.append(DefinitionError(object: object, field: field, "join key '\(key.name)' is listed twice"))
+            }
+            switch key.type {
+            case .int32, .int64, .string, .bytes: break
+            default:
+                errors.append(DefinitionError(
+                    object: object, field: field, "join key type \(key.type) is not supported; use int32, int64, string or bytes"))
+            }
+        }
+        return errors
+    }
+
+    private static func errors(in source: DataSource) -> [DefinitionError] {
+        let object = "source '\(source.name)'"
+        var errors = nameErrors(source.name, object: object)
+        let file = source.fileSource
+        let prefix = if case .push = source { "batch_source." } else { "" }
+        if file.path.isEmpty {
+            errors.append(DefinitionError(object: object, field: prefix + "path", "must not be empty"))
+        } else if file.resolvedFormat == nil {
+            errors.append(DefinitionError(
+                object: object, field: prefix + "format", "cannot tell the format of '\(file.path)'; name it .csv or .parquet or set format"))
+        }
+        if file.timestampField.isEmpty {
+            errors.append(DefinitionError(object: object, field: prefix + "timestamp_field", "must not be empty"))
+        }
+        return errors
+    }
+
+    private func errors(in view: FeatureView) -> [DefinitionError] {
+        let object = "feature view '\(view.name)'"
+        var errors = Self.nameErrors(view.name, object: object)
+        if view.entities.isEmpty {
+            errors.append(DefinitionError(object: object, field: "entities", "needs at least one entity"))
+        }
+        var keyNames = Set<String>()
+        for (index, name) in view.entities.enumerated() {
+            if let entity = entity(named: name) {
+                keyNames.formUnion(entity.joinKeys.map(\.name))
+            } else {
+                errors.append(DefinitionError(object: object, field: "entities[\(index)]", "unknown entity '\(name)'\(Self.known(entities.map(\.name)))"))
+            }
+        }
+        if source(named: view.source) == nil {
+            errors.append(DefinitionError(object: object, field: "source", "unknown source '\(view.source)'\(Self.known(sources.map(\.name)))"))
+        }
+        if let ttl = view.ttl, ttl < .zero {
+            errors.append(DefinitionError(object: object, field: "ttl", "must not be negative (got \(ttl.components.seconds) s)"))
+        }
+        if view.features.isEmpty {
+            errors.append(DefinitionError(object: object, field: "features", "needs at least one feature"))
+        }
+        var seen = Set<String>()
+        for (index, feature) in view.features.enumerated() {
+            let field = "features[\(index)]"
+            errors += Self.nameErrors(feature.name, object: object, field: field)
+            if !seen.insert(feature.name).inserted {
+                errors.append(DefinitionError(object: object, field: field, "feature '\(feature.name)' is declared twice"))
+            }
+            if keyNames.contains(feature.name) {
+                errors.append(DefinitionError(object: object, field: field, "feature '\(feature.name)' has the name of a join key"))
+            }
+        }
+        return errors
+    }
+
+    private func errors(in service: FeatureService) -> [DefinitionError] {
+        let object = "feature service '\(service.name)'"
+        var errors = Self.nameErrors(service.name, object: object)
+        if service.selections.isEmpty {
+            errors.append(DefinitionError(object: object, field: "features", "needs at least one feature view"))
+        }
+        for (index, selection) in service.selections.enumerated() {
+            guard let view = featureView(named: selection.featureView) else {
+                errors.append(DefinitionError(
+                    object: object, field: "features[\(index)].feature_view",
+                    "unknown feature view '\(selection.featureView)'\(Self.known(featureViews.map(\.name)))"))
+                continue
+            }
+            for (featureIndex, name) in (selection.features ?? []).enumerated() where view.feature(named: name) == nil {
+                errors.append(DefinitionError(
+                    object: object, field: "features[\(index)].features[\(featureIndex)]",
+                    "feature view '\(view.name)' has no feature '\(name)'\(Self.known(view.features.map(\.name)))"))
+            }
+        }
+        return errors
+    }
+
+    private static func known(_ names: [String]) -> String {
+        names.isEmpty ? " (none are defined)" : " (known: \(names.joined(separator: ", ")))"
+    }
+}

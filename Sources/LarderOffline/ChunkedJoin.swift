@@ -1,0 +1,113 @@
+internal import LarderCore
+internal import LarderFormats
+
+/// The running state of a point-in-time join: entity batches held until a chunk is full,
+/// then matched against each view and written out in input order.
+struct ChunkedJoin {
+    /// The output.
+    let writer: any TableWriter
+    private let timestampColumn: String
+    private let entityPath: String
+    private let strategy: JoinStrategy
+    private let tableRows: [Int]
+    private let lookups: [PointInTimeLookup]
+    private let scans: [SortedScanJoin]
+    private var pending: [ColumnBatch] = []
+    /// Entity rows held, not yet written.
+    private(set) var pendingRows = 0
+    /// Entity rows written.
+    private(set) var entityRows = 0
+
+    /// Prepares the per-view queries.
+    /// - Throws: ``SQLiteError`` when a query does not compile.
+    init(
+        plan: JoinPlan, requests: [FeatureRequest], connection: SQLiteConnection, strategy: JoinStrategy,
+        timestampColumn: String, entityPath: String, writer: any TableWriter
+    ) throws {
+        self.writer = writer
+        self.timestampColumn = timestampColumn
+        self.entityPath = entityPath
+        self.strategy = strategy
+        tableRows = plan.rowCounts
+        lookups = try plan.layouts.indices.map {
+            try PointInTimeLookup(connection: connection, layout: plan.layouts[$0], request: requests[$0])
+        }
+        scans = try plan.layouts.indices.map {
+            try SortedScanJoin(connection: connection, layout: plan.layouts[$0], request: requests[$0])
+        }
+    }
+
+    /// Per view, the entity rows that found a visible row.
+    var matchedRows: [String: Int] {
+        var matched: [String: Int] = [:]
+        for (lookup, scan) in zip(lookups, scans) {
+            matched[lookup.view, default: 0] += lookup.matchedRows + scan.matchedRows
+        }
+        return matched
+    }
+
+    /// Holds a batch of entity rows.
+    mutating func add(_ batch: ColumnBatch) {
+        pending.append(batch)
+        pendingRows += batch.rowCount
+    }
+
+    /// Matches the held rows against every view and writes them with their features.
+    /// - Throws: ``OfflineStoreError``, ``SQLiteError``, or the writer's errors.
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        let times = try pending.map(entityTimes)
+        // features[batch] holds the batch's feature columns, view after view.
+        var features = [[Column]](repeating: [], count: pending.count)
+        for view in lookups.indices {
+            if useScan(view) {
+                let probes = EntityProbe.probes(
+                    batches: pending, times: times, joinKeys: lookups[view].joinKeys)
+                let (winners, assignment) = try scans[view].match(probes, rowCount: pendingRows)
+                var base = 0
+                for (index, batch) in pending.enumerated() {
+                    features[index] += winners.map { winner in
+                        var builder = FeatureColumnBuilder(column: winner)
+                        for row in base..<base + batch.rowCount {
+                            let winnerRow = Int(assignment[row])
+                            if winnerRow < 0 { builder.appendNull() } else { builder.appendRow(of: winner, at: winnerRow) }
+                        }
+                        return builder.build()
+                    }
+                    base += batch.rowCount
+                }
+            } else {
+                for (index, batch) in pending.enumerated() {
+                    features[index] += try lookups[view].featureColumns(for: batch, times: times[index])
+                }
+            }
+        }
+        for (index, batch) in pending.enumerated() {
+            try writer.write(ColumnBatch(columns: batch.columns + features[index], rowCount: batch.rowCount))
+        }
+        entityRows += pendingRows
+        pending = []
+        pendingRows = 0
+    }
+
+    /// Whether to match view `view` by sorted scan: always or never when the strategy says
+    /// so; automatically when the chunk has more than 1/32 as many rows as the view.
+    private func useScan(_ view: Int) -> Bool {
+        switch strategy {
+        case .sortedScan: true
+        case .indexSearch: false
+        case .automatic: pendingRows * 32 > tableRows[view]
+        }
+    }
+
+    /// Each row's time in nanoseconds, `nil` when null.
+    private func entityTimes(_ batch: ColumnBatch) throws -> [Int64?] {
+        guard let column = batch.column(named: timestampColumn) else {
+            throw OfflineStoreError(.invalidRequest, "\(entityPath): the reader returned no column '\(timestampColumn)'")
+        }
+        return (0..<batch.rowCount).map { row in
+            guard case .timestamp(let time) = column.value(at: row) else { return nil }
+            return time.nanosecondsSinceEpoch
+        }
+    }
+}

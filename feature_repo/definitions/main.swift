@@ -1,0 +1,55 @@
+// The fraud-detection feature repository: per-user and per-merchant transaction statistics,
+// used to train a fraud classifier and to score each new transaction in real time.
+// `larder apply` builds and runs this program; it prints the manifest of these definitions.
+import LarderCore
+
+/// A card holder, identified by `user_id`.
+let user = Entity("user", joinKey: "user_id", type: .int64, description: "A card holder making payments")
+
+/// A shop that accepts card payments, identified by `merchant_id`.
+let merchant = Entity("merchant", joinKey: "merchant_id", type: .int64, description: "A shop accepting card payments")
+
+/// Daily per-user statistics, computed by the batch pipeline.
+let userStatsFile = FileSource(
+    "data/user_stats.csv", timestamp: "event_timestamp", created: "created",
+    description: "Per-user transaction statistics, one row per user per day")
+
+/// The same statistics pushed fresh by the streaming pipeline after each transaction.
+let userStatsPush = PushSource(
+    "user_stats_push", batchSource: userStatsFile, description: "Fresh per-user statistics from the stream")
+
+/// Per-merchant statistics, computed daily.
+let merchantStatsFile = FileSource(
+    "data/merchant_stats.csv", timestamp: "event_timestamp", created: "created",
+    description: "Per-merchant statistics, one row per merchant per day")
+
+/// How a user usually spends: a fraudulent payment often breaks the pattern.
+let userTransactionStats = FeatureView(
+    "user_transaction_stats", entities: [user], ttl: .days(7), source: userStatsPush,
+    description: "Spending pattern of the card holder", owner: "fraud-team"
+) {
+    Field("avg_amount_7d", .float64, description: "Mean transaction amount over the last 7 days")
+    Field("tx_count_7d", .int64, description: "Number of transactions over the last 7 days")
+    Field("fraud_count_30d", .int64, description: "Confirmed frauds over the last 30 days")
+    Field("std_amount_30d", .float64, description: "Standard deviation of amounts over 30 days")
+    Field("days_since_first_tx", .int32, description: "Age of the account in days")
+}
+
+/// How risky a merchant is.
+let merchantStats = FeatureView(
+    "merchant_stats", entities: [merchant], ttl: .days(2), source: merchantStatsFile,
+    description: "Volume and fraud rate of the merchant", owner: "fraud-team"
+) {
+    Field("tx_count_1d", .int64, description: "Transactions over the last day")
+    Field("fraud_rate_30d", .float64, description: "Share of fraudulent transactions over 30 days")
+    Field("category", .string, description: "Merchant category")
+}
+
+FeatureRepository {
+    userTransactionStats
+    merchantStats
+    FeatureService("fraud_detection_v1", description: "Features of the fraud classifier, version 1") {
+        userTransactionStats
+        merchantStats.select("tx_count_1d", "fraud_rate_30d")
+    }
+}.printManifest()
