@@ -144,7 +144,9 @@ final class ParquetColumnChunkDecoder {
             if codec == .uncompressed {
                 try work(compressed)
             } else {
-                guard size >= 0 else { throw ParquetCorruption("page has a negative uncompressed size") }
+                guard size >= 0, ParquetCompression.isPlausible(codec, compressed: compressed.count, uncompressed: size) else {
+                    throw ParquetCorruption("page claims \(size) uncompressed bytes from \(compressed.count) compressed \(codec) bytes")
+                }
                 let page = UnsafeMutableRawBufferPointer(start: pageScratch.reserve(max(size, 1)), count: size)
                 try ParquetCompression.decompress(codec, compressed, into: page)
                 try work(UnsafeRawBufferPointer(page))
