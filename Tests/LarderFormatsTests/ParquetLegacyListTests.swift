@@ -19,10 +19,7 @@ import Testing
         for group in footer.metaData.rowGroups.indices {
             footer.metaData.rowGroups[group].columns[leafIndex].metaData?.pathInSchema = ["vector", "element"]
         }
-        let encoded = footer.metaData.encoded()
-        let length = UInt32(encoded.count)
-        let rewritten = Array(original[..<footer.dataEnd]) + encoded
-            + (0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * UInt32($0))) } + ParquetFooter.magic
+        let rewritten = Array(original[..<footer.dataEnd]) + footer.metaData.encodedFileTail()
 
         let directory = try ParquetFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -85,9 +85,7 @@ public final class ParquetWriter: TableWriter {
             metaData.numRows = Int64(rowsWritten)
             metaData.rowGroups = rowGroups
             metaData.createdBy = "larder"
-            let footer = metaData.encoded()
-            let length = UInt32(footer.count)
-            try sink.append(footer + (0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * UInt32($0))) } + ParquetFooter.magic)
+            try sink.append(metaData.encodedFileTail())
             try sink.commit()
         }
         closed = true
