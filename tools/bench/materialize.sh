@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `larder materialize` end to end on the benchmark data (1M rows, 100k users):
+# Times `larder materialize` end to end, then the in-process online read through the facade, on the benchmark data (1M rows, 100k users):
 # the offline store's winner per key plus the LMDB write, into an empty online store.
 # Usage: tools/bench/materialize.sh [DATA_DIR]   (release build, hyperfine)
 set -euo pipefail
@@ -18,4 +18,7 @@ hyperfine -N --warmup 1 --runs 7 --export-json "$repo/materialize.json" \
     -n "materialize 1M rows -> 100k keys (empty online store)" --prepare "rm -rf $repo/.larder/online" \
     "$larder materialize 2024-01-01 2026-01-01 --repo $repo"
 python3 tools/bench/hyperfine_medians.py "$repo/materialize.json"
+echo "in-process FeatureStore.getOnlineFeatures(service:) on the materialized store:"
+swift build -c release --product larder-bench >/dev/null
+"$(pwd)/.build/release/larder-bench" online-facade "$repo" user_model 100000 100000
 rm -rf "$repo"
