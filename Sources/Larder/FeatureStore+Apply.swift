@@ -49,7 +49,7 @@ extension FeatureStore {
             registry.manifest = manifest
             registry.project = configuration.project
             registry.lastUpdated = now
-            try registryFile.write(registry)
+            try writeRegistry(registry)
             logger.info("applied definitions", metadata: ["changes.count": "\(diff.changes.count)"])
             return diff
         }
