@@ -192,6 +192,7 @@ def scalar_table(rows=ROWS, with_nulls=True):
         "dec9": pa.array(maybe([decimal.Decimal(index * 12345 - 400000).scaleb(-2) for index in range(rows)]), pa.decimal128(9, 2)),
         "dec18": pa.array(maybe([decimal.Decimal((index - 30) * 98765432109876).scaleb(-4) for index in range(rows)]), pa.decimal128(18, 4)),
         "dec30": pa.array(maybe([decimal.Decimal((index - 30) * 123456789012345678901234).scaleb(-5) for index in range(rows)]), pa.decimal128(30, 5)),
+        "all_null": pa.array([None] * rows, pa.int64()),
     }
     return pa.table(columns)
 
@@ -287,7 +288,8 @@ def write_fixtures(out: str) -> None:
     write("row_groups", bench_like_table(1000), row_group_size=128, data_page_size=512, write_batch_size=64)
     write("zero_rows", scalars.slice(0, 0), compression="snappy")
     fallback = pa.table({
-        "s": pa.array([f"distinct-value-{index:06d}" for index in range(3000)], pa.string()),
+        "s": pa.array([None if index > 1500 and index % 11 == 0 else f"distinct-value-{index:06d}" for index in range(3000)], pa.string()),
+        "late_nulls": pa.array([None if index >= 2900 else index for index in range(3000)], pa.int32()),
         "i": pa.array([index * 7919 for index in range(3000)], pa.int64()),
         "d": pa.array([index / 3 for index in range(3000)], pa.float64()),
     })

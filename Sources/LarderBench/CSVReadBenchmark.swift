@@ -6,9 +6,9 @@ import Glibc
 
 /// `larder-bench csv-read PATH [RUNS] [COLUMNS]`: reads a CSV file into columns (types
 /// inferred, as `pyarrow.csv.read_csv` does) `RUNS` times (default 5), optionally only the
-/// comma-separated `COLUMNS`, and prints the median wall and CPU time, rows per second and the process's
-/// peak resident memory. `tools/bench/csv_read_peer.py` times
-/// pyarrow on the same file.
+/// comma-separated `COLUMNS`, and prints the median wall and CPU time, rows per second and
+/// the process's peak resident memory. `tools/bench/csv_read_peer.py` times pyarrow on the
+/// same file.
 enum CSVReadBenchmark {
     static func run(_ arguments: [String]) throws {
         guard let path = arguments.first else {

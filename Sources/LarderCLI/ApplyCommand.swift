@@ -55,7 +55,7 @@ struct Plan: ParsableCommand {
 func loadManifest(_ path: String?, store: FeatureStore) throws -> Manifest {
     guard let path else { return try store.buildManifest() }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read manifest file \(path)")
+        throw CLIError("cannot read manifest file \(path)")
     }
     return try Manifest.decode(from: data)
 }

@@ -20,7 +20,7 @@ struct ExampleRepository {
             ?? builtFrom
         let example = candidate.appendingPathComponent("feature_repo/definitions/main.swift")
         guard FileManager.default.fileExists(atPath: example.path) else {
-            throw ValidationError(
+            throw CLIError(
                 "no Larder checkout at \(candidate.path) (expected feature_repo/definitions/main.swift); pass --larder-path or set LARDER_PACKAGE_PATH")
         }
         return candidate.standardizedFileURL
@@ -38,7 +38,7 @@ struct ExampleRepository {
         }
         let manifest = try String(contentsOf: source.appendingPathComponent("Package.swift"), encoding: .utf8)
         guard manifest.contains(Self.relativeLocation) else {
-            throw ValidationError("\(source.path)/Package.swift does not locate Larder the expected way")
+            throw CLIError("\(source.path)/Package.swift does not locate Larder the expected way")
         }
         let absolute = manifest.replacingOccurrences(of: Self.relativeLocation, with: "\"\(larderCheckout.path)\"")
         try absolute.write(to: target.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)

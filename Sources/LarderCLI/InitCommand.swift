@@ -26,7 +26,7 @@ struct Init: ParsableCommand {
         let target = URL(fileURLWithPath: directory).standardizedFileURL
         let files = FileManager.default
         if let contents = try? files.contentsOfDirectory(atPath: target.path), !contents.isEmpty {
-            throw ValidationError("\(target.path) already exists and is not empty")
+            throw CLIError("\(target.path) already exists and is not empty")
         }
         try ExampleRepository(larderCheckout: larder).write(to: target)
         try ExampleData(seed: 42).write(to: target.appendingPathComponent("data"))

@@ -11,7 +11,8 @@ struct LarderCommand: ParsableCommand {
             """,
         subcommands: [
             Init.self, Apply.self, Plan.self, RegistryDump.self, Entities.self, FeatureViews.self,
-            FeatureServices.self, Teardown.self, Cat.self,
+            FeatureServices.self, Teardown.self, Cat.self, Ingest.self, Materialize.self, MaterializeIncremental.self,
+            GetHistoricalFeatures.self, GetOnlineFeatures.self,
         ]
     )
 }

@@ -25,7 +25,7 @@ struct Teardown: ParsableCommand {
         let store = try options.openStore()
         if !yes {
             guard isatty(STDIN_FILENO) != 0 else {
-                throw ValidationError("teardown deletes the stores of \(store.repositoryPath); pass --yes to confirm")
+                throw CLIError("teardown deletes the stores of \(store.repositoryPath); pass --yes to confirm")
             }
             print("Delete the offline and online stores of \(store.repositoryPath)? [y/N] ", terminator: "")
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {

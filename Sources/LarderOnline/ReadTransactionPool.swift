@@ -34,12 +34,12 @@ final class ReadTransactionPool: Sendable {
 
     /// Aborts every idle transaction; called before the map is resized.
     func drain() {
+        // Taken out under the lock, aborted (released) after it.
         let drained = idle.withLock { idle -> [LMDBReadTransaction] in
-            let all = idle
-            idle.removeAll(keepingCapacity: true)
-            return all
+            defer { idle.removeAll(keepingCapacity: true) }
+            return idle
         }
-        _ = drained
+        withExtendedLifetime(drained) {}
     }
 
     private func checkOut() throws -> LMDBReadTransaction {
@@ -53,11 +53,12 @@ final class ReadTransactionPool: Sendable {
 
     private func checkIn(_ transaction: LMDBReadTransaction) {
         transaction.reset()
+        // A transaction the full pool does not take is aborted when released, after the lock.
         let surplus: LMDBReadTransaction? = idle.withLock { idle in
             guard idle.count < capacity else { return transaction }
             idle.append(transaction)
             return nil
         }
-        _ = surplus
+        withExtendedLifetime(surplus) {}
     }
 }

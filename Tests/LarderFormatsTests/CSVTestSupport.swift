@@ -91,3 +91,4 @@ struct PythonFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { "python3 failed: \(message)" }
 }
+

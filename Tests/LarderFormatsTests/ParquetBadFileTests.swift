@@ -130,9 +130,6 @@ import Testing
     private func rewritingFooter(of bytes: [UInt8], _ change: (inout ParquetFileMetaData) -> Void) throws -> [UInt8] {
         var footer = try ParquetFooter(source: ParquetMemorySource(bytes: bytes))
         change(&footer.metaData)
-        let encoded = footer.metaData.encoded()
-        let length = UInt32(encoded.count)
-        return Array(bytes[..<footer.dataEnd]) + encoded + (0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * UInt32($0))) }
-            + ParquetFooter.magic
+        return Array(bytes[..<footer.dataEnd]) + footer.metaData.encodedFileTail()
     }
 }

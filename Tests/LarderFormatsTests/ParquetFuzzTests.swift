@@ -20,6 +20,9 @@ import Testing
     /// Mutations per fixture; `LARDER_FUZZ_ITERATIONS` raises it for a longer local run.
     static let iterations = ProcessInfo.processInfo.environment["LARDER_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 500
 
+    /// The seed; `LARDER_FUZZ_SEED` explores other mutations.
+    static let seed = ProcessInfo.processInfo.environment["LARDER_FUZZ_SEED"].flatMap { UInt64($0) } ?? 7
+
     static let fixtures = [
         "types_plain", "types_dictionary", "types_v2", "lists", "lists_v2_plain", "delta", "byte_stream_split",
         "codec_gzip", "codec_zstd", "codec_lz4", "int96", "required", "duckdb",
@@ -28,7 +31,7 @@ import Testing
     @Test(arguments: fixtures)
     func mutatedFilesNeverCrash(fixture: String) throws {
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: ParquetFixtures.path(fixture))))
-        var generator = SeededGenerator(state: UInt64(fixture.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
+        var generator = SeededGenerator(state: UInt64(fixture.utf8.reduce(Self.seed) { $0 &* 31 &+ UInt64($1) }))
         let footerLength = Int(original[original.count - 8]) | Int(original[original.count - 7]) << 8
         let footerStart = original.count - 8 - footerLength
         var readable = 0

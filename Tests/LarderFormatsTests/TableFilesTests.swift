@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LarderFormats
@@ -38,6 +39,21 @@ struct TableFilesTests {
         #expect(unknown.message.contains("cannot tell the format"))
         let explicit = try TableFiles.openWriter(path: directory.path + "/out.dat", schema: schema, format: .csv)
         #expect(explicit is CSVWriter)
+    }
+
+    @Test func parquetWrittenAndReadThroughTableFiles() throws {
+        let directory = try CSVScratchDirectory()
+        let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .int(bits: 64, signed: true), nullable: true)])
+        let path = directory.path + "/out.parquet"
+        let writer = try TableFiles.openWriter(path: path, schema: schema)
+        try writer.write(ColumnBatch(columns: [Column(name: "a", type: .int(bits: 64, signed: true), storage: .int64([7, 8]))], rowCount: 2))
+        try writer.close()
+        let renamed = directory.path + "/no-extension"
+        try FileManager.default.copyItem(atPath: path, toPath: renamed)
+        for candidate in [path, renamed] {
+            let batch = try TableFiles.openReader(path: candidate).readAll()
+            #expect(batch.columns[0].value(at: 1) == .int64(8))
+        }
     }
 
     @Test func missingFile() throws {

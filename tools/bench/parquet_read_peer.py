@@ -4,7 +4,8 @@
 Usage: python3 tools/bench/parquet_read_peer.py PATH [RUNS]
 
 Reads every column with pyarrow.parquet.read_table(path, use_threads=False) RUNS times
-(default 5) and prints the first-run and median times, rows per second and peak RSS.
+(default 5) and prints the first-run and median wall times, the median CPU time, rows per
+second and peak RSS.
 """
 import resource
 import statistics
@@ -20,11 +21,14 @@ def main() -> None:
     path = sys.argv[1]
     runs = max(int(sys.argv[2]), 1) if len(sys.argv) > 2 else 5
     seconds = []
+    cpu_seconds = []
     rows = 0
     for _ in range(runs):
+        cpu_start = time.process_time()
         start = time.perf_counter()
         table = pq.read_table(path, use_threads=False)
         seconds.append(time.perf_counter() - start)
+        cpu_seconds.append(time.process_time() - cpu_start)
         rows = table.num_rows
         del table
     median = statistics.median(seconds)
@@ -33,6 +37,7 @@ def main() -> None:
     print(f"  rows: {rows}, runs: {runs}")
     print(f"  first run: {seconds[0]:.4f} s")
     print(f"  median: {median:.4f} s (min {min(seconds):.4f} s, max {max(seconds):.4f} s)")
+    print(f"  median CPU time: {statistics.median(cpu_seconds):.4f} s")
     print(f"  rows/s: {int(rows / median)}")
     print(f"  peak RSS: {peak} MiB")
 

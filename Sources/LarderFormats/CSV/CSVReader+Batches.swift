@@ -36,7 +36,8 @@ extension CSVReader {
                 }
                 rows += 1
                 if rows == batchSize {
-                    try body(ColumnBatch(columns: (0..<slots.count).map { slots[$0].finish(reserving: batchSize) }, rowCount: rows))
+                    let columns = (0..<slots.count).map { slots[$0].finish(reserving: batchSize) }
+                    try body(ColumnBatch(columns: columns, rowCount: rows))
                     rows = 0
                 }
             }

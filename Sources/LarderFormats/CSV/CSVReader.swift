@@ -127,7 +127,8 @@ public final class CSVReader: TableReader {
         let name = schema.columns[field].name
         var message = error.message + " (column type \(schema.columns[field].type))"
         if inferredColumns.contains(name) {
-            message += "; the type was inferred from the first \(inferenceRows) rows, declare the column's type to read it otherwise"
+            message += "; the type was inferred from the first \(inferenceRows) rows,"
+                + " declare the column's type to read it otherwise"
         }
         return FormatError(file: path, line: stream.line(ofField: field), column: name, message)
     }

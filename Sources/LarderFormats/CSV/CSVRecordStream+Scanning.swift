@@ -61,7 +61,8 @@ extension CSVRecordStream {
                     guard next == comma || next == lineFeed || next == carriageReturn else {
                         return .malformed(
                             offset: fieldEnd,
-                            message: "unexpected text after the closing quote of a field (a quote inside a quoted field is written as \"\")")
+                            message: "unexpected text after the closing quote of a field"
+                                + " (a quote inside a quoted field is written as \"\")")
                     }
                 }
             } else {

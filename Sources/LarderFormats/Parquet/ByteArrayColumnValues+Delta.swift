@@ -70,7 +70,7 @@ extension ByteArrayColumnValues {
 
     private static func decodeLengths(_ bytes: UnsafeRawBufferPointer, count: Int) throws -> ([Int], Int) {
         var decoder = try DeltaBinaryPackedDecoder(bytes)
-        guard decoder.totalCount >= count else {
+        guard decoder.totalCount == count else {
             throw ParquetCorruption("DELTA length header holds \(decoder.totalCount) values, not \(count)")
         }
         let values = try decoder.decodeAll()

@@ -27,7 +27,11 @@ final class ByteArrayColumnValues: ParquetColumnValues {
 
     func reserveCapacity(_ count: Int) {
         offsets.reserveCapacity(offsets.count + count)
+        expectedCount = count
     }
+
+    /// The values the chunk is expected to hold, for sizing ``data`` after the first page.
+    private var expectedCount = 0
 
     func loadDictionary(_ bytes: UnsafeRawBufferPointer, count: Int) throws {
         let saved = (offsets, data)
@@ -52,6 +56,11 @@ final class ByteArrayColumnValues: ParquetColumnValues {
 
     /// Appends values given by their lengths (in `offsetScratch`) and packed bytes.
     func appendPacked(lengths: UnsafePointer<Int>, count: Int, bytes: UnsafeRawBufferPointer) {
+        if data.isEmpty, count > 0, expectedCount > count {
+            // Size the bytes from the first page's average, so they grow once rather than doubling.
+            let estimate = Double(bytes.count) / Double(count) * Double(expectedCount) * 1.05
+            data.reserveCapacity(Int(min(estimate, Double(ParquetCompression.maximumPageSize))))
+        }
         var end = offsets[offsets.count - 1]
         for index in 0..<count {
             end += lengths[index]

@@ -38,12 +38,13 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
     @_specialize(where Physical == ParquetDoublePhysical)
     func append(_ encoding: ParquetEncoding, _ bytes: UnsafeRawBufferPointer, count: Int) throws {
         guard count > 0 else { return }
+        // Sizes are checked before the scratch buffer grows, so a corrupt count allocates nothing.
+        if encoding == .plain || encoding == .byteStreamSplit, count > bytes.count / Physical.byteWidth {
+            throw ParquetCorruption("page holds \(bytes.count) bytes of values, too few for \(count) \(Physical.name) values")
+        }
         let output = scratch.reserve(count)
         switch encoding {
         case .plain:
-            guard count <= bytes.count / Physical.byteWidth else {
-                throw ParquetCorruption("page holds \(bytes.count) bytes of values, too few for \(count) \(Physical.name) values")
-            }
             Self.decodePlain(bytes, count: count, into: output)
         case .plainDictionary, .rleDictionary:
             guard hasDictionary else { throw ParquetCorruption("dictionary-encoded page without a dictionary page") }
@@ -54,13 +55,10 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
                 for index in 0..<count { output[index] = entries[Int(indexBuffer[index])] }
             }
         case .byteStreamSplit:
-            guard bytes.count >= count * Physical.byteWidth else {
-                throw ParquetCorruption("BYTE_STREAM_SPLIT page holds \(bytes.count) bytes, too few for \(count) values")
-            }
             Self.decodeByteStreamSplit(bytes, count: count, into: output)
         case .deltaBinaryPacked where Physical.isInteger:
             var decoder = try DeltaBinaryPackedDecoder(bytes)
-            guard decoder.totalCount >= count else {
+            guard decoder.totalCount == count else {
                 throw ParquetCorruption("DELTA_BINARY_PACKED page holds \(decoder.totalCount) values, not \(count)")
             }
             let integers = try decoder.decodeAll()

@@ -11,6 +11,10 @@ protocol ParquetByteSource: AnyObject {
     /// Reads `count` bytes at `offset`; the range lies within ``size``.
     /// - Throws: ``ParquetCorruption`` when the bytes cannot be read.
     func read(offset: Int, count: Int) throws -> [UInt8]
+    /// Reads `count` bytes at `offset` into the start of `buffer`, growing it when it is too
+    /// small, so one buffer serves many reads.
+    /// - Throws: ``ParquetCorruption`` when the bytes cannot be read.
+    func read(offset: Int, count: Int, into buffer: inout [UInt8]) throws
 }
 
 /// A file opened read-only; the descriptor is closed when the object goes away.
@@ -43,18 +47,28 @@ final class ParquetFileSource: ParquetByteSource {
 
     func read(offset: Int, count: Int) throws -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let result = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else {
-                    throw ParquetCorruption(result == 0
-                        ? "the file ends at byte \(offset + done), before the \(count) bytes its metadata points to"
-                        : "cannot read the file: \(String(cString: strerror(errno)))")
-                }
-                done += result
-            }
+            try read(offset: offset, count: count, into: UnsafeMutableRawPointer(buffer.baseAddress))
             initialized = count
+        }
+    }
+
+    func read(offset: Int, count: Int, into buffer: inout [UInt8]) throws {
+        if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+        try buffer.withUnsafeMutableBytes { try read(offset: offset, count: count, into: $0.baseAddress) }
+    }
+
+    private func read(offset: Int, count: Int, into target: UnsafeMutableRawPointer?) throws {
+        guard let target else { return }
+        var done = 0
+        while done < count {
+            let result = pread(descriptor, target + done, count - done, off_t(offset + done))
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                throw ParquetCorruption(result == 0
+                    ? "the file ends at byte \(offset + done), before the \(count) bytes its metadata points to"
+                    : "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            done += result
         }
     }
 }
@@ -71,6 +85,11 @@ final class ParquetMemorySource: ParquetByteSource {
 
     func read(offset: Int, count: Int) throws -> [UInt8] {
         Array(bytes[offset..<offset + count])
+    }
+
+    func read(offset: Int, count: Int, into buffer: inout [UInt8]) throws {
+        if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+        buffer.replaceSubrange(0..<count, with: bytes[offset..<offset + count])
     }
 }
 

@@ -9,9 +9,10 @@ extension ParquetColumnChunkDecoder {
     func assembleList(definedLevel: Int, elementLevel: Int) throws -> Column {
         let maxDefinition = UInt8(leaf.maxDefinitionLevel)
         var offsets: [Int] = [0]
-        offsets.reserveCapacity(rowCount + 1)
+        // Every row has at least one level entry, so the entries bound the rows.
+        offsets.reserveCapacity(min(rowCount, definitionLevels.count) + 1)
         var rowValidity: [Bool] = []
-        rowValidity.reserveCapacity(rowCount)
+        rowValidity.reserveCapacity(min(rowCount, definitionLevels.count))
         var elementPresent: [Bool] = []
         var elementCount = 0
         var anyNullRow = false

@@ -42,8 +42,10 @@ final class ParquetColumnChunkDecoder {
             throw ParquetCorruption("column chunk declares \(metaData.numValues) values")
         }
         levelCount = Int(metaData.numValues)
-        if case .flat = layout.shape, levelCount != rowCount {
+        switch layout.shape {
+        case .flat where levelCount != rowCount, .list where levelCount < rowCount:
             throw ParquetCorruption("column chunk holds \(levelCount) values but its row group has \(rowCount) rows")
+        default: break
         }
         try ParquetCompression.checkSupported(codec)
         values = try Self.makeValues(for: leaf.element)
@@ -65,20 +67,21 @@ final class ParquetColumnChunkDecoder {
 
     /// Decodes every page of the chunk.
     /// - Parameters:
-    ///   - chunk: the chunk's bytes, from its first page to its end.
+    ///   - chunk: a buffer starting with the chunk's bytes, from its first page.
+    ///   - length: the chunk's length (the buffer may be longer).
     ///   - expectedValues: an upper bound on the values, for preallocation.
     /// - Returns: the column.
     /// - Throws: ``ParquetCorruption`` when a page is malformed.
-    func decode(_ chunk: [UInt8], reserving expectedValues: Int) throws -> Column {
+    func decode(_ chunk: [UInt8], length: Int, reserving expectedValues: Int) throws -> Column {
         values.reserveCapacity(expectedValues)
         var offset = 0
         var levelsRead = 0
         var sawDictionary = false
         while levelsRead < levelCount {
-            guard offset < chunk.count else {
+            guard offset < length else {
                 throw ParquetCorruption("column chunk ends after \(levelsRead) of its \(levelCount) values")
             }
-            var reader = ThriftCompactReader(bytes: chunk, position: offset)
+            var reader = ThriftCompactReader(bytes: chunk, position: offset, end: length)
             let header: ParquetPageHeader
             do {
                 header = try ParquetPageHeader(from: &reader)
@@ -87,7 +90,7 @@ final class ParquetColumnChunkDecoder {
             }
             let bodyStart = reader.position
             let bodySize = Int(header.compressedPageSize)
-            guard bodySize <= chunk.count - bodyStart else {
+            guard bodySize <= length - bodyStart else {
                 throw ParquetCorruption("page at byte \(offset) of the column chunk claims \(bodySize) bytes, past the chunk's end")
             }
             guard Int(header.uncompressedPageSize) <= ParquetCompression.maximumPageSize else {
@@ -141,7 +144,9 @@ final class ParquetColumnChunkDecoder {
             if codec == .uncompressed {
                 try work(compressed)
             } else {
-                guard size >= 0 else { throw ParquetCorruption("page has a negative uncompressed size") }
+                guard size >= 0, ParquetCompression.isPlausible(codec, compressed: compressed.count, uncompressed: size) else {
+                    throw ParquetCorruption("page claims \(size) uncompressed bytes from \(compressed.count) compressed \(codec) bytes")
+                }
                 let page = UnsafeMutableRawBufferPointer(start: pageScratch.reserve(max(size, 1)), count: size)
                 try ParquetCompression.decompress(codec, compressed, into: page)
                 try work(UnsafeRawBufferPointer(page))
@@ -153,16 +158,23 @@ final class ParquetColumnChunkDecoder {
         var position = 0
         let repetition = repetitionScratch.reserve(count)
         let definition = levelScratch.reserve(count)
+        var uniformDefinition: UInt8?
         if leaf.maxRepetitionLevel > 0 {
-            position += try ParquetLevels.decodeV1(
+            let levels = try ParquetLevels.decodeV1(
                 page.repetitionLevelEncoding, bytes, count: count, maxLevel: leaf.maxRepetitionLevel, into: repetition)
+            if let level = levels.uniformLevel { repetition.update(repeating: level, count: count) }
+            position += levels.bytesUsed
         }
         if leaf.maxDefinitionLevel > 0 {
-            position += try ParquetLevels.decodeV1(
+            let levels = try ParquetLevels.decodeV1(
                 page.definitionLevelEncoding, UnsafeRawBufferPointer(rebasing: bytes[position...]), count: count,
                 maxLevel: leaf.maxDefinitionLevel, into: definition)
+            uniformDefinition = levels.uniformLevel
+            position += levels.bytesUsed
         }
-        try consume(count: count, encoding: page.encoding, values: UnsafeRawBufferPointer(rebasing: bytes[position...]))
+        try consume(
+            count: count, encoding: page.encoding, values: UnsafeRawBufferPointer(rebasing: bytes[position...]),
+            uniformDefinition: uniformDefinition)
     }
 
     private func decodeV2Page(
@@ -176,14 +188,19 @@ final class ParquetColumnChunkDecoder {
             throw ParquetCorruption("data page v2 level lengths (\(repetitionLength), \(definitionLength)) exceed its size")
         }
         let levelsEnd = body.lowerBound + repetitionLength + definitionLength
+        var uniformDefinition: UInt8?
         try chunk.withUnsafeBytes { bytes in
             if leaf.maxRepetitionLevel > 0 {
-                try ParquetLevels.decodeHybrid(
+                let repetition = repetitionScratch.reserve(count)
+                if let level = try ParquetLevels.decodeHybrid(
                     UnsafeRawBufferPointer(rebasing: bytes[body.lowerBound..<body.lowerBound + repetitionLength]),
-                    count: count, maxLevel: leaf.maxRepetitionLevel, into: repetitionScratch.reserve(count))
+                    count: count, maxLevel: leaf.maxRepetitionLevel, into: repetition)
+                {
+                    repetition.update(repeating: level, count: count)
+                }
             }
             if leaf.maxDefinitionLevel > 0 {
-                try ParquetLevels.decodeHybrid(
+                uniformDefinition = try ParquetLevels.decodeHybrid(
                     UnsafeRawBufferPointer(rebasing: bytes[body.lowerBound + repetitionLength..<levelsEnd]),
                     count: count, maxLevel: leaf.maxDefinitionLevel, into: levelScratch.reserve(count))
             }
@@ -191,26 +208,33 @@ final class ParquetColumnChunkDecoder {
         let valueRange = levelsEnd..<body.upperBound
         if page.isCompressed && codec != .uncompressed {
             try withDecompressed(chunk, valueRange, size: uncompressedSize - repetitionLength - definitionLength) { bytes in
-                try consume(count: count, encoding: page.encoding, values: bytes)
+                try consume(count: count, encoding: page.encoding, values: bytes, uniformDefinition: uniformDefinition)
             }
         } else {
             try chunk.withUnsafeBytes { bytes in
-                try consume(count: count, encoding: page.encoding, values: UnsafeRawBufferPointer(rebasing: bytes[valueRange]))
+                try consume(
+                    count: count, encoding: page.encoding, values: UnsafeRawBufferPointer(rebasing: bytes[valueRange]),
+                    uniformDefinition: uniformDefinition)
             }
         }
     }
 
-    /// Appends a page's values, with its levels already in the scratch buffers.
-    private func consume(count: Int, encoding: ParquetEncoding, values bytes: UnsafeRawBufferPointer) throws {
+    /// Appends a page's values, with its levels already in the scratch buffers (definition levels
+    /// only when they differ; `uniformDefinition` is the level every value shares otherwise).
+    private func consume(
+        count: Int, encoding: ParquetEncoding, values bytes: UnsafeRawBufferPointer, uniformDefinition: UInt8?
+    ) throws {
         let maxDefinition = leaf.maxDefinitionLevel
-        guard maxDefinition > 0 else {
+        let top = UInt8(maxDefinition)
+        if maxDefinition == 0 || (uniformDefinition == top && layout.shape == .flat) {
             try values.append(encoding, bytes, count: count)
+            if validity != nil { validity!.append(contentsOf: repeatElement(true, count: count)) }
             slots += count
             return
         }
         let levels = levelScratch.pointer
+        if let level = uniformDefinition { levels.update(repeating: level, count: count) }
         var present = 0
-        let top = UInt8(maxDefinition)
         for index in 0..<count where levels[index] == top { present += 1 }
         try values.append(encoding, bytes, count: present)
         if case .list = layout.shape {

@@ -36,4 +36,21 @@ enum ParquetCompression {
 
     /// The largest uncompressed page accepted, whatever its header claims (1 GiB).
     static let maximumPageSize = 1 << 30
+
+    /// Whether `compressed` bytes can plausibly expand to `uncompressed` with `codec`, judged by
+    /// the codec's largest possible expansion, so a corrupt size never drives an allocation.
+    /// - Parameters:
+    ///   - codec: the chunk's codec.
+    ///   - compressed: the stored size.
+    ///   - uncompressed: the size the page header claims.
+    static func isPlausible(_ codec: ParquetCompressionCodec, compressed: Int, uncompressed: Int) -> Bool {
+        let ratio = switch codec {
+        case .uncompressed: 1
+        case .snappy: 32  // at most 64 output bytes per 2-byte copy tag
+        case .lz4, .lz4Raw: 256
+        case .gzip: 1_032  // deflate's maximum
+        default: 65_536  // zstd (RLE blocks) and anything else
+        }
+        return uncompressed <= compressed * ratio + (1 << 16) && uncompressed <= maximumPageSize
+    }
 }

@@ -7,12 +7,13 @@ enum ParquetLevels {
     ///   - count: the number of levels.
     ///   - maxLevel: the largest valid level.
     ///   - output: room for `count` levels.
-    /// - Returns: the number of bytes the levels used.
+    /// - Returns: the number of bytes the levels used, and the level shared by every value when
+    ///   the data is a single run (then `output` is left unwritten).
     /// - Throws: ``ParquetCorruption`` when the levels are malformed or out of range.
     static func decodeV1(
         _ encoding: ParquetEncoding, _ bytes: UnsafeRawBufferPointer, count: Int, maxLevel: Int,
         into output: UnsafeMutablePointer<UInt8>
-    ) throws -> Int {
+    ) throws -> (bytesUsed: Int, uniformLevel: UInt8?) {
         let width = BitUnpacking.bitWidth(of: UInt64(maxLevel))
         switch encoding {
         case .rle:
@@ -21,8 +22,9 @@ enum ParquetLevels {
             guard length <= bytes.count - 4 else {
                 throw ParquetCorruption("level data of \(length) bytes runs past the end of the page")
             }
-            try decodeHybrid(UnsafeRawBufferPointer(rebasing: bytes[4..<4 + length]), count: count, maxLevel: maxLevel, into: output)
-            return 4 + length
+            let uniform = try decodeHybrid(
+                UnsafeRawBufferPointer(rebasing: bytes[4..<4 + length]), count: count, maxLevel: maxLevel, into: output)
+            return (4 + length, uniform)
         case .bitPacked:
             let length = (count * width + 7) / 8
             guard length <= bytes.count else {
@@ -36,7 +38,7 @@ enum ParquetLevels {
                 output[index] = UInt8(level)
             }
             try check(output, count: count, maxLevel: maxLevel)
-            return length
+            return (length, nil)
         default:
             throw ParquetCorruption("level encoding \(encoding) is not supported")
         }
@@ -48,13 +50,24 @@ enum ParquetLevels {
     ///   - count: the number of levels.
     ///   - maxLevel: the largest valid level.
     ///   - output: room for `count` levels.
+    /// - Returns: the level shared by every value when the data is a single run (then `output`
+    ///   is left unwritten).
     /// - Throws: ``ParquetCorruption`` when the levels are malformed or out of range.
+    @discardableResult
     static func decodeHybrid(
         _ bytes: UnsafeRawBufferPointer, count: Int, maxLevel: Int, into output: UnsafeMutablePointer<UInt8>
-    ) throws {
+    ) throws -> UInt8? {
+        let width = BitUnpacking.bitWidth(of: UInt64(maxLevel))
+        if let level = RLEHybridDecoder.leadingRepeatedValue(bytes, bitWidth: width, covering: count) {
+            guard level <= UInt64(maxLevel) else {
+                throw ParquetCorruption("level \(level) is above the column's maximum of \(maxLevel)")
+            }
+            return UInt8(level)
+        }
         var decoder = try RLEHybridDecoder(bytes, bitWidth: BitUnpacking.bitWidth(of: UInt64(maxLevel)))
         try decoder.decode(into: output, count: count)
         try check(output, count: count, maxLevel: maxLevel)
+        return nil
     }
 
     private static func check(_ levels: UnsafeMutablePointer<UInt8>, count: Int, maxLevel: Int) throws {

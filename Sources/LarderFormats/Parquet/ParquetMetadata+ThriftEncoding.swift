@@ -1,6 +1,13 @@
 // Encoding of the footer structures that ParquetWriter produces.
 
 extension ParquetFileMetaData {
+    /// The end of a Parquet file: the encoded footer, its little-endian length and the magic.
+    func encodedFileTail() -> [UInt8] {
+        let footer = encoded()
+        let length = UInt32(footer.count)
+        return footer + (0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * UInt32($0))) } + ParquetFooter.magic
+    }
+
     /// The footer in the Thrift compact protocol.
     func encoded() -> [UInt8] {
         var writer = ThriftCompactWriter()

@@ -20,6 +20,8 @@ public final class ParquetReader: TableReader {
 
     private let source: any ParquetByteSource
     private let footer: ParquetFooter
+    /// Holds one column chunk's bytes at a time, reused across chunks and row groups.
+    private var chunkBuffer: [UInt8] = []
 
     /// Opens a Parquet file and validates its footer.
     /// - Parameter path: the file's path.
@@ -127,11 +129,11 @@ public final class ParquetReader: TableReader {
         let range = try footer.chunkRange(metaData, leaf: leaf)
         let decoder = try ParquetColumnChunkDecoder(
             name: field.name, layout: field.layout, leaf: leaf, metaData: metaData, rowCount: rows)
-        let bytes = try source.read(offset: range.lowerBound, count: range.count)
+        try source.read(offset: range.lowerBound, count: range.count, into: &chunkBuffer)
         // Preallocate for the declared values, but never more than the stored bytes could
         // plausibly hold, so corrupt metadata cannot force a huge allocation.
         let plausible = max(1 << 16, range.count * 64)
-        return try decoder.decode(bytes, reserving: min(Int(metaData.numValues), plausible))
+        return try decoder.decode(chunkBuffer, length: range.count, reserving: min(Int(metaData.numValues), plausible))
     }
 }
 

@@ -98,6 +98,9 @@ struct ParquetSchema: Sendable {
         var nodes: [Node] = []
         nodes.reserveCapacity(count)
         for _ in 0..<count {
+            guard cursor < elements.count else {
+                throw ParquetCorruption("schema element '\(parent.name)' claims more children than the schema holds")
+            }
             let element = elements[cursor]
             cursor += 1
             if element.numChildren == nil && element.type == nil {

@@ -50,7 +50,7 @@ public final class ParquetWriter: TableWriter {
     ///   value cannot be stored; the file is then abandoned.
     public func write(_ batch: ColumnBatch) throws {
         try checkUsable()
-        try check(batch)
+        try guarded { try check(batch) }
         if var buffered = pending {
             for index in buffered.columns.indices { buffered.columns[index].append(contentsOf: batch.columns[index]) }
             buffered.rowCount += batch.rowCount
@@ -85,9 +85,7 @@ public final class ParquetWriter: TableWriter {
             metaData.numRows = Int64(rowsWritten)
             metaData.rowGroups = rowGroups
             metaData.createdBy = "larder"
-            let footer = metaData.encoded()
-            let length = UInt32(footer.count)
-            try sink.append(footer + (0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * UInt32($0))) } + ParquetFooter.magic)
+            try sink.append(metaData.encodedFileTail())
             try sink.commit()
         }
         closed = true
@@ -137,6 +135,9 @@ public final class ParquetWriter: TableWriter {
             }
             guard column.count == batch.rowCount, column.validity.map({ $0.count == batch.rowCount }) ?? true else {
                 throw FormatError(file: path, column: column.name, "the column has \(column.count) rows; the batch has \(batch.rowCount)")
+            }
+            if !expected.nullable, let row = column.validity?.firstIndex(of: false) {
+                throw FormatError(file: path, column: column.name, "the column is not nullable but row \(row) of the batch is null")
             }
         }
     }

@@ -52,6 +52,30 @@ struct RLEHybridDecoder {
         }
     }
 
+    /// The repeated value when the data starts with an RLE run of at least `count` values, so
+    /// callers can skip decoding a page whose levels are all equal.
+    /// - Parameters:
+    ///   - bytes: the encoded runs.
+    ///   - bitWidth: the width of each value (0...32).
+    ///   - count: the number of values the page holds.
+    static func leadingRepeatedValue(_ bytes: UnsafeRawBufferPointer, bitWidth: Int, covering count: Int) -> UInt64? {
+        var header: UInt64 = 0
+        var position = 0
+        while position < min(bytes.count, 5) {
+            let byte = bytes[position]
+            header |= UInt64(byte & 0x7F) << (7 * UInt64(position))
+            position += 1
+            guard byte & 0x80 != 0 else {
+                let valueBytes = (bitWidth + 7) / 8
+                guard header & 1 == 0, header >> 1 >= UInt64(count), bytes.count - position >= valueBytes else { return nil }
+                var value: UInt64 = 0
+                for index in 0..<valueBytes { value |= UInt64(bytes[position + index]) << (8 * UInt64(index)) }
+                return value
+            }
+        }
+        return nil
+    }
+
     private mutating func readRunHeader() throws {
         var header: UInt64 = 0
         var shift: UInt64 = 0

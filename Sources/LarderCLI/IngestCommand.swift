@@ -1,0 +1,39 @@
+import ArgumentParser
+import Larder
+import LarderOffline
+
+/// `larder ingest`: load changed source files into the offline store.
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load the feature views' source files into the offline store.",
+        discussion: """
+            Only files that changed since the last ingestion are read again; a failed file keeps \
+            the view's previous rows. Ingestion also runs on demand before a training set or a \
+            materialization.
+
+            Examples:
+              larder ingest --repo feature_repo
+              larder ingest --repo feature_repo --views user_transaction_stats --force
+            """)
+
+    @OptionGroup var options: RepositoryOptions
+
+    @Option(name: .long, parsing: .upToNextOption, help: "The feature views to ingest (default: all).")
+    var views: [String] = []
+
+    @Flag(name: .long, help: "Read the files even if they did not change.")
+    var force = false
+
+    func run() throws {
+        let store = try options.openStore()
+        let progress = ProgressLine()
+        let reports = try store.ingest(views: views.isEmpty ? nil : views, force: force) { step in
+            let eta = step.estimatedRemaining.map { ", ETA \(ProgressLine.seconds($0))" } ?? ""
+            progress.show("\(step.view): \(step.rowsDone) rows, \(Int(step.rowsPerSecond)) rows/s\(eta)")
+        }
+        progress.finish()
+        for report in reports {
+            print("\(report.view): \(report.outcome == .upToDate ? "up to date" : "ingested"), \(report.rowCount) rows in \(ProgressLine.seconds(report.elapsed))")
+        }
+    }
+}
