@@ -67,6 +67,14 @@ struct DataTableLayout {
         return "CREATE TABLE main.\(table.quotedIdentifier) (\((keys + order + features + [primaryKey]).joined(separator: ", "))) WITHOUT ROWID, STRICT"
     }
 
+    /// `INSERT` of one row straight into the data table: keys, event time, creation time,
+    /// sequence, features, as parameters 1...
+    var insertRowSQL: String {
+        let count = definition.joinKeys.count + 3 + definition.features.count
+        let parameters = (1...count).map { "?\($0)" }.joined(separator: ", ")
+        return "INSERT INTO main.\(table.quotedIdentifier) VALUES (\(parameters))"
+    }
+
     /// Copies the staged rows into the data table, in primary-key order.
     var copySQL: String {
         let keys = definition.joinKeys.map(\.name.quotedIdentifier)
