@@ -85,6 +85,7 @@ let package = Package(
             name: "LarderCLI",
             dependencies: [
                 "Larder", "LarderCore", "LarderFormats", "LarderServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -11,6 +11,7 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "parquet-read": ParquetReadBenchmark.run,
     "online-read": OnlineReadBenchmark.run,
     "online-write": OnlineWriteBenchmark.run,
+    "http-latency": HTTPLatencyBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The root `larder` command: a feature store for training sets and online scoring.
-struct LarderCommand: ParsableCommand {
+struct LarderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "larder",
         abstract: "A feature store: point-in-time training sets and fast online features.",
@@ -11,7 +11,7 @@ struct LarderCommand: ParsableCommand {
             """,
         subcommands: [
             Init.self, Apply.self, Plan.self, RegistryDump.self, Entities.self, FeatureViews.self,
-            FeatureServices.self, Teardown.self, Cat.self,
+            FeatureServices.self, Teardown.self, Cat.self, Serve.self,
         ]
     )
 }

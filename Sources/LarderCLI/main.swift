@@ -1,2 +1,2 @@
 // The `larder` command-line tool.
-LarderCommand.main()
+await LarderCommand.main()
