@@ -60,12 +60,14 @@ import Testing
             let large = #"{"entities": {"user_id": ["# + String(repeating: "1001,", count: 40) + #"1]}, "features": ["user_stats:tx_count"]}"#
             try await client.execute(uri: "/get-online-features", method: .post, body: body(large)) { response in
                 #expect(response.status == .contentTooLarge)
-                #expect(try json(response)["error"] as? String == "body_too_large")
+                let object = try json(response)
+                #expect(object["error"] as? String == "body_too_large")
             }
             let rows = #"{"entities": {"user_id": [1, 2, 3]}, "features": ["user_stats:tx_count"]}"#
             try await client.execute(uri: "/get-online-features", method: .post, body: body(rows)) { response in
                 #expect(response.status == .contentTooLarge)
-                #expect(try json(response)["detail"] as? String ?? "" .contains("max_entity_rows"))
+                let detail = try json(response)["detail"] as? String ?? ""
+                #expect(detail.contains("max_entity_rows"))
             }
         }
     }

@@ -36,7 +36,7 @@ import Testing
             features: references.map { try FeatureReference(parsing: $0) },
             entities: [EntityColumn(name: "user_id", values: users.map(Value.int64))])
         let expected: [String: Any] = [
-            "entities": ["user_id": users],
+            "entities": ["user_id": users.map { Int($0) }],
             "features": references,
             "values": Dictionary(uniqueKeysWithValues: zip(larder.featureNames, larder.columns).dropFirst().map { name, column in
                 (name, column.values.map(Self.jsonValue))
@@ -54,13 +54,13 @@ import Testing
 
     static func jsonValue(_ value: Value) -> Any {
         switch value {
-        case .int64(let v): v
-        case .int32(let v): v
-        case .float64(let v): v
-        case .float32(let v): Double(v)
-        case .string(let v): v
-        case .bool(let v): v
-        default: NSNull()
+        case .int64(let v): return Int(v)
+        case .int32(let v): return Int(v)
+        case .float64(let v): return v
+        case .float32(let v): return Double(v)
+        case .string(let v): return v
+        case .bool(let v): return v
+        default: return NSNull()
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Larder
+import LarderCore
 import LarderServer
 import Testing
 
@@ -22,7 +23,10 @@ import Testing
                 #expect(results[0]["values"] as? [Int] == [1001, 1002, 1003])
                 #expect(results[0]["statuses"] as? [String] == ["PRESENT", "PRESENT", "PRESENT"])
                 #expect(results[0]["event_timestamps"] as? [String] == Array(repeating: "1970-01-01T00:00:00Z", count: 3))
-                #expect(results[1]["values"] as? [Int?] == [4, 9, nil])
+                let counts = try #require(results[1]["values"] as? [Any])
+                #expect(counts[0] as? Int == 4)
+                #expect(counts[1] as? Int == 9)
+                #expect(counts[2] is NSNull)
                 #expect(results[1]["statuses"] as? [String] == ["PRESENT", "PRESENT", "NOT_FOUND"])
                 #expect(results[1]["event_timestamps"] as? [String] == [
                     "2026-01-02T00:00:00.123Z", "2026-01-02T00:00:00Z", "1970-01-01T00:00:00Z",

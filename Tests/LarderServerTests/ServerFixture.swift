@@ -9,7 +9,7 @@ import NIOCore
 
 /// A repository with a CSV-backed view, a push-source view and a service, applied and
 /// materialized, ready to serve.
-struct ServerFixture {
+struct ServerFixture: Sendable {
     let directory: TemporaryDirectory
     let store: FeatureStore
 

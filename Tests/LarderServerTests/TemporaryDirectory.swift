@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fresh directory for one test, removed when the test's value goes away.
-final class TemporaryDirectory {
+final class TemporaryDirectory: @unchecked Sendable {
     let url: URL
 
     init() throws {
