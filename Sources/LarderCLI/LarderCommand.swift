@@ -1,6 +1,7 @@
 import ArgumentParser
 
 /// The root `larder` command: a feature store for training sets and online scoring.
+@main
 struct LarderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "larder",
