@@ -70,8 +70,11 @@ extension StoreConfiguration {
             configuration.definitions.product = try nested.string(mapping, "product") ?? configuration.definitions.product
             try nested.rejectUnknown(mapping, allowed: ["package", "product"])
         }
+        if let node = top["server"] {
+            configuration.server = try parseServer(node, reader: reader.nested("server"))
+        }
         try reader.rejectUnknown(
-            top, allowed: ["project", "registry", "offline_store", "online_store", "definitions", "provider"])
+            top, allowed: ["project", "registry", "offline_store", "online_store", "definitions", "provider", "server"])
         return configuration
     }
 }

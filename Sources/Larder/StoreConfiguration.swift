@@ -45,6 +45,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var onlineStore = OnlineStoreConfiguration()
     /// Where the definitions come from.
     public var definitions = DefinitionsConfiguration()
+    /// The feature server's authentication and limits.
+    public var server = ServerSettings()
 
     /// A configuration with defaults for everything but the project name.
     /// - Parameter project: the project's name.

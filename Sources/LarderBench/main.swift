@@ -15,6 +15,7 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "offline-ingest": OfflineIngestBenchmark.run,
     "pit-join": PointInTimeJoinBenchmark.run,
     "offline-latest": OfflineLatestRowsBenchmark.run,
+    "http-latency": HTTPLatencyBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

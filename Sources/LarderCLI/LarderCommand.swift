@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// The root `larder` command: a feature store for training sets and online scoring.
-struct LarderCommand: ParsableCommand {
+@main
+struct LarderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "larder",
         abstract: "A feature store: point-in-time training sets and fast online features.",
@@ -12,7 +13,7 @@ struct LarderCommand: ParsableCommand {
         subcommands: [
             Init.self, Apply.self, Plan.self, RegistryDump.self, Entities.self, FeatureViews.self,
             FeatureServices.self, Teardown.self, Cat.self, Ingest.self, Materialize.self, MaterializeIncremental.self,
-            GetHistoricalFeatures.self, GetOnlineFeatures.self,
+            GetHistoricalFeatures.self, GetOnlineFeatures.self, Serve.self,
         ]
     )
 }

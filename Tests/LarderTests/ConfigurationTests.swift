@@ -50,3 +50,50 @@ import Testing
         }
     }
 }
+
+@Suite struct ServerConfigurationTests {
+    static let digest = String(repeating: "ab", count: 32)
+
+    @Test func serverSectionIsRead() throws {
+        let yaml = """
+            project: fraud
+            server:
+              max_body_bytes: 2048
+              max_entity_rows: 50
+              auth:
+                tokens:
+                  - {name: scorer, sha256: \(Self.digest), permissions: [read_online]}
+                  - {name: ops, sha256: \(Self.digest.uppercased()), permissions: [push, materialize]}
+            """
+        let server = try StoreConfiguration.parse(yaml: yaml, file: "feature_store.yaml").server
+        #expect(server.maxBodyBytes == 2048)
+        #expect(server.maxEntityRows == 50)
+        #expect(server.tokens?.map(\.name) == ["scorer", "ops"])
+        #expect(server.tokens?[1].sha256 == Self.digest)
+        #expect(server.tokens?[1].permissions == [.push, .materialize])
+    }
+
+    @Test func withoutAnAuthSectionAuthIsOff() throws {
+        let configuration = try StoreConfiguration.parse(yaml: "project: p\nserver: {max_entity_rows: 5}\n", file: "f.yaml")
+        #expect(configuration.server.tokens == nil)
+        #expect(configuration.server.maxBodyBytes == 10 << 20)
+    }
+
+    @Test(arguments: [
+        ("server: {colour: red}", "server.colour"),
+        ("server: {max_body_bytes: 0}", "server.max_body_bytes"),
+        ("server: {auth: {tokens: x}}", "server.auth.tokens"),
+        ("server: {auth: {tokens: [{sha256: \(digest), permissions: [push]}]}}", "server.auth.tokens[0].name"),
+        ("server: {auth: {tokens: [{name: a, sha256: abc, permissions: [push]}]}}", "server.auth.tokens[0].sha256"),
+        ("server: {auth: {tokens: [{name: a, sha256: \(digest), permissions: [fly]}]}}", "server.auth.tokens[0].permissions"),
+        ("server: {auth: {tokens: [{name: a, sha256: \(digest)}]}}", "server.auth.tokens[0].permissions"),
+        ("server: {auth: {tokens: [], realm: x}}", "server.auth.realm"),
+    ])
+    func badServerKeysAreNamed(yaml: String, key: String) {
+        #expect {
+            try StoreConfiguration.parse(yaml: "project: p\n" + yaml + "\n", file: "feature_store.yaml")
+        } throws: { error in
+            (error as? ConfigurationError)?.key == key
+        }
+    }
+}

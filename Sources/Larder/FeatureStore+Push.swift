@@ -1,0 +1,105 @@
+public import LarderCore
+public import LarderOnline
+import LarderOffline
+
+/// Where pushed rows go.
+public enum PushTarget: String, Sendable, Hashable, CaseIterable {
+    /// The online store only.
+    case online
+    /// The offline store only.
+    case offline
+    /// Both stores.
+    case onlineAndOffline = "online_and_offline"
+
+    var includesOnline: Bool { self != .offline }
+    var includesOffline: Bool { self != .online }
+}
+
+/// What a push did for one feature view.
+public struct PushReport: Sendable, Hashable {
+    /// The feature view that received the rows.
+    public var view: String
+    /// The rows pushed.
+    public var rows: Int
+    /// What the online store did, when the rows went online.
+    public var online: OnlineWriteReport?
+    /// The rows appended to the offline store (0 when they did not go offline).
+    public var offlineRows: Int
+}
+
+extension FeatureStore {
+    /// Writes rows for a push source to every feature view that reads from it, online
+    /// (newer-wins per entity key), offline (appended after the stored rows), or both.
+    ///
+    /// Every view's rows are converted and checked before anything is written, so a bad
+    /// column leaves both stores unchanged.
+    /// - Parameters:
+    ///   - source: the push source's name.
+    ///   - columns: the rows, column by column, named as in the source file or the definitions.
+    ///   - target: the stores to write.
+    /// - Returns: one report per feature view.
+    /// - Throws: ``PushError`` (`unknownSource`) for an unknown push source or one no view
+    ///   reads from, (`invalidColumns`) naming a missing, short or mistyped column; store errors.
+    @discardableResult
+    public func push(source: String, columns: PushColumns, to target: PushTarget) throws -> [PushReport] {
+        let manifest = try currentRegistry().manifest
+        guard case .push(let pushSource)? = manifest.source(named: source) else {
+            let known = manifest.sources.compactMap { source -> String? in
+                if case .push(let push) = source { return push.name }
+                return nil
+            }
+            throw PushError(
+                .unknownSource,
+                "push source '\(source)' is not defined (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        }
+        let views = manifest.featureViews.filter { $0.source == pushSource.name }
+        guard !views.isEmpty else {
+            throw PushError(.unknownSource, "no feature view reads from push source '\(source)'")
+        }
+        let prepared = try views.map { view in
+            (view, try columns.rows(of: view, joinKeys: try joinKeys(of: view, in: manifest), source: pushSource.batchSource))
+        }
+        let offline = target.includesOffline ? try openOfflineStore() : nil
+        return try prepared.map { view, rows in
+            var report = PushReport(view: view.name, rows: rows.count, online: nil, offlineRows: 0)
+            if target.includesOnline {
+                report.online = try writeOnline(rows, view: view, manifest: manifest)
+            }
+            if let offline {
+                report.offlineRows = try offline.append(table: try offlineTable(for: view, in: manifest), rows: rows)
+            }
+            logger.debug(
+                "pushed rows",
+                metadata: ["feature_view.name": "\(view.name)", "rows.count": "\(rows.count)", "push.to": "\(target.rawValue)"])
+            return report
+        }
+    }
+
+    /// Writes rows to one feature view in the online store, newer-wins per entity key (what
+    /// Feast's remote online store sends to `/write-to-online-store`).
+    /// - Parameters:
+    ///   - view: the feature view's name.
+    ///   - columns: the rows, with join keys, features, `event_timestamp` (or the source's
+    ///     timestamp column) and optionally `created`.
+    /// - Returns: what the online store did.
+    /// - Throws: ``PushError`` (`unknownView`, `invalidColumns`); store errors.
+    @discardableResult
+    public func writeToOnlineStore(view name: String, columns: PushColumns) throws -> OnlineWriteReport {
+        let manifest = try currentRegistry().manifest
+        guard let view = manifest.featureView(named: name) else {
+            throw PushError(
+                .unknownView,
+                "feature view '\(name)' is not defined (known: \(manifest.featureViews.map(\.name).joined(separator: ", ")))")
+        }
+        let rows = try columns.rows(of: view, joinKeys: try joinKeys(of: view, in: manifest), source: try sourceFile(of: view, in: manifest))
+        return try writeOnline(rows, view: view, manifest: manifest)
+    }
+
+    private func writeOnline(_ rows: [OfflineRow], view: FeatureView, manifest: Manifest) throws -> OnlineWriteReport {
+        try onlineStore().write(
+            view: try onlineSchema(for: view, in: manifest),
+            rows: rows.lazy.map {
+                OnlineRow(key: $0.joinKeys, eventTimestamp: $0.eventTimestamp, createdTimestamp: $0.createdTimestamp, values: $0.features)
+            })
+    }
+}

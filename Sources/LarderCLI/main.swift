@@ -1,2 +1,0 @@
-// The `larder` command-line tool.
-LarderCommand.main()

@@ -1,0 +1,46 @@
+public import Hummingbird
+public import Larder
+import Logging
+import NIOPosix
+import ServiceLifecycle
+
+/// Builds the feature server for a repository: every route, the request middleware and the
+/// service that closes the stores after a graceful shutdown. The CLI (`larder serve`) and the
+/// tests use this one function.
+///
+/// Run it with `runService()`: SIGTERM and SIGINT stop accepting connections, let in-flight
+/// requests finish, then close the stores.
+/// - Parameters:
+///   - configuration: where to listen and how many event loop threads to use.
+///   - store: the opened repository; its `server:` settings give the tokens and limits.
+/// - Returns: the application.
+public func buildApplication(configuration: ServerConfiguration, store: FeatureStore) -> some ApplicationProtocol {
+    let state = ServerState(store: store, metrics: ServerMetrics())
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: RequestMiddleware(state: state))
+    OnlineFeaturesRoute(state: state).register(on: router)
+    WriteRoutes(state: state).register(on: router)
+    MaterializeRoutes(state: state).register(on: router)
+    OperationalRoutes(state: state).register(on: router)
+    let eventLoops: EventLoopGroupProvider =
+        configuration.workers.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0)) } ?? .singleton
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "larder"),
+        services: [StoreCloser(store: store)],
+        eventLoopGroupProvider: eventLoops,
+        logger: store.logger)
+}
+
+/// Waits for the graceful shutdown, which the server finishes first (its in-flight requests
+/// included), then closes the stores.
+struct StoreCloser: Service {
+    let store: FeatureStore
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        store.closeStores()
+        store.logger.info("feature server stopped; stores closed")
+    }
+}

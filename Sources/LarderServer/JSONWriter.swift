@@ -1,0 +1,139 @@
+import Foundation
+import LarderCore
+
+/// Writes JSON text straight into a byte array: no intermediate objects, no Foundation
+/// encoder. Values follow Feast's server: integers as JSON integers, floats as numbers (NaN
+/// and infinities as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`), bytes as base64,
+/// timestamps as RFC 3339 UTC text.
+struct JSONWriter {
+    /// The text written so far.
+    private(set) var bytes: [UInt8] = []
+
+    /// An empty writer with room for `capacity` bytes.
+    init(capacity: Int = 512) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends raw ASCII (punctuation, literals).
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends one byte of punctuation.
+    mutating func byte(_ ascii: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: ascii))
+    }
+
+    /// Appends a JSON string, escaped.
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                escape(byte)
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
+    }
+
+    /// Appends an integer.
+    mutating func integer(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    /// Appends a floating-point number (shortest text that reads back exactly).
+    mutating func number(_ value: Double) {
+        if value.isNaN {
+            raw("\"NaN\"")
+        } else if value.isInfinite {
+            value > 0 ? raw("\"Infinity\"") : raw("\"-Infinity\"")
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            integer(Int64(value))
+            raw(".0")
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// Appends a timestamp as RFC 3339 text in UTC.
+    mutating func timestamp(_ value: Timestamp) {
+        string(value.rfc3339())
+    }
+
+    /// Appends a feature or key value.
+    mutating func value(_ value: Value) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let v): v ? raw("true") : raw("false")
+        case .int32(let v): integer(Int64(v))
+        case .int64(let v): integer(v)
+        case .float32(let v): number(Double(v))
+        case .float64(let v): number(v)
+        case .string(let v): string(v)
+        case .bytes(let v): string(Data(v).base64EncodedString())
+        case .timestamp(let v): timestamp(v)
+        case .list(let elements):
+            byte("[")
+            for (index, element) in elements.enumerated() {
+                if index > 0 { byte(",") }
+                self.value(element)
+            }
+            byte("]")
+        }
+    }
+
+    /// Appends a JSON value.
+    mutating func json(_ value: JSONValue) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let v): v ? raw("true") : raw("false")
+        case .integer(let v): integer(v)
+        case .number(let v): number(v)
+        case .string(let v): string(v)
+        case .array(let elements):
+            byte("[")
+            for (index, element) in elements.enumerated() {
+                if index > 0 { byte(",") }
+                json(element)
+            }
+            byte("]")
+        case .object(let members):
+            byte("{")
+            for (index, (key, member)) in members.enumerated() {
+                if index > 0 { byte(",") }
+                string(key)
+                byte(":")
+                json(member)
+            }
+            byte("}")
+        }
+    }
+}

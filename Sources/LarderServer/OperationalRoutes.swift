@@ -1,0 +1,29 @@
+import Hummingbird
+import Larder
+import NIOCore
+
+/// `GET /health` (200 when the registry and the online store open) and `GET /metrics`
+/// (Prometheus text). Neither needs a token.
+struct OperationalRoutes: Sendable {
+    let state: ServerState
+
+    /// Adds the routes.
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.get("/health") { _, _ in try health() }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: state.metrics.render())))
+        }
+    }
+
+    private func health() throws -> Response {
+        do {
+            _ = try state.store.currentRegistry()
+            _ = try state.store.onlineStore()
+        } catch {
+            throw APIError(.serviceUnavailable, "unavailable", "the stores cannot be opened: \(error)")
+        }
+        return jsonResponse(Array("{\"status\":\"ok\"}".utf8))
+    }
+}

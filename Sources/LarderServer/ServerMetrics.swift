@@ -1,0 +1,96 @@
+import CoreMetrics
+
+import Foundation
+import LarderOnline
+import Metrics
+import Prometheus
+import Synchronization
+
+/// The server's metrics, recorded through swift-metrics into a Prometheus registry of its own
+/// (so several servers in one process, as in tests, do not share counts), and rendered as
+/// Prometheus text for `GET /metrics`.
+final class ServerMetrics: Sendable {
+    private let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    private let requestMetrics = Mutex<[RequestKey: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
+    private let entityRows: CoreMetrics.Counter
+    private let lookups: [FeatureStatus: CoreMetrics.Counter]
+
+    private struct RequestKey: Hashable {
+        var endpoint: String
+        var status: Int
+    }
+
+    /// Latency buckets, from 50 µs to 10 s.
+    private static let latencyBuckets: [Duration] = [
+        .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
+        .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(100),
+        .milliseconds(250), .seconds(1), .seconds(10),
+    ]
+
+    init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = Self.latencyBuckets
+        self.factory = factory
+        entityRows = CoreMetrics.Counter(label: "larder_entity_rows_served_total", factory: factory)
+        lookups = Dictionary(uniqueKeysWithValues: FeatureStatus.allCases.map {
+            ($0, CoreMetrics.Counter(label: "larder_feature_lookups_total", dimensions: [("status", $0.rawValue)], factory: factory))
+        })
+    }
+
+    /// Counts a finished request and records its latency.
+    /// - Parameters:
+    ///   - endpoint: the route's path (unknown paths are counted as `other`).
+    ///   - status: the response status code.
+    ///   - duration: how long it took.
+    func recordRequest(endpoint: String, status: Int, duration: Duration) {
+        let key = RequestKey(endpoint: endpoint, status: status)
+        let (counter, timer) = requestMetrics.withLock { metrics in
+            if let found = metrics[key] { return found }
+            let dimensions = [("endpoint", endpoint), ("status", String(status))]
+            let made = (
+                CoreMetrics.Counter(label: "larder_http_requests_total", dimensions: dimensions, factory: factory),
+                CoreMetrics.Timer(label: "larder_http_request_duration_seconds", dimensions: dimensions, factory: factory)
+            )
+            metrics[key] = made
+            return made
+        }
+        counter.increment()
+        timer.recordNanoseconds(duration.totalNanosecondsSaturating)
+    }
+
+    /// Counts the entity rows and per-status feature lookups of an online read.
+    /// - Parameters:
+    ///   - rows: entity rows served.
+    ///   - statuses: how many lookups ended in each status.
+    func recordOnlineRead(rows: Int, statuses: [FeatureStatus: Int]) {
+        entityRows.increment(by: rows)
+        for (status, count) in statuses where count > 0 { lookups[status]?.increment(by: count) }
+    }
+
+    /// Counts rows materialized into the online store for a view.
+    func recordMaterialized(view: String, rows: Int) {
+        CoreMetrics.Counter(label: "larder_materialized_rows_total", dimensions: [("feature_view", view)], factory: factory)
+            .increment(by: rows)
+    }
+
+    /// Counts rows pushed through a push source or written to a view.
+    func recordPushed(target: String, rows: Int) {
+        CoreMetrics.Counter(label: "larder_pushed_rows_total", dimensions: [("target", target)], factory: factory)
+            .increment(by: rows)
+    }
+
+    /// Every metric in the Prometheus text exposition format.
+    func render() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+}
+
+extension Duration {
+    /// The duration in nanoseconds, clamped to `Int64`.
+    var totalNanosecondsSaturating: Int64 {
+        let (seconds, attoseconds) = components
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : product &+ attoseconds / 1_000_000_000
+    }
+}

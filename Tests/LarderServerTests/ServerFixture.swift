@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Larder
+import LarderCore
+import LarderServer
+import Logging
+import NIOCore
+
+/// A repository with a CSV-backed view, a push-source view and a service, applied and
+/// materialized, ready to serve.
+struct ServerFixture: Sendable {
+    let directory: TemporaryDirectory
+    let store: FeatureStore
+
+    /// Users 1001 and 1002 have rows (1002's `avg_amount` is null); 1003 has none.
+    static let csv = """
+        user_id,event_timestamp,created,avg_amount,tx_count
+        1001,2026-01-01T00:00:00Z,2026-01-01T00:00:00Z,2.5,3
+        1001,2026-01-02T00:00:00.123Z,2026-01-02T00:00:00Z,7.25,4
+        1002,2026-01-02T00:00:00Z,2026-01-02T00:00:00Z,,9
+        """
+
+    /// - Parameter serverYAML: a `server:` section for feature_store.yaml, or empty.
+    init(serverYAML: String = "") throws {
+        directory = try TemporaryDirectory()
+        try directory.write("project: served\n" + serverYAML, to: "feature_store.yaml")
+        try directory.write(Self.csv + "\n", to: "data/users.csv")
+        try directory.write("user_id,event_timestamp,clicks\n", to: "data/clicks.csv")
+        var logger = Logger(label: "larder-server-test")
+        logger.logLevel = .warning
+        store = try FeatureStore(repositoryPath: directory.path, logger: logger)
+        try store.apply(Self.manifest)
+        try store.materialize(
+            start: Timestamp(parsing: "2025-01-01T00:00:00Z")!, end: Timestamp(parsing: "2027-01-01T00:00:00Z")!)
+    }
+
+    static var manifest: Manifest {
+        let user = Entity("user", joinKey: "user_id")
+        let stats = FeatureView(
+            "user_stats", entities: [user],
+            source: FileSource("data/users.csv", timestamp: "event_timestamp", created: "created")
+        ) {
+            Field("avg_amount", .float64)
+            Field("tx_count", .int64)
+        }
+        let clicks = FeatureView(
+            "user_clicks", entities: [user],
+            source: PushSource("clicks_push", batchSource: FileSource("data/clicks.csv", timestamp: "event_timestamp"))
+        ) {
+            Field("clicks", .int64)
+        }
+        return FeatureRepository {
+            user
+            stats
+            clicks
+            FeatureService("fraud_v1") { stats }
+        }.manifest
+    }
+
+    /// The server for this repository.
+    func application(_ configuration: ServerConfiguration = ServerConfiguration()) -> some ApplicationProtocol {
+        var configuration = configuration
+        configuration.port = 0
+        return buildApplication(configuration: configuration, store: store)
+    }
+}
+
+/// A JSON request body.
+func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+/// A response body parsed as a JSON object.
+func json(_ response: TestResponse) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+    guard let dictionary = object as? [String: Any] else { throw FixtureError.notAnObject(String(buffer: response.body)) }
+    return dictionary
+}
+
+enum FixtureError: Error {
+    case notAnObject(String)
+}
