@@ -23,6 +23,9 @@ import subprocess
 import sys
 import time
 
+# One BLAS thread: small matrices, and many threads only wait on each other on a busy machine.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import numpy as np
 import pandas as pd
 import requests

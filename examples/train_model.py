@@ -10,6 +10,9 @@ import os
 import sys
 import time
 
+# One BLAS thread: small matrices, and many threads only wait on each other on a busy machine.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

@@ -76,7 +76,7 @@ timed "$larder" get-historical-features --repo "$repo" --entities "$data/transac
 step "Training a logistic regression on the training set"
 timed python3 examples/train_model.py "$data/training_set.parquet" "$data/model.json"
 
-if "$larder" serve --help >/dev/null 2>&1; then
+if grep -qE '^ +serve +' <<<"$("$larder" --help)"; then
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     step "Starting the feature server on 127.0.0.1:$port"
     start=$EPOCHREALTIME
