@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Larder
 import LarderCore
 
@@ -46,9 +47,10 @@ struct GetHistoricalFeatures: ParsableCommand {
     func run() throws {
         let store = try options.openStore()
         let references = try featureReferences(features: features, service: service, store: store)
+        // Paths on the command line are relative to the current directory, not to the repository.
         let report = try store.getHistoricalFeatures(
-            entitiesPath: entities, timestampColumn: timestampColumn, features: references,
-            fullFeatureNames: fullFeatureNames, outputPath: output)
+            entitiesPath: URL(fileURLWithPath: entities).standardizedFileURL.path, timestampColumn: timestampColumn, features: references,
+            fullFeatureNames: fullFeatureNames, outputPath: URL(fileURLWithPath: output).standardizedFileURL.path)
         let matched = report.matchedRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("Wrote \(report.entityRows) rows to \(output) in \(ProgressLine.seconds(report.elapsed)) (rows with features: \(matched))")
     }
