@@ -12,6 +12,8 @@ comment on the line before a block changes how it runs:
                                    for GET /health on the block's --port, and stops it with
                                    SIGTERM when the file's blocks are done
   <!-- doc-check: needs-serve -->  run only when this larder has the `serve` verb
+  <!-- doc-check: expect-output --> before a ```text block: the previous block's standard
+                                   output must end with exactly these lines
 
 Usage: python3 tools/check_doc_commands.py [--larder PATH] [FILE.md ...]
   (default larder: $LARDER_BIN, else .build/release/larder, else .build/debug/larder)
@@ -30,8 +32,8 @@ import time
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BLOCK = re.compile(r"(?:<!--\s*doc-check:\s*(?P<mark>[\w-]+)\s*-->\s*\n)?^```(?:sh|bash)\s*\n(?P<body>.*?)^```", re.M | re.S)
-MARKS = {None, "skip", "serve", "needs-serve"}
+BLOCK = re.compile(r"(?:<!--\s*doc-check:\s*(?P<mark>[\w-]+)\s*-->\s*\n)?^```(?P<kind>sh|bash|text)\s*\n(?P<body>.*?)^```", re.M | re.S)
+MARKS = {None, "skip", "serve", "needs-serve", "expect-output"}
 
 
 def blocks(path):
@@ -40,8 +42,12 @@ def blocks(path):
     found = []
     for match in BLOCK.finditer(text):
         mark = match.group("mark")
+        if match.group("kind") == "text" and mark != "expect-output":
+            continue
+        if mark == "expect-output" and match.group("kind") != "text":
+            sys.exit(f"{path}: an expect-output mark belongs before a ```text block")
         if mark not in MARKS:
-            sys.exit(f"{path}: unknown doc-check mark '{mark}' (expected skip, serve or needs-serve)")
+            sys.exit(f"{path}: unknown doc-check mark '{mark}' (expected skip, serve, needs-serve or expect-output)")
         line = text.count("\n", 0, match.start("body"))
         found.append((line, mark, match.group("body")))
     return found
@@ -79,10 +85,18 @@ def run_file(path, larder, has_serve):
             os.symlink(os.path.join(ROOT, name), os.path.join(directory, name))
         environment = dict(os.environ, PATH=bin_directory + os.pathsep + os.environ["PATH"],
                            LARDER_PACKAGE_PATH=ROOT)
-        servers, ran = [], 0
+        servers, ran, output = [], 0, None
         try:
             for line, mark, body in blocks(path):
                 where = f"{os.path.relpath(path, ROOT)}:{line + 1}"
+                if mark == "expect-output":
+                    expected = body.rstrip("\n").splitlines()
+                    actual = (output or "").rstrip("\n").splitlines()[-len(expected):]
+                    if [l.rstrip() for l in actual] != [l.rstrip() for l in expected]:
+                        sys.exit(f"{where}: the previous block printed\n" + "\n".join(actual) + "\ninstead of\n" + body)
+                    print(f"  output matches {where}")
+                    continue
+                output = None
                 if mark == "skip" or (mark in ("serve", "needs-serve") and not has_serve):
                     print(f"  skipped {where}")
                     continue
@@ -105,6 +119,7 @@ def run_file(path, larder, has_serve):
                 if done.returncode != 0:
                     sys.exit(f"{where}: failed with status {done.returncode}\n--- block\n{body}--- stdout\n"
                              f"{done.stdout[-3000:]}--- stderr\n{done.stderr[-3000:]}")
+                output = done.stdout
                 print(f"  ok {where} ({time.monotonic() - started:.1f} s)")
                 ran += 1
         finally:
