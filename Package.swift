@@ -71,7 +71,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "LarderBench",
-            dependencies: ["Larder", "LarderCore", "LarderFormats", "LarderOffline", "LarderOnline"],
+            dependencies: [
+                "Larder", "LarderCore", "LarderFormats", "LarderOffline", "LarderOnline",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
 

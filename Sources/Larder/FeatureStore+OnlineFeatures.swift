@@ -7,7 +7,7 @@ extension FeatureStore {
     /// For every entity row (repeats allowed, order kept) and feature: the value, a status
     /// (`PRESENT`, `NULL_VALUE`, `NOT_FOUND`, or `OUTSIDE_MAX_AGE` when the stored row is older
     /// than the view's TTL as of `now`, value null, so serving agrees with training) and the
-    /// value's event time.
+    /// value's event time. The request is resolved and planned once per registry version.
     /// - Parameters:
     ///   - features: `view:feature` references, in output order.
     ///   - entities: the join key columns, all of the same length.
@@ -19,47 +19,7 @@ extension FeatureStore {
     public func getOnlineFeatures(
         features: [FeatureReference], entities: [EntityColumn], fullFeatureNames: Bool = false, now: Timestamp = .now
     ) throws -> OnlineFeatures {
-        let registry = try currentRegistry()
-        let resolved = try registry.manifest.resolve(features, fullFeatureNames: fullFeatureNames)
-        let rowCount = entities.first?.values.count ?? 0
-        for column in entities where column.values.count != rowCount {
-            throw OnlineStoreError(
-                .invalidEntityKey,
-                "entity key '\(column.name)' has \(column.values.count) values; '\(entities[0].name)' has \(rowCount)")
-        }
-        var result = OnlineFeatures(
-            featureNames: entities.map(\.name),
-            columns: entities.map {
-                OnlineFeatureColumn(
-                    values: $0.values, statuses: Array(repeating: .present, count: rowCount),
-                    eventTimestamps: Array(repeating: nil, count: rowCount))
-            },
-            rowCount: rowCount)
-        let online = try onlineStore()
-        var start = 0
-        while start < resolved.count {
-            let view = resolved[start].view
-            var end = start
-            while end < resolved.count, resolved[end].view.name == view.name { end += 1 }
-            let plan = try readPlan(view: view, features: resolved[start..<end].map(\.field.name), registry: registry, store: online)
-            let keyColumns = try plan.view.joinKeys.map { key in
-                guard let column = entities.first(where: { $0.name == key.name }) else {
-                    throw OnlineStoreError(
-                        .invalidEntityKey,
-                        "feature view '\(view.name)' needs entity key '\(key.name)'; the request has \(entities.map { "'\($0.name)'" }.joined(separator: ", "))")
-                }
-                return column.values
-            }
-            let read = try online.read(plan, entityColumns: keyColumns, now: now)
-            for (offset, feature) in resolved[start..<end].enumerated() {
-                result.featureNames.append(feature.outputName)
-                result.columns.append(OnlineFeatureColumn(
-                    values: Array(read.values(ofFeature: offset)), statuses: Array(read.statuses(ofFeature: offset)),
-                    eventTimestamps: read.eventTimestamps))
-            }
-            start = end
-        }
-        return result
+        try getOnlineFeatures(.references(features), entities: entities, fullFeatureNames: fullFeatureNames, now: now)
     }
 
     /// Reads the features of a feature service; see
@@ -74,29 +34,67 @@ extension FeatureStore {
     public func getOnlineFeatures(
         service: String, entities: [EntityColumn], fullFeatureNames: Bool = false, now: Timestamp = .now
     ) throws -> OnlineFeatures {
-        try getOnlineFeatures(
-            features: try currentRegistry().manifest.references(ofService: service), entities: entities,
-            fullFeatureNames: fullFeatureNames, now: now)
+        try getOnlineFeatures(.service(service), entities: entities, fullFeatureNames: fullFeatureNames, now: now)
     }
 
-    /// A read plan for a view's features, kept across calls while the registry is unchanged.
-    private func readPlan(
-        view: FeatureView, features: [String], registry: Registry, store: OnlineStore
-    ) throws -> OnlineReadPlan {
-        let key = ReadPlanKey(view: view.name, features: features, registryUpdated: registry.lastUpdated)
-        if let plan = readPlans.withLock({ $0[key] }) { return plan }
-        let plan = try store.readPlan(view: try onlineSchema(for: view, in: registry.manifest), features: features)
-        readPlans.withLock { plans in
+    private func getOnlineFeatures(
+        _ features: OnlineRequestKey.Features, entities: [EntityColumn], fullFeatureNames: Bool, now: Timestamp
+    ) throws -> OnlineFeatures {
+        let rowCount = entities.first?.values.count ?? 0
+        for column in entities where column.values.count != rowCount {
+            throw OnlineStoreError(
+                .invalidEntityKey,
+                "entity key '\(column.name)' has \(column.values.count) values; '\(entities[0].name)' has \(rowCount)")
+        }
+        let online = try onlineStore()
+        let plan = try requestPlan(features, fullFeatureNames: fullFeatureNames, store: online)
+        var result = OnlineFeatures(
+            featureNames: entities.map(\.name),
+            columns: entities.map {
+                OnlineFeatureColumn(
+                    values: $0.values, statuses: Array(repeating: .present, count: rowCount),
+                    eventTimestamps: Array(repeating: nil, count: rowCount))
+            },
+            rowCount: rowCount)
+        for read in plan.reads {
+            let keyColumns = try read.joinKeys.map { key in
+                guard let column = entities.first(where: { $0.name == key }) else {
+                    throw OnlineStoreError(
+                        .invalidEntityKey,
+                        "feature view '\(read.view)' needs entity key '\(key)'; the request has \(entities.map { "'\($0.name)'" }.joined(separator: ", "))")
+                }
+                return column.values
+            }
+            let values = try online.read(read.plan, entityColumns: keyColumns, now: now)
+            for (offset, name) in read.outputNames.enumerated() {
+                result.featureNames.append(name)
+                result.columns.append(OnlineFeatureColumn(
+                    values: Array(values.values(ofFeature: offset)), statuses: Array(values.statuses(ofFeature: offset)),
+                    eventTimestamps: values.eventTimestamps))
+            }
+        }
+        return result
+    }
+
+    /// The plan for a request, made once per registry version.
+    private func requestPlan(
+        _ features: OnlineRequestKey.Features, fullFeatureNames: Bool, store: OnlineStore
+    ) throws -> OnlineRequestPlan {
+        let registry = try currentRegistry()
+        let key = OnlineRequestKey(features: features, fullFeatureNames: fullFeatureNames, registryUpdated: registry.lastUpdated)
+        if let plan = requestPlans.withLock({ $0[key] }) { return plan }
+        let references: [FeatureReference] =
+            switch features {
+            case .service(let name): try registry.manifest.references(ofService: name)
+            case .references(let references): references
+            }
+        let plan = try OnlineRequestPlan(
+            references: references, fullFeatureNames: fullFeatureNames, registry: registry, store: store,
+            schema: onlineSchema(for:in:))
+        requestPlans.withLock { plans in
             if plans.count > 10_000 { plans.removeAll() }
             plans[key] = plan
         }
         return plan
     }
-}
-
-/// Identifies a cached online read plan.
-struct ReadPlanKey: Hashable {
-    var view: String
-    var features: [String]
-    var registryUpdated: Timestamp
 }

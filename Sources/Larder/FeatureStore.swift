@@ -18,8 +18,8 @@ public final class FeatureStore: Sendable {
     /// The online store, opened on first use and shared by every caller (LMDB allows one
     /// environment per file in a process).
     let openedOnlineStore = Mutex<OnlineStore?>(nil)
-    /// Online read plans by view, features and registry version.
-    let readPlans = Mutex<[ReadPlanKey: OnlineReadPlan]>([:])
+    /// Resolved and planned online requests by request and registry version.
+    let requestPlans = Mutex<[OnlineRequestKey: OnlineRequestPlan]>([:])
     /// The registry as last read, with its file's identity.
     let cachedRegistry = Mutex<CachedRegistry?>(nil)
 

@@ -11,6 +11,10 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "parquet-read": ParquetReadBenchmark.run,
     "online-read": OnlineReadBenchmark.run,
     "online-write": OnlineWriteBenchmark.run,
+    "online-facade": FacadeOnlineReadBenchmark.run,
+    "offline-ingest": OfflineIngestBenchmark.run,
+    "pit-join": PointInTimeJoinBenchmark.run,
+    "offline-latest": OfflineLatestRowsBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -96,17 +96,25 @@ struct DataTableLayout {
             """
     }
 
-    /// Every row with `?1 <= event time <= ?2`, newest first within each key, keys descending.
-    /// Selects the keys, the event time, the creation time, then the given features.
+    /// The primary key of every row with `?1 <= event time <= ?2`, newest first within each
+    /// key, keys descending: join keys, event time, creation time, sequence. Decoding only the
+    /// key keeps the scan cheap; features of the rows that matter are fetched by
+    /// ``rowByKeySQL(features:)``.
+    var descendingKeyScanSQL: String {
+        """
+        SELECT \(orderColumns.joined(separator: ", ")) FROM main.\(table.quotedIdentifier) \
+        WHERE \(Self.eventColumn) BETWEEN ?1 AND ?2 \
+        ORDER BY \(orderColumns.map { $0 + " DESC" }.joined(separator: ", "))
+        """
+    }
+
+    /// The features of the row with a given primary key, bound to `?1...` in
+    /// ``descendingKeyScanSQL`` order.
     /// - Parameter features: the features to select, by Larder name.
-    func descendingScanSQL(features: [String]) -> String {
-        let selected = definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn]
-            + features.map(\.quotedIdentifier)
-        return """
-            SELECT \(selected.joined(separator: ", ")) FROM main.\(table.quotedIdentifier) \
-            WHERE \(Self.eventColumn) BETWEEN ?1 AND ?2 \
-            ORDER BY \(orderColumns.map { $0 + " DESC" }.joined(separator: ", "))
-            """
+    func rowByKeySQL(features: [String]) -> String {
+        let selected = features.isEmpty ? "1" : features.map(\.quotedIdentifier).joined(separator: ", ")
+        let conditions = orderColumns.enumerated().map { "\($1) = ?\($0 + 1)" }
+        return "SELECT \(selected) FROM main.\(table.quotedIdentifier) WHERE \(conditions.joined(separator: " AND "))"
     }
 
     /// The primary key: join keys, event time, creation time, sequence.

@@ -95,6 +95,9 @@ extension OfflineStore {
             rowCount += batch.rowCount
             progress(rowCount)
         }
+        logger.debug(
+            "staged source rows",
+            metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(rowCount)"])
         guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
             throw OfflineStoreError(
                 .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again")
@@ -102,6 +105,7 @@ extension OfflineStore {
         try connection.transaction {
             try connection.execute(layout.createTableSQL)
             try connection.execute(layout.copySQL)
+            logger.debug("copied staged rows in key order", metadata: ["feature_view.name": "\(table.name)"])
             if let existing {
                 try connection.execute("DROP TABLE IF EXISTS main.\(existing.dataTable.quotedIdentifier)")
             }

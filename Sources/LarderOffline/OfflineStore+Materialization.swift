@@ -5,8 +5,8 @@ extension OfflineStore {
     /// `start <= event time <= end`: the latest event time, then the latest creation time,
     /// then the row ingested last. This is what materialization writes to the online store.
     ///
-    /// Keys arrive in descending key order. One pass over the view's rows in primary-key
-    /// order; feature values are decoded only for the winning rows.
+    /// Keys arrive in descending key order. One pass over the view's primary key, decoding
+    /// only keys and times, plus one primary-key search per winner for its features.
     /// - Parameters:
     ///   - table: the feature view's description (it must be ingested with this definition).
     ///   - start: the earliest event time included.
@@ -24,7 +24,8 @@ extension OfflineStore {
             let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
             let keys = entry.definition.joinKeys
             let features = entry.definition.features
-            let scan = try connection.prepare(layout.descendingScanSQL(features: features.map(\.name)))
+            let scan = try connection.prepare(layout.descendingKeyScanSQL)
+            let fetch = try connection.prepare(layout.rowByKeySQL(features: features.map(\.name)))
             try scan.bind(start.nanosecondsSinceEpoch, at: 1)
             try scan.bind(end.nanosecondsSinceEpoch, at: 2)
             let eventColumn = Int32(keys.count)
@@ -34,6 +35,14 @@ extension OfflineStore {
                 // Rows come newest first within each key: the first row of a key wins.
                 guard !Self.row(of: scan, hasKeys: previous, types: keys) else { continue }
                 previous = keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) }
+                for (index, key) in previous.enumerated() {
+                    try fetch.bind(key, as: keys[index].type, at: Int32(index + 1))
+                }
+                for column in eventColumn...(eventColumn + 2) {
+                    try fetch.bind(scan.int64(at: column), at: column + 1)
+                }
+                defer { fetch.reset() }
+                guard try fetch.step() else { continue }
                 let created = scan.int64(at: eventColumn + 1)
                 try body(
                     LatestRow(
@@ -41,7 +50,7 @@ extension OfflineStore {
                         eventTimestamp: Timestamp(nanosecondsSinceEpoch: scan.int64(at: eventColumn)),
                         createdTimestamp: created == DataTableLayout.missingCreatedTime
                             ? nil : Timestamp(nanosecondsSinceEpoch: created),
-                        features: features.indices.map { scan.value(at: eventColumn + 2 + Int32($0), as: features[$0].type) }))
+                        features: features.indices.map { fetch.value(at: Int32($0), as: features[$0].type) }))
                 emitted += 1
             }
             logger.debug(

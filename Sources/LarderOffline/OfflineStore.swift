@@ -28,9 +28,12 @@ public final class OfflineStore {
     /// - Parameters:
     ///   - path: the SQLite database file.
     ///   - logger: where the store logs ingestion and queries.
-    ///   - openSource: opens source files for ingestion.
+    ///   - openSource: opens source files for ingestion; by default the CSV and Parquet readers.
     /// - Throws: ``SQLiteError`` when the file cannot be opened or is not a database.
-    public init(path: String, logger: Logger, openSource: @escaping SourceOpener) throws {
+    public init(
+        path: String, logger: Logger,
+        openSource: @escaping SourceOpener = { try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2) }
+    ) throws {
         self.path = path
         self.logger = logger
         self.openSource = openSource
@@ -42,6 +45,8 @@ public final class OfflineStore {
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = OFF;
             PRAGMA cache_size = -\(Self.cacheKibibytes);
+            PRAGMA threads = 2;
+            PRAGMA mmap_size = \(256 << 20);
             PRAGMA temp_store = FILE;
             PRAGMA journal_size_limit = \(64 << 20);
             """)

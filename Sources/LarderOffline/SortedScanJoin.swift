@@ -6,7 +6,8 @@ internal import LarderFormats
 /// table in the same order. For each entity row the first stored row of its key with
 /// `event time <= entity time` is the winner (the table's order puts the latest event time,
 /// then creation time, then ingestion first); it is visible when it is within the TTL.
-/// Features are read only from rows that win, once each.
+/// The scan decodes only primary keys; features are fetched by primary key for the rows
+/// that win, once each.
 ///
 /// This costs one sequential pass over the table's rows in the chunk's time range, so it
 /// beats one index search per entity row when the chunk is large relative to the table.
@@ -14,6 +15,8 @@ final class SortedScanJoin {
     /// The feature view's name.
     let view: String
     private let statement: SQLiteStatement
+    private let fetch: SQLiteStatement
+    private let keyTypes: [ValueType]
     private let keyCount: Int
     private let ttlNanoseconds: Int64?
     private let outputColumns: [(name: String, type: ValueType)]
@@ -30,7 +33,9 @@ final class SortedScanJoin {
         view = request.table.name
         keyCount = layout.definition.joinKeys.count
         ttlNanoseconds = request.table.ttlNanoseconds
-        statement = try connection.prepare(layout.descendingScanSQL(features: request.features.map(\.name)))
+        statement = try connection.prepare(layout.descendingKeyScanSQL)
+        fetch = try connection.prepare(layout.rowByKeySQL(features: request.features.map(\.name)))
+        keyTypes = layout.definition.joinKeys.map(\.type)
         let types = Dictionary(layout.definition.features.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         outputColumns = request.features.map { ($0.outputName, types[$0.name] ?? .string) }
     }
@@ -53,7 +58,6 @@ final class SortedScanJoin {
         try statement.bind(latest, at: 2)
         defer { statement.reset() }
         let eventColumn = Int32(keyCount)
-        let firstFeature = Int32(keyCount + 2)
         var hasRow = try statement.step()
         var currentWinner: Int32 = -1
         var winnerCount: Int32 = 0
@@ -74,9 +78,7 @@ final class SortedScanJoin {
             }
             if event >= OfflineTable.windowStart(at: probe.time, ttl: ttlNanoseconds) {
                 if currentWinner < 0 {
-                    for feature in builders.indices {
-                        builders[feature].append(from: statement, column: firstFeature + Int32(feature))
-                    }
+                    try fetchFeatures(into: &builders)
                     currentWinner = winnerCount
                     winnerCount += 1
                 }
@@ -86,5 +88,33 @@ final class SortedScanJoin {
             index += 1
         }
         return (builders.indices.map { builders[$0].build() }, assignment)
+    }
+
+    /// Reads the features of the scan's current row, found again by its primary key.
+    private func fetchFeatures(into builders: inout [FeatureColumnBuilder]) throws {
+        for column in 0..<Int32(keyCount + 3) {
+            let index = Int(column)
+            if index < keyCount, keyTypes[index] == .string || keyTypes[index] == .bytes {
+                try statement.withBytes(at: column) { bytes in
+                    if keyTypes[index] == .string {
+                        try fetch.bindText(bytes.bindMemory(to: UInt8.self), at: column + 1)
+                    } else {
+                        try fetch.bindBlob(bytes, at: column + 1)
+                    }
+                }
+            } else if index < keyCount, keyTypes[index] == .float32 || keyTypes[index] == .float64 {
+                try fetch.bind(statement.double(at: column), at: column + 1)
+            } else {
+                try fetch.bind(statement.int64(at: column), at: column + 1)
+            }
+        }
+        defer { fetch.reset() }
+        guard try fetch.step() else {
+            for index in builders.indices { builders[index].appendNull() }
+            return
+        }
+        for index in builders.indices {
+            builders[index].append(from: fetch, column: Int32(index))
+        }
     }
 }

@@ -20,6 +20,13 @@ final class StoreFixture {
         store = try Self.openStore(path: directory.file("offline.db"), sources: sources)
     }
 
+    /// A store reading its sources with the given opener (the real readers, for file tests).
+    init(openSource: @escaping SourceOpener) throws {
+        directory = try TemporaryDirectory()
+        sources = SourceRegistry()
+        store = try OfflineStore(path: directory.file("offline.db"), logger: .quiet, openSource: openSource)
+    }
+
     /// Closes and reopens the store (a new connection to the same file).
     func reopen() throws {
         store = try Self.openStore(path: databasePath, sources: sources)

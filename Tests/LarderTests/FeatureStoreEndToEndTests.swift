@@ -1,0 +1,129 @@
+import Foundation
+import Larder
+import LarderCore
+import LarderOnline
+import Logging
+import Testing
+
+/// A repository whose user source has hand-written rows, for checking the verbs end to end.
+struct ServingRepository {
+    let directory: TemporaryDirectory
+    let store: FeatureStore
+
+    static let rows = """
+        user_id,event_timestamp,created,avg_amount,tx_count
+        1,2026-01-01T00:00:00Z,2026-01-01T00:00:00Z,1.0,1
+        1,2026-01-05T00:00:00Z,2026-01-05T00:00:00Z,5.0,5
+        1,2026-01-05T00:00:00Z,2026-01-05T01:00:00Z,5.5,6
+        2,2026-01-03T00:00:00Z,2026-01-03T00:00:00Z,,3
+        3,2026-01-20T00:00:00Z,2026-01-20T00:00:00Z,20.0,20
+
+        """
+
+    init(ttl: Duration = .days(7)) throws {
+        directory = try TemporaryDirectory()
+        try directory.write("project: serving\n", to: "feature_store.yaml")
+        try directory.write(Self.rows, to: "data/users.csv")
+        store = try FeatureStore(repositoryPath: directory.path, logger: Logger(label: "test"))
+        try store.apply(SampleRepository.manifest(ttl: ttl))
+    }
+
+    static func time(_ text: String) -> Timestamp { Timestamp(parsing: text)! }
+}
+
+@Suite(.serialized) struct FeatureStoreEndToEndTests {
+    @Test func trainingSetIsPointInTimeCorrect() throws {
+        let repository = try ServingRepository()
+        try repository.directory.write(
+            """
+            user_id,event_timestamp,label
+            1,2026-01-04T23:59:59Z,0
+            1,2026-01-05T00:00:00Z,1
+            1,2026-01-12T00:00:00Z,0
+            1,2026-01-12T00:00:01Z,1
+            2,2026-01-02T00:00:00Z,0
+            2,2026-01-03T00:00:00Z,1
+            9,2026-01-03T00:00:00Z,0
+
+            """, to: "labels.csv")
+        let report = try repository.store.getHistoricalFeatures(
+            entitiesPath: "labels.csv", features: [FeatureReference(view: "user_stats", feature: "avg_amount"),
+                                                   FeatureReference(view: "user_stats", feature: "tx_count")],
+            fullFeatureNames: true, outputPath: "train.csv")
+        #expect(report.entityRows == 7)
+        let output = try String(contentsOfFile: repository.directory.path + "/train.csv", encoding: .utf8)
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "user_id,event_timestamp,label,user_stats__avg_amount,user_stats__tx_count")
+        let features = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(2).joined(separator: ",") }
+        #expect(features == [
+            "1.0,1",  // the Jan 5 rows are one second in the future
+            "5.5,6",  // equal event time: the later created row wins
+            "5.5,6",  // TTL lower bound is inclusive: exactly 7 days
+            ",",      // one second past the TTL: nothing visible
+            ",",      // before the user's first row
+            ",3",     // a null in the winner stays null
+            ",",      // an unknown user keeps its row
+        ])
+    }
+
+    @Test func materializedValuesAreServedWithStatuses() throws {
+        let repository = try ServingRepository()
+        let reports = try repository.store.materialize(
+            start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-10"))
+        #expect(reports.map(\.write.keysWritten) == [2])
+        let result = try repository.store.getOnlineFeatures(
+            service: "model_v1",
+            entities: [EntityColumn(name: "user_id", values: [.int64(1), .int64(2), .int64(3), .int64(1)])],
+            now: ServingRepository.time("2026-01-09"))
+        #expect(result.featureNames == ["user_id", "avg_amount", "tx_count"])
+        #expect(result.columns[1].values == [.float64(5.5), .null, .null, .float64(5.5)])
+        #expect(result.columns[1].statuses == [.present, .nullValue, .notFound, .present])
+        #expect(result.columns[2].statuses == [.present, .present, .notFound, .present])
+        #expect(result.columns[2].eventTimestamps[0] == ServingRepository.time("2026-01-05"))
+        let later = try repository.store.getOnlineFeatures(
+            service: "model_v1", entities: [EntityColumn(name: "user_id", values: [.int64(1)])],
+            now: ServingRepository.time("2026-01-13"))
+        #expect(later.columns[1].statuses == [.outsideMaxAge])
+        #expect(later.columns[1].values == [.null])
+    }
+
+    @Test func incrementalMaterializationContinuesWhereTheLastRunEnded() throws {
+        let repository = try ServingRepository()
+        let first = try repository.store.materializeIncremental(end: ServingRepository.time("2026-01-10"))
+        #expect(first.first?.start == ServingRepository.time("2026-01-03"))
+        #expect(first.first?.write.keysWritten == 2)
+        let second = try repository.store.materializeIncremental(end: ServingRepository.time("2026-01-31"))
+        #expect(second.first?.start == ServingRepository.time("2026-01-10"))
+        #expect(second.first?.write.keysWritten == 1)
+        #expect(try repository.store.registry().lastMaterializedEnd(of: "user_stats") == ServingRepository.time("2026-01-31"))
+    }
+
+    @Test func onlineReadErrorsNameTheProblem() throws {
+        let repository = try ServingRepository()
+        try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
+        #expect(throws: DefinitionError.self) {
+            try repository.store.getOnlineFeatures(
+                features: [FeatureReference(view: "user_stats", feature: "nope")],
+                entities: [EntityColumn(name: "user_id", values: [.int64(1)])])
+        }
+        #expect {
+            try repository.store.getOnlineFeatures(
+                service: "model_v1", entities: [EntityColumn(name: "customer", values: [.int64(1)])])
+        } throws: { error in
+            "\(error)".contains("'user_id'")
+        }
+        #expect {
+            try repository.store.getOnlineFeatures(
+                service: "model_v1", entities: [EntityColumn(name: "user_id", values: [.string("1")])])
+        } throws: { error in
+            "\(error)".contains("user_id")
+        }
+    }
+
+    @Test func registryChangesAreSeenWithoutReopening() throws {
+        let repository = try ServingRepository()
+        #expect(try repository.store.currentRegistry().manifest.featureServices.count == 1)
+        try repository.store.apply(SampleRepository.manifest(service: false))
+        #expect(try repository.store.currentRegistry().manifest.featureServices.isEmpty)
+    }
+}
