@@ -49,9 +49,22 @@ extension FeatureStore {
             registry.manifest = manifest
             registry.project = configuration.project
             registry.lastUpdated = now
-            try registryFile.write(registry)
+            try writeRegistry(registry)
+            try pruneOnlineStore(keeping: manifest)
             logger.info("applied definitions", metadata: ["changes.count": "\(diff.changes.count)"])
             return diff
+        }
+    }
+
+    /// Empties the online rows of views that are gone, offline or changed in schema, so
+    /// nothing stale is ever served; a changed view reads `NOT_FOUND` until it is
+    /// materialized again.
+    private func pruneOnlineStore(keeping manifest: Manifest) throws {
+        guard FileManager.default.fileExists(atPath: resolve(configuration.onlineStore.path)) else { return }
+        let kept = try manifest.featureViews.filter(\.online).map { try onlineSchema(for: $0, in: manifest) }
+        let pruned = try onlineStore().prune(keeping: kept)
+        if !pruned.isEmpty {
+            logger.info("emptied online rows of changed or removed views", metadata: ["feature_views": "\(pruned)"])
         }
     }
 

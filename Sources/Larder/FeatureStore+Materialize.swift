@@ -97,7 +97,7 @@ extension FeatureStore {
             var registry = try self.registry()
             registry.materializations[view, default: []].append(
                 MaterializedInterval(start: start, end: end, completedAt: .now))
-            try registryFile.write(registry)
+            try writeRegistry(registry)
         }
     }
 }

@@ -17,7 +17,7 @@ extension FeatureStore {
             }
             if var registry = try registryFile.read(), !registry.materializations.isEmpty {
                 registry.materializations = [:]
-                try registryFile.write(registry)
+                try writeRegistry(registry)
             }
             return deleted
         }

@@ -15,6 +15,8 @@ public final class FeatureStore: Sendable {
     public let configuration: StoreConfiguration
     /// Where the store logs.
     public let logger: Logger
+    /// The registry file (resolved once: the serving path checks it on every request).
+    public let registryFile: RegistryFile
     /// The online store, opened on first use and shared by every caller (LMDB allows one
     /// environment per file in a process).
     let openedOnlineStore = Mutex<OnlineStore?>(nil)
@@ -39,17 +41,19 @@ public final class FeatureStore: Sendable {
         self.repositoryPath = absolute
         self.configuration = try StoreConfiguration.parse(yaml: String(decoding: data, as: UTF8.self), file: file)
         self.logger = logger
+        self.registryFile = RegistryFile(path: Self.resolve(configuration.registryPath, against: absolute))
     }
 
     /// A path from the configuration made absolute against the repository directory.
     /// - Parameter path: a relative or absolute path.
     /// - Returns: the absolute path.
     public func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: repositoryPath).appendingPathComponent(path).standardizedFileURL.path
+        Self.resolve(path, against: repositoryPath)
     }
 
-    /// The registry file.
-    public var registryFile: RegistryFile { RegistryFile(path: resolve(configuration.registryPath)) }
+    private static func resolve(_ path: String, against directory: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path
+    }
 
     /// The applied registry, or an empty one when nothing was applied yet.
     /// - Returns: the registry.

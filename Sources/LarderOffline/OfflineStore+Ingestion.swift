@@ -6,9 +6,9 @@ extension OfflineStore {
     ///
     /// The source is re-read only when its size or modification time changed and its content
     /// hash differs, when the view's stored definition (source, keys, timestamps, features)
-    /// changed, or when `force` is set. Rows are staged in a temporary table, one transaction
-    /// per batch, then swapped in atomically: until the swap, and whenever ingestion fails (a
-    /// bad row, a full disk, the process killed), queries see the previous rows.
+    /// changed, or when `force` is set. The new rows replace the old in one transaction: until
+    /// it commits, and whenever ingestion fails (a bad row, a full disk, the process killed),
+    /// queries see the previous rows.
     /// - Parameters:
     ///   - table: the feature view's description.
     ///   - force: reload even when the source did not change.
@@ -73,39 +73,33 @@ extension OfflineStore {
         return report
     }
 
-    /// Loads the source into a temporary staging table (one transaction per batch), then, in
-    /// one transaction, copies it in key order into a new data table, drops the old one and
-    /// records the new one. Until that transaction commits, and whenever anything fails or the
-    /// process dies, the old rows stay in place; the staging table is temporary and vanishes
-    /// with the connection.
+    /// Loads the source into a new data table, indexes it, drops the old one and records the
+    /// new one, all in one transaction: until it commits, and whenever anything fails or the
+    /// process dies, the old rows stay in place and nothing of the new ones remains. Loading
+    /// only appends, so the transaction's size costs nothing extra.
     private func loadReplacingRows(
         of table: OfflineTable, into layout: DataTableLayout, fingerprint: SourceFingerprint,
         replacing existing: CatalogEntry?, progress: (Int) -> Void
     ) throws -> Int {
-        try connection.execute(layout.createStagingSQL)
-        defer { try? connection.execute("DROP TABLE IF EXISTS temp.\(layout.stagingTable.quotedIdentifier)") }
         let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
         let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
-        let insert = try connection.prepare(layout.insertStagingSQL)
-        var rowCount = 0
-        try reader.forEachBatch(columns: loader.sourceColumns) { batch in
-            try connection.transaction(.deferred) {
-                try loader.insert(batch, firstRow: rowCount, using: insert)
-            }
-            rowCount += batch.rowCount
-            progress(rowCount)
-        }
-        logger.debug(
-            "staged source rows",
-            metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(rowCount)"])
-        guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
-            throw OfflineStoreError(
-                .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again")
-        }
-        try connection.transaction {
+        let rowCount = try connection.transaction {
             try connection.execute(layout.createTableSQL)
-            try connection.execute(layout.copySQL)
-            logger.debug("copied staged rows in key order", metadata: ["feature_view.name": "\(table.name)"])
+            let insert = try connection.prepare(layout.insertSQL)
+            var rowCount = 0
+            try reader.forEachBatch(columns: loader.sourceColumns) { batch in
+                try loader.insert(batch, firstRow: rowCount, using: insert)
+                rowCount += batch.rowCount
+                progress(rowCount)
+            }
+            logger.debug(
+                "loaded source rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(rowCount)"])
+            guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
+                throw OfflineStoreError(
+                    .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again")
+            }
+            try connection.execute(layout.createIndexSQL)
+            logger.debug("indexed source rows", metadata: ["feature_view.name": "\(table.name)"])
             if let existing {
                 try connection.execute("DROP TABLE IF EXISTS main.\(existing.dataTable.quotedIdentifier)")
             }
@@ -113,6 +107,7 @@ extension OfflineStore {
                 CatalogEntry(
                     view: table.name, dataTable: layout.table, definition: layout.definition,
                     fingerprint: fingerprint, rowCount: rowCount, ingestedAt: .now))
+            return rowCount
         }
         connection.clearStatementCache()
         return rowCount

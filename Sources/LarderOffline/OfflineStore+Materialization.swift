@@ -5,8 +5,8 @@ extension OfflineStore {
     /// `start <= event time <= end`: the latest event time, then the latest creation time,
     /// then the row ingested last. This is what materialization writes to the online store.
     ///
-    /// Keys arrive in descending key order. One pass over the view's primary key, decoding
-    /// only keys and times, plus one primary-key search per winner for its features.
+    /// Keys arrive in descending key order. One pass over the view's index, plus one rowid
+    /// search per winner for its features.
     /// - Parameters:
     ///   - table: the feature view's description (it must be ingested with this definition).
     ///   - start: the earliest event time included.
@@ -25,7 +25,7 @@ extension OfflineStore {
             let keys = entry.definition.joinKeys
             let features = entry.definition.features
             let scan = try connection.prepare(layout.descendingKeyScanSQL)
-            let fetch = try connection.prepare(layout.rowByKeySQL(features: features.map(\.name)))
+            let fetch = try connection.prepare(layout.rowBySequenceSQL(features: features.map(\.name)))
             try scan.bind(start.nanosecondsSinceEpoch, at: 1)
             try scan.bind(end.nanosecondsSinceEpoch, at: 2)
             let eventColumn = Int32(keys.count)
@@ -35,12 +35,7 @@ extension OfflineStore {
                 // Rows come newest first within each key: the first row of a key wins.
                 guard !Self.row(of: scan, hasKeys: previous, types: keys) else { continue }
                 previous = keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) }
-                for (index, key) in previous.enumerated() {
-                    try fetch.bind(key, as: keys[index].type, at: Int32(index + 1))
-                }
-                for column in eventColumn...(eventColumn + 2) {
-                    try fetch.bind(scan.int64(at: column), at: column + 1)
-                }
+                try fetch.bind(scan.int64(at: eventColumn + 2), at: 1)
                 defer { fetch.reset() }
                 guard try fetch.step() else { continue }
                 let created = scan.int64(at: eventColumn + 1)

@@ -6,8 +6,8 @@ internal import LarderFormats
 /// table in the same order. For each entity row the first stored row of its key with
 /// `event time <= entity time` is the winner (the table's order puts the latest event time,
 /// then creation time, then ingestion first); it is visible when it is within the TTL.
-/// The scan decodes only primary keys; features are fetched by primary key for the rows
-/// that win, once each.
+/// The scan reads the index alone; features are read by rowid for the rows that win, once
+/// each.
 ///
 /// This costs one sequential pass over the table's rows in the chunk's time range, so it
 /// beats one index search per entity row when the chunk is large relative to the table.
@@ -16,7 +16,6 @@ final class SortedScanJoin {
     let view: String
     private let statement: SQLiteStatement
     private let fetch: SQLiteStatement
-    private let keyTypes: [ValueType]
     private let keyCount: Int
     private let ttlNanoseconds: Int64?
     private let outputColumns: [(name: String, type: ValueType)]
@@ -34,8 +33,7 @@ final class SortedScanJoin {
         keyCount = layout.definition.joinKeys.count
         ttlNanoseconds = request.table.ttlNanoseconds
         statement = try connection.prepare(layout.descendingKeyScanSQL)
-        fetch = try connection.prepare(layout.rowByKeySQL(features: request.features.map(\.name)))
-        keyTypes = layout.definition.joinKeys.map(\.type)
+        fetch = try connection.prepare(layout.rowBySequenceSQL(features: request.features.map(\.name)))
         let types = Dictionary(layout.definition.features.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         outputColumns = request.features.map { ($0.outputName, types[$0.name] ?? .string) }
     }
@@ -90,24 +88,9 @@ final class SortedScanJoin {
         return (builders.indices.map { builders[$0].build() }, assignment)
     }
 
-    /// Reads the features of the scan's current row, found again by its primary key.
+    /// Reads the features of the scan's current row, by its sequence.
     private func fetchFeatures(into builders: inout [FeatureColumnBuilder]) throws {
-        for column in 0..<Int32(keyCount + 3) {
-            let index = Int(column)
-            if index < keyCount, keyTypes[index] == .string || keyTypes[index] == .bytes {
-                try statement.withBytes(at: column) { bytes in
-                    if keyTypes[index] == .string {
-                        try fetch.bindText(bytes.bindMemory(to: UInt8.self), at: column + 1)
-                    } else {
-                        try fetch.bindBlob(bytes, at: column + 1)
-                    }
-                }
-            } else if index < keyCount, keyTypes[index] == .float32 || keyTypes[index] == .float64 {
-                try fetch.bind(statement.double(at: column), at: column + 1)
-            } else {
-                try fetch.bind(statement.int64(at: column), at: column + 1)
-            }
-        }
+        try fetch.bind(statement.int64(at: Int32(keyCount + 2)), at: 1)
         defer { fetch.reset() }
         guard try fetch.step() else {
             for index in builders.indices { builders[index].appendNull() }

@@ -40,6 +40,8 @@ struct SourceLoader {
             Target(
                 sourceColumn: table.createdTimestampColumn ?? "", declared: .timestamp, role: "created timestamp",
                 required: false))
+        // The sequence, bound from the row's position rather than read.
+        targets.append(Target(sourceColumn: "", declared: .int64, role: "sequence", required: false))
         targets += table.features.map {
             Target(sourceColumn: $0.sourceColumn, declared: $0.type, role: "feature '\($0.name)'", required: false)
         }
@@ -79,6 +81,7 @@ struct SourceLoader {
             try Self.check(column.type, of: target, view: view, path: path)
             binders.append(SourceColumnBinder(column: column, declared: target.declared, parameter: Int32(index + 1)))
         }
+        let sequenceParameter = Int32(targets.firstIndex { $0.role == "sequence" }! + 1)
         for row in 0..<batch.rowCount {
             for (index, binder) in binders.enumerated() {
                 guard let binder else { continue }
@@ -92,6 +95,7 @@ struct SourceLoader {
                     throw rowError(firstRow + row, targets[index], "the \(targets[index].role) is null")
                 }
             }
+            try insert.bind(Int64(firstRow + row + 1), at: sequenceParameter)
             try insert.run()
         }
     }

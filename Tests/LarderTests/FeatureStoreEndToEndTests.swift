@@ -127,3 +127,21 @@ struct ServingRepository {
         #expect(try repository.store.currentRegistry().manifest.featureServices.isEmpty)
     }
 }
+
+@Suite struct ApplyPrunesOnlineRowsTests {
+    @Test func changedViewIsNotServedFromItsOldSchema() throws {
+        let repository = try ServingRepository()
+        try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
+        let diff = try repository.store.apply(SampleRepository.manifest(features: [Field("avg_amount", .float64)]))
+        #expect(diff.viewsNeedingMaterialization == ["user_stats"])
+        let read = try repository.store.getOnlineFeatures(
+            features: [FeatureReference(view: "user_stats", feature: "avg_amount")],
+            entities: [EntityColumn(name: "user_id", values: [.int64(1)])], now: ServingRepository.time("2026-01-09"))
+        #expect(read.columns[1].statuses == [.notFound])
+        try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
+        let again = try repository.store.getOnlineFeatures(
+            features: [FeatureReference(view: "user_stats", feature: "avg_amount")],
+            entities: [EntityColumn(name: "user_id", values: [.int64(1)])], now: ServingRepository.time("2026-01-09"))
+        #expect(again.columns[1].values == [.float64(5.5)])
+    }
+}

@@ -20,5 +20,5 @@ hyperfine -N --warmup 1 --runs 7 --export-json "$repo/materialize.json" \
 python3 tools/bench/hyperfine_medians.py "$repo/materialize.json"
 echo "in-process FeatureStore.getOnlineFeatures(service:) on the materialized store:"
 swift build -c release --product larder-bench >/dev/null
-"$(pwd)/.build/release/larder-bench" online-facade "$repo" user_model 100000 100000 2025-01-31T00:00:00Z
+chrt -f 10 "$(pwd)/.build/release/larder-bench" online-facade "$repo" user_model 100000 100000 2025-01-31T00:00:00Z
 rm -rf "$repo"
