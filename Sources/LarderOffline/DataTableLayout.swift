@@ -80,22 +80,29 @@ struct DataTableLayout {
     }
 
     /// From the index alone, every row with `?1 <= event time <= ?2`, newest first within each
-    /// key, keys descending: join keys, event time, creation time, sequence. Features of the
-    /// rows that matter are then read by ``rowBySequenceSQL(features:)``.
-    var descendingKeyScanSQL: String {
-        let columns = definition.joinKeys.map(\.name.quotedIdentifier)
-            + [Self.eventColumn, Self.createdColumn, Self.sequenceColumn]
+    /// key, keys descending: the join keys, then (with `times`) the event and creation times,
+    /// then the sequence. Features of the rows that matter are then read by
+    /// ``rowBySequenceSQL(features:times:)``.
+    /// - Parameter times: whether to select the event and creation times.
+    func descendingScanSQL(times: Bool) -> String {
+        let keys = definition.joinKeys.map(\.name.quotedIdentifier)
+        let order = keys + [Self.eventColumn, Self.createdColumn, Self.sequenceColumn]
+        let selected = keys + (times ? [Self.eventColumn, Self.createdColumn] : []) + [Self.sequenceColumn]
         return """
-            SELECT \(columns.joined(separator: ", ")) FROM main.\(table.quotedIdentifier) \
+            SELECT \(selected.joined(separator: ", ")) FROM main.\(table.quotedIdentifier) \
             INDEXED BY \(indexName.quotedIdentifier) WHERE \(Self.eventColumn) BETWEEN ?1 AND ?2 \
-            ORDER BY \(columns.map { $0 + " DESC" }.joined(separator: ", "))
+            ORDER BY \(order.map { $0 + " DESC" }.joined(separator: ", "))
             """
     }
 
-    /// The features of the row with sequence `?1`.
-    /// - Parameter features: the features to select, by Larder name.
-    func rowBySequenceSQL(features: [String]) -> String {
-        let selected = features.isEmpty ? "1" : features.map(\.quotedIdentifier).joined(separator: ", ")
-        return "SELECT \(selected) FROM main.\(table.quotedIdentifier) WHERE \(Self.sequenceColumn) = ?1"
+    /// The row with sequence `?1`: (with `times`) its event and creation times, then the
+    /// given features.
+    /// - Parameters:
+    ///   - features: the features to select, by Larder name.
+    ///   - times: whether to select the event and creation times first.
+    func rowBySequenceSQL(features: [String], times: Bool) -> String {
+        let selected = (times ? [Self.eventColumn, Self.createdColumn] : []) + features.map(\.quotedIdentifier)
+        let columns = selected.isEmpty ? "1" : selected.joined(separator: ", ")
+        return "SELECT \(columns) FROM main.\(table.quotedIdentifier) WHERE \(Self.sequenceColumn) = ?1"
     }
 }

@@ -24,28 +24,28 @@ extension OfflineStore {
             let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
             let keys = entry.definition.joinKeys
             let features = entry.definition.features
-            let scan = try connection.prepare(layout.descendingKeyScanSQL)
-            let fetch = try connection.prepare(layout.rowBySequenceSQL(features: features.map(\.name)))
+            let scan = try connection.prepare(layout.descendingScanSQL(times: false))
+            let fetch = try connection.prepare(layout.rowBySequenceSQL(features: features.map(\.name), times: true))
             try scan.bind(start.nanosecondsSinceEpoch, at: 1)
             try scan.bind(end.nanosecondsSinceEpoch, at: 2)
-            let eventColumn = Int32(keys.count)
+            let sequenceColumn = Int32(keys.count)
             var previous: [Value] = []
             var emitted = 0
             while try scan.step() {
                 // Rows come newest first within each key: the first row of a key wins.
                 guard !Self.row(of: scan, hasKeys: previous, types: keys) else { continue }
                 previous = keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) }
-                try fetch.bind(scan.int64(at: eventColumn + 2), at: 1)
+                try fetch.bind(scan.int64(at: sequenceColumn), at: 1)
                 defer { fetch.reset() }
                 guard try fetch.step() else { continue }
-                let created = scan.int64(at: eventColumn + 1)
+                let created = fetch.int64(at: 1)
                 try body(
                     LatestRow(
                         joinKeys: previous,
-                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: scan.int64(at: eventColumn)),
+                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: fetch.int64(at: 0)),
                         createdTimestamp: created == DataTableLayout.missingCreatedTime
                             ? nil : Timestamp(nanosecondsSinceEpoch: created),
-                        features: features.indices.map { fetch.value(at: Int32($0), as: features[$0].type) }))
+                        features: features.indices.map { fetch.value(at: Int32($0 + 2), as: features[$0].type) }))
                 emitted += 1
             }
             logger.debug(

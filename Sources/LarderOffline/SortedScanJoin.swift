@@ -32,8 +32,8 @@ final class SortedScanJoin {
         view = request.table.name
         keyCount = layout.definition.joinKeys.count
         ttlNanoseconds = request.table.ttlNanoseconds
-        statement = try connection.prepare(layout.descendingKeyScanSQL)
-        fetch = try connection.prepare(layout.rowBySequenceSQL(features: request.features.map(\.name)))
+        statement = try connection.prepare(layout.descendingScanSQL(times: true))
+        fetch = try connection.prepare(layout.rowBySequenceSQL(features: request.features.map(\.name), times: false))
         let types = Dictionary(layout.definition.features.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         outputColumns = request.features.map { ($0.outputName, types[$0.name] ?? .string) }
     }
