@@ -1,29 +1,104 @@
 #!/usr/bin/env bash
-# The end-to-end demo: installs what is missing, builds Larder in release mode, creates the
-# fraud-detection example repository and applies its definitions.
-# Usage: tools/demo.sh [WORKDIR]   (default: a new temporary directory)
+# The end-to-end fraud-detection demo: installs what is missing, builds Larder in release mode,
+# generates a month of card payments, applies the definitions, ingests and materializes, builds
+# a point-in-time training set, trains a small model on it, serves the features and scores a
+# stream of new payments by fetching their features over HTTP, then stops the server.
+#
+# Usage: bash tools/demo.sh [REPO]
+#   REPO                 the feature repository to use (default: feature_repo of this checkout;
+#                        a directory that does not exist is created with `larder init`)
+#   LARDER_DEMO_SIZE     small (CI: seconds) or moderate (default: 5,000 users, 500 merchants)
+#   LARDER_BIN           an already built larder to use instead of building the release one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-workdir=${1:-$(mktemp -d -t larder-demo-XXXXXX)}
+repo=${1:-$root/feature_repo}
+size=${LARDER_DEMO_SIZE:-moderate}
+case "$size" in
+    small) data_size=(--users 300 --merchants 40 --stream 100) ;;
+    moderate) data_size=(--users 5000 --merchants 500 --stream 1000) ;;
+    *) echo "LARDER_DEMO_SIZE must be small or moderate, not '$size'" >&2; exit 2 ;;
+esac
 
 step() { printf '\n== %s\n' "$1"; }
-timed() { local start=$EPOCHREALTIME; "$@"; awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "   (%.2f s)\n", b - a }'; }
+seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'; }
+timed() { local start=$EPOCHREALTIME; "$@"; echo "   ($(seconds_since "$start") s)"; }
 
-step "Installing system packages if missing"
+step "Installing system and Python packages if missing"
 timed bash tools/install-deps.sh
-step "Building Larder (release)"
-timed swift build -c release --product larder
-larder="$root/.build/release/larder"
+if [ -n "${LARDER_BIN:-}" ]; then
+    larder=$(cd "$(dirname "$LARDER_BIN")" && pwd)/$(basename "$LARDER_BIN")
+    step "Using $larder"
+else
+    step "Building Larder (release)"
+    timed swift build -c release --product larder
+    larder="$root/.build/release/larder"
+fi
+[ -x "$larder" ] || { echo "no larder executable at $larder" >&2; exit 1; }
 
-step "Creating the fraud-detection repository in $workdir/fraud_repo"
-rm -rf "$workdir/fraud_repo"
-timed "$larder" init "$workdir/fraud_repo"
-step "Planning (nothing is written)"
-timed "$larder" plan --repo "$workdir/fraud_repo"
-step "Applying the definitions"
-timed "$larder" apply --repo "$workdir/fraud_repo"
-step "What the registry now holds"
-"$larder" feature-views list --repo "$workdir/fraud_repo"
-echo
-"$larder" feature-services list --repo "$workdir/fraud_repo"
+after_build=$EPOCHREALTIME
+server_pid=""
+stop_server() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid"
+        wait "$server_pid" || true
+    fi
+    server_pid=""
+}
+trap stop_server EXIT
+
+if [ ! -e "$repo" ]; then
+    step "Creating the repository $repo"
+    timed "$larder" init "$repo"
+elif [ -f "$repo/.larder/registry.json" ]; then
+    step "Starting from empty stores in $repo"
+    timed "$larder" teardown --repo "$repo" --yes
+fi
+repo=$(cd "$repo" && pwd)
+data="$repo/data"
+
+step "Generating $size data: users, merchants, a month of payments with fraud, feature tables"
+timed python3 tools/generate_fraud_data.py --out "$data" "${data_size[@]}"
+
+step "Applying the definitions (builds definitions/ and validates them against the files)"
+timed "$larder" apply --repo "$repo"
+
+step "Ingesting the sources into the offline store (SQLite)"
+timed "$larder" ingest --repo "$repo"
+
+step "Materializing the latest values into the online store (LMDB)"
+timed "$larder" materialize-incremental now --repo "$repo"
+
+step "Building a point-in-time training set for the labelled payments"
+timed "$larder" get-historical-features --repo "$repo" --entities "$data/transactions.parquet" \
+    --service fraud_detection_v1 --output "$data/training_set.parquet"
+
+step "Training a logistic regression on the training set"
+timed python3 examples/train_model.py "$data/training_set.parquet" "$data/model.json"
+
+if grep -qE '^ +serve +' <<<"$("$larder" --help)"; then
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    step "Starting the feature server on 127.0.0.1:$port"
+    start=$EPOCHREALTIME
+    "$larder" serve --repo "$repo" --host 127.0.0.1 --port "$port" >"$data/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 100); do
+        curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+        kill -0 "$server_pid" 2>/dev/null || { cat "$data/server.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did not become healthy" >&2; exit 1; }
+    echo "   ready ($(seconds_since "$start") s)"
+    step "Scoring the held-out payments, features fetched over HTTP"
+    timed python3 examples/score_client.py --url "http://127.0.0.1:$port" --model "$data/model.json" \
+        --transactions "$data/sample_stream.parquet"
+    step "Stopping the server"
+    timed stop_server
+else
+    step "Scoring the held-out payments, features fetched with larder get-online-features (no server in this build)"
+    timed python3 examples/score_client.py --larder "$larder" --repo "$repo" --model "$data/model.json" \
+        --transactions "$data/sample_stream.parquet" --limit 200
+fi
+
+printf '\nDone: %s s after the build. The repository is %s; the training set and model are in %s.\n' \
+    "$(seconds_since "$after_build")" "$repo" "$data"

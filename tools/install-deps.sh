@@ -6,7 +6,7 @@
 set -euo pipefail
 
 debian_packages=(libsqlite3-dev liblmdb-dev libsnappy-dev libzstd-dev zlib1g-dev liblz4-dev pkg-config)
-python_packages=(pyarrow pandas duckdb feast)
+python_packages=(pyarrow pandas duckdb requests feast)
 
 missing=()
 for package in "${debian_packages[@]}"; do

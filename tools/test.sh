@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# Runs every Larder test: installs missing system and Python packages, then `swift test`.
+# Runs every Larder test: installs missing system and Python packages, then `swift test`, the
+# fraud data checks, the demo at its small size from a new repository, and every command shown
+# in README.md and docs/*.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 swift build --build-tests
 swift test --skip-build
+
+larder="$(pwd)/.build/debug/larder"
+scratch=$(mktemp -d -t larder-test-XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+
+echo "== fraud data generator"
+python3 tools/check_fraud_data.py
+echo "== demo (small)"
+LARDER_DEMO_SIZE=small LARDER_BIN="$larder" bash tools/demo.sh "$scratch/fraud_repo"
+echo "== documented commands"
+python3 tools/check_doc_commands.py --larder "$larder"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Larder
 import LarderCore
 
@@ -19,7 +20,7 @@ struct GetHistoricalFeatures: ParsableCommand {
 
     @OptionGroup var options: RepositoryOptions
 
-    @Option(name: .long, help: "The entity file (CSV or Parquet): join keys, a timestamp, labels.")
+    @Option(name: .long, help: "The entity file (CSV or Parquet): join keys, a timestamp, labels. Relative to the current directory.")
     var entities: String
 
     @Option(name: .long, help: "Features as view:feature, comma-separated.")
@@ -34,7 +35,7 @@ struct GetHistoricalFeatures: ParsableCommand {
     @Option(name: .long, help: "The entity file's timestamp column.")
     var timestampColumn = "event_timestamp"
 
-    @Option(name: .long, help: "The training set to write (.csv or .parquet).")
+    @Option(name: .long, help: "The training set to write (.csv or .parquet), relative to the current directory.")
     var output: String
 
     func validate() throws {
@@ -46,9 +47,11 @@ struct GetHistoricalFeatures: ParsableCommand {
     func run() throws {
         let store = try options.openStore()
         let references = try featureReferences(features: features, service: service, store: store)
+        // Paths on the command line are relative to the current directory, not to the repository.
         let report = try store.getHistoricalFeatures(
-            entitiesPath: entities, timestampColumn: timestampColumn, features: references,
-            fullFeatureNames: fullFeatureNames, outputPath: output)
+            entitiesPath: URL(fileURLWithPath: entities).standardizedFileURL.path, timestampColumn: timestampColumn,
+            features: references, fullFeatureNames: fullFeatureNames,
+            outputPath: URL(fileURLWithPath: output).standardizedFileURL.path)
         let matched = report.matchedRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("Wrote \(report.entityRows) rows to \(output) in \(ProgressLine.seconds(report.elapsed)) (rows with features: \(matched))")
     }

@@ -9,7 +9,8 @@ let user = Entity("user", joinKey: "user_id", type: .int64, description: "A card
 /// A shop that accepts card payments, identified by `merchant_id`.
 let merchant = Entity("merchant", joinKey: "merchant_id", type: .int64, description: "A shop accepting card payments")
 
-/// Daily per-user statistics, computed by the batch pipeline.
+/// Daily per-user statistics, computed by the batch pipeline from the transactions before each
+/// row's event time (`tools/generate_fraud_data.py` writes an example).
 let userStatsFile = FileSource(
     "data/user_stats.csv", timestamp: "event_timestamp", created: "created",
     description: "Per-user transaction statistics, one row per user per day")
@@ -43,6 +44,7 @@ let merchantStats = FeatureView(
     Field("tx_count_1d", .int64, description: "Transactions over the last day")
     Field("fraud_rate_30d", .float64, description: "Share of fraudulent transactions over 30 days")
     Field("category", .string, description: "Merchant category")
+    Field("days_since_onboarding", .int32, description: "Days since the merchant started accepting payments")
 }
 
 FeatureRepository {
@@ -50,6 +52,6 @@ FeatureRepository {
     merchantStats
     FeatureService("fraud_detection_v1", description: "Features of the fraud classifier, version 1") {
         userTransactionStats
-        merchantStats.select("tx_count_1d", "fraud_rate_30d")
+        merchantStats.select("tx_count_1d", "fraud_rate_30d", "days_since_onboarding")
     }
 }.printManifest()
