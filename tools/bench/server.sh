@@ -25,7 +25,8 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f "$data/user_stats.parquet" ] || python3 tools/bench/generate_data.py "$data"
-swift build -c release --product larder --product larder-bench >/dev/null
+swift build -c release --product larder >/dev/null
+swift build -c release --product larder-bench >/dev/null
 larder=$root/.build/release/larder
 bench=$root/.build/release/larder-bench
 
