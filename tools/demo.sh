@@ -41,7 +41,9 @@ server_pid=""
 stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill -TERM "$server_pid"
-        wait "$server_pid" || true
+        local status=0
+        wait "$server_pid" || status=$?
+        [ "$status" -eq 0 ] || echo "   the server exited with status $status (log: $data/server.log)" >&2
     fi
     server_pid=""
 }
