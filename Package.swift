@@ -13,17 +13,20 @@ func systemLibrary(_ name: String, pkgConfig: String, apt: String) -> Target {
     .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt([apt])])
 }
 
+/// The definitions library, a package of its own (`Packages/LarderCore`) so that a feature
+/// repository's definitions depend on it alone and never resolve the server's dependencies.
+let core: Target.Dependency = .product(name: "LarderCore", package: "LarderCore")
+
 let package = Package(
     name: "Larder",
     platforms: [.macOS(.v15)],
     products: [
-        // What a feature repository imports to declare definitions: no C, no server.
-        .library(name: "LarderCore", targets: ["LarderCore"]),
         .library(name: "Larder", targets: ["Larder"]),
         .executable(name: "larder", targets: ["LarderCLI"]),
         .executable(name: "larder-bench", targets: ["LarderBench"]),
     ],
     dependencies: [
+        .package(path: "Packages/LarderCore"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -42,26 +45,25 @@ let package = Package(
         systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev"),
         systemLibrary("CLZ4", pkgConfig: "liblz4", apt: "liblz4-dev"),
 
-        .target(name: "LarderCore", swiftSettings: strictSettings),
         .target(
             name: "LarderFormats",
-            dependencies: ["LarderCore", "CSnappy", "CZstd", "CZlib", "CLZ4"],
+            dependencies: [core, "CSnappy", "CZstd", "CZlib", "CLZ4"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LarderOffline",
-            dependencies: ["LarderCore", "LarderFormats", "CSQLite", .product(name: "Logging", package: "swift-log")],
+            dependencies: [core, "LarderFormats", "CSQLite", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LarderOnline",
-            dependencies: ["LarderCore", "CLMDB", .product(name: "Logging", package: "swift-log")],
+            dependencies: [core, "CLMDB", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Larder",
             dependencies: [
-                "LarderCore", "LarderFormats", "LarderOffline", "LarderOnline", "Yams",
+                core, "LarderFormats", "LarderOffline", "LarderOnline", "Yams",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -69,7 +71,7 @@ let package = Package(
         .target(
             name: "LarderServer",
             dependencies: [
-                "Larder", "LarderCore", "LarderOnline",
+                "Larder", core, "LarderOnline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -84,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "LarderCLI",
             dependencies: [
-                "Larder", "LarderCore", "LarderFormats", "LarderServer",
+                "Larder", core, "LarderFormats", "LarderServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,40 +96,40 @@ let package = Package(
         .executableTarget(
             name: "LarderBench",
             dependencies: [
-                "Larder", "LarderCore", "LarderFormats", "LarderOffline", "LarderOnline",
+                "Larder", core, "LarderFormats", "LarderOffline", "LarderOnline",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "LarderCoreTests", dependencies: ["LarderCore"], swiftSettings: strictSettings),
+        .testTarget(name: "LarderCoreTests", dependencies: [core], swiftSettings: strictSettings),
         .testTarget(
             name: "LarderFormatsTests",
-            dependencies: ["LarderFormats", "LarderCore"],
+            dependencies: ["LarderFormats", core],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LarderOfflineTests",
             dependencies: [
-                "LarderOffline", "LarderFormats", "LarderCore", .product(name: "Logging", package: "swift-log"),
+                "LarderOffline", "LarderFormats", core, .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LarderOnlineTests",
-            dependencies: ["LarderOnline", "LarderCore"],
+            dependencies: ["LarderOnline", core],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LarderTests",
-            dependencies: ["Larder", "LarderCore", "LarderFormats"],
+            dependencies: ["Larder", core, "LarderFormats"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LarderServerTests",
             dependencies: [
-                "LarderServer", "Larder", "LarderCore", "LarderOnline",
+                "LarderServer", "Larder", core, "LarderOnline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LarderCLITests",
-            dependencies: ["LarderCLI", "Larder", "LarderCore"],
+            dependencies: ["LarderCLI", "Larder", core],
             swiftSettings: strictSettings
         ),
     ]

@@ -2,7 +2,8 @@
 # The end-to-end fraud-detection demo: installs what is missing, builds Larder in release mode,
 # generates a month of card payments, applies the definitions, ingests and materializes, builds
 # a point-in-time training set, trains a small model on it, serves the features and scores a
-# stream of new payments by fetching their features over HTTP, then stops the server.
+# stream of new payments by fetching their features over HTTP, pushes fresh user statistics
+# the way a streaming job would and reads them back, then stops the server.
 #
 # Usage: bash tools/demo.sh [REPO]
 #   REPO                 the feature repository to use (default: feature_repo of this checkout;
@@ -94,6 +95,9 @@ if grep -qE '^ +serve +' <<<"$("$larder" --help)"; then
     step "Scoring the held-out payments, features fetched over HTTP"
     timed python3 examples/score_client.py --url "http://127.0.0.1:$port" --model "$data/model.json" \
         --transactions "$data/sample_stream.parquet"
+    step "Pushing fresh user statistics from the stream (POST /push), then reading them back"
+    timed python3 examples/push_stats.py --url "http://127.0.0.1:$port" \
+        --transactions "$data/sample_stream.parquet" --limit 100
     step "Stopping the server"
     timed stop_server
 else

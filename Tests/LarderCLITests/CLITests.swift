@@ -58,6 +58,9 @@ struct LarderProcess {
         let applied = try LarderProcess.run(["apply", "--repo", repo])
         #expect(applied.status == 0, "\(applied.error)")
         #expect(applied.output.contains("Created feature service 'fraud_detection_v1'"))
+        // The definitions resolve Larder's LarderCore package alone: no remote package is checked out.
+        let checkouts = (try? FileManager.default.contentsOfDirectory(atPath: repo + "/.build/checkouts")) ?? []
+        #expect(checkouts.isEmpty, "the definitions package resolved \(checkouts)")
 
         let again = try LarderProcess.run(["apply", "--repo", repo])
         #expect(again.output.contains("No changes to the registry."))
