@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `larder apply`: a manifest of 200 views x 20 features into an empty registry and again
-# unchanged, and the Swift definitions of feature_repo/ rebuilt incrementally (unchanged).
+# unchanged, the Swift definitions of a new repository (`larder init`) built cold on their first
+# apply, and the same definitions rebuilt incrementally (unchanged).
 # Usage: tools/bench/apply.sh   (needs hyperfine; release build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,5 +18,10 @@ hyperfine -N --warmup 2 --runs 10 --export-json "$work/apply.json" \
     "$larder apply --repo $work/wide --manifest $work/wide/manifest.json" \
     -n "apply Swift definitions, unchanged (incremental build)" \
     "$larder apply --repo $work/fraud"
+hyperfine -N --runs 3 --export-json "$work/cold.json" \
+    -n "first apply of a new repository (cold definitions build)" \
+    --prepare "rm -rf $work/fraud/.build $work/fraud/.larder" \
+    "$larder apply --repo $work/fraud"
 python3 tools/bench/hyperfine_medians.py "$work/apply.json"
+python3 tools/bench/hyperfine_medians.py "$work/cold.json"
 rm -rf "$work"
