@@ -42,6 +42,12 @@ RISKY_CATEGORIES = np.array([CATEGORIES.index(c) for c in ("electronics", "onlin
 HOUR_WEIGHTS = np.array([1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 4, 5, 6, 5, 5, 5, 5, 6, 7, 7, 6, 4, 3, 2], float)
 
 
+def shown_path(path):
+    """The path relative to the working directory when it lies below it, else absolute."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=5000, help="number of card holders (default 5000)")
@@ -295,7 +301,7 @@ def main(argv):
     for name, frame, timestamps in tables:
         paths = write(frame, arguments.out, name, arguments.formats, timestamps)
         extra = f", {frame['is_fraud'].mean():.2%} fraud" if "is_fraud" in frame else ""
-        print(f"{name}: {len(frame):,} rows{extra} -> {', '.join(os.path.relpath(p) for p in paths)}")
+        print(f"{name}: {len(frame):,} rows{extra} -> {', '.join(shown_path(p) for p in paths)}")
     period = f"{dt.datetime.fromtimestamp(start, dt.timezone.utc):%Y-%m-%d} .. {arguments.end}"
     print(f"{arguments.users:,} users, {arguments.merchants:,} merchants, labelled period {period}, "
           f"seed {arguments.seed}, {time.perf_counter() - began:.2f} s")

@@ -20,10 +20,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-missing_python=()
-for package in "${python_packages[@]}"; do
-    python3 -c "import $package" 2>/dev/null || missing_python+=("$package")
-done
+# Looks the packages up without importing them (importing feast alone takes seconds).
+read -r -a missing_python <<<"$(python3 - "${python_packages[@]}" <<'PY'
+import importlib.util, sys
+print(" ".join(name for name in sys.argv[1:] if importlib.util.find_spec(name) is None))
+PY
+)"
 if [ ${#missing_python[@]} -gt 0 ]; then
     echo "installing Python packages: ${missing_python[*]}"
     python3 -m pip install -q --disable-pip-version-check "${missing_python[@]}"
