@@ -15,6 +15,10 @@ comment on the line before a block changes how it runs:
   <!-- doc-check: expect-output --> before a ```text block: the previous block's standard
                                    output must end with exactly these lines
 
+The docs use the feature server's default port, 6566; the checker runs each file with a free
+port in its place, so a server already listening there (another checkout's, a benchmark's)
+cannot answer for the documented one.
+
 Usage: python3 tools/check_doc_commands.py [--larder PATH] [FILE.md ...]
   (default larder: $LARDER_BIN, else .build/release/larder, else .build/debug/larder)
 """
@@ -25,6 +29,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -75,6 +80,15 @@ def wait_healthy(port, process, seconds=30):
     return False
 
 
+DOCUMENTED_PORT = "6566"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return str(probe.getsockname()[1])
+
+
 def run_file(path, larder, has_serve):
     """Runs one file's blocks; returns the number run, or exits naming the failing block."""
     with tempfile.TemporaryDirectory(prefix="larder-doc-") as directory:
@@ -86,8 +100,10 @@ def run_file(path, larder, has_serve):
         environment = dict(os.environ, PATH=bin_directory + os.pathsep + os.environ["PATH"],
                            LARDER_PACKAGE_PATH=ROOT)
         servers, ran, output = [], 0, None
+        port_here = free_port()
         try:
             for line, mark, body in blocks(path):
+                body = re.sub(rf"\b{DOCUMENTED_PORT}\b", port_here, body)
                 where = f"{os.path.relpath(path, ROOT)}:{line + 1}"
                 if mark == "expect-output":
                     expected = body.rstrip("\n").splitlines()
