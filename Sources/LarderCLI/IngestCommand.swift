@@ -33,7 +33,8 @@ struct Ingest: ParsableCommand {
         }
         progress.finish()
         for report in reports {
-            print("\(report.view): \(report.outcome == .upToDate ? "up to date" : "ingested"), \(report.rowCount) rows in \(ProgressLine.seconds(report.elapsed))")
+            let kept = report.keptAppendedRows > 0 ? " (\(report.keptAppendedRows) pushed rows kept)" : ""
+            print("\(report.view): \(report.outcome == .upToDate ? "up to date" : "ingested"), \(report.rowCount) rows\(kept) in \(ProgressLine.seconds(report.elapsed))")
         }
     }
 }

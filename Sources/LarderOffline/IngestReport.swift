@@ -14,6 +14,8 @@ public struct IngestReport: Sendable, Hashable {
     public var outcome: Outcome
     /// The number of rows the store holds for the view.
     public var rowCount: Int
+    /// How many of them are appended (pushed) rows kept from before the file was read again.
+    public var keptAppendedRows: Int = 0
     /// How long ingestion took, including checking the source.
     public var elapsed: Duration
 

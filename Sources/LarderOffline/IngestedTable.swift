@@ -14,6 +14,8 @@ public struct IngestedTable: Sendable, Hashable {
     public var sourceHash: String
     /// The number of rows stored.
     public var rowCount: Int
+    /// How many of them were appended after the source file's rows (pushed offline).
+    public var appendedRowCount: Int
     /// When the rows were ingested.
     public var ingestedAt: Timestamp
     /// The join keys, then the features, as stored.
@@ -26,6 +28,7 @@ public struct IngestedTable: Sendable, Hashable {
         sourceSize = entry.fingerprint.size
         sourceHash = entry.fingerprint.contentHash
         rowCount = entry.rowCount
+        appendedRowCount = entry.rowCount - entry.sourceRowCount
         ingestedAt = entry.ingestedAt
         columns = entry.definition.joinKeys + entry.definition.features
     }

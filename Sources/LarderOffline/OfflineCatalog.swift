@@ -12,6 +12,9 @@ struct CatalogEntry {
     var fingerprint: SourceFingerprint
     /// The number of rows stored.
     var rowCount: Int
+    /// How many of them were loaded from the source file: they come first (sequences
+    /// `1...sourceRowCount`); the rest were appended after (pushed rows).
+    var sourceRowCount: Int
     /// When the rows were ingested.
     var ingestedAt: Timestamp
 }
@@ -34,9 +37,16 @@ struct OfflineCatalog {
                 source_mtime_ns INTEGER NOT NULL,
                 source_hash TEXT NOT NULL,
                 row_count INTEGER NOT NULL,
-                ingested_at_ns INTEGER NOT NULL
+                ingested_at_ns INTEGER NOT NULL,
+                source_row_count INTEGER NOT NULL DEFAULT -1
             );
             """)
+        // Stores written before appended rows were told apart: -1 means "all from the file".
+        let columns = try connection.prepare("SELECT 1 FROM pragma_table_info('larder_offline_tables') WHERE name = 'source_row_count'")
+        if try !columns.step() {
+            try connection.execute(
+                "ALTER TABLE larder_offline_tables ADD COLUMN source_row_count INTEGER NOT NULL DEFAULT -1")
+        }
     }
 
     /// The entry for a feature view, or `nil` when it was never ingested.
@@ -69,7 +79,7 @@ struct OfflineCatalog {
     /// - Throws: ``SQLiteError`` when the database cannot be written.
     func save(_ entry: CatalogEntry) throws {
         let statement = try connection.cachedStatement(
-            "INSERT OR REPLACE INTO larder_offline_tables (\(Self.columns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            "INSERT OR REPLACE INTO larder_offline_tables (\(Self.columns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         try statement.bind(entry.view, at: 1)
         try statement.bind(entry.dataTable, at: 2)
         try statement.bind(try entry.definition.json(), at: 3)
@@ -78,6 +88,7 @@ struct OfflineCatalog {
         try statement.bind(entry.fingerprint.contentHash, at: 6)
         try statement.bind(Int64(entry.rowCount), at: 7)
         try statement.bind(entry.ingestedAt.nanosecondsSinceEpoch, at: 8)
+        try statement.bind(Int64(entry.sourceRowCount), at: 9)
         try statement.run()
     }
 
@@ -91,10 +102,12 @@ struct OfflineCatalog {
     }
 
     private static let columns =
-        "view, data_table, definition, source_size, source_mtime_ns, source_hash, row_count, ingested_at_ns"
+        "view, data_table, definition, source_size, source_mtime_ns, source_hash, row_count, ingested_at_ns, source_row_count"
 
     private static func entry(from statement: SQLiteStatement) throws -> CatalogEntry {
         let view = statement.string(at: 0)
+        let rowCount = Int(statement.int64(at: 6))
+        let sourceRowCount = Int(statement.int64(at: 8))
         return CatalogEntry(
             view: view,
             dataTable: statement.string(at: 1),
@@ -102,7 +115,8 @@ struct OfflineCatalog {
             fingerprint: SourceFingerprint(
                 size: statement.int64(at: 3), modifiedNanoseconds: statement.int64(at: 4),
                 contentHash: statement.string(at: 5)),
-            rowCount: Int(statement.int64(at: 6)),
+            rowCount: rowCount,
+            sourceRowCount: sourceRowCount < 0 ? rowCount : sourceRowCount,
             ingestedAt: Timestamp(nanosecondsSinceEpoch: statement.int64(at: 7)))
     }
 }

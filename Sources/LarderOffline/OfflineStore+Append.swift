@@ -7,8 +7,9 @@ extension OfflineStore {
     /// themselves), so on equal event and creation times the point-in-time join and
     /// materialization prefer the appended row, as they prefer a later row of a source file.
     /// A view that was never ingested (a push source whose file does not exist yet) gets an
-    /// empty table first. Re-ingesting a changed source file replaces the view's rows,
-    /// appended ones included.
+    /// empty table first. Re-ingesting a changed source file replaces the rows that came from
+    /// the file and keeps the appended ones, after the new file's rows (see
+    /// ``ingest(_:force:progress:)``).
     /// - Parameters:
     ///   - table: the feature view's description.
     ///   - rows: the rows; keys and features in the view's declared order.
@@ -64,7 +65,7 @@ extension OfflineStore {
         let entry = CatalogEntry(
             view: table.name, dataTable: layout.table, definition: definition,
             fingerprint: SourceFingerprint(size: -1, modifiedNanoseconds: 0, contentHash: ""), rowCount: 0,
-            ingestedAt: .now)
+            sourceRowCount: 0, ingestedAt: .now)
         try catalog.save(entry)
         connection.clearStatementCache()
         return entry

@@ -8,7 +8,9 @@ extension OfflineStore {
     /// hash differs, when the view's stored definition (source, keys, timestamps, features)
     /// changed, or when `force` is set. The new rows replace the old in one transaction: until
     /// it commits, and whenever ingestion fails (a bad row, a full disk, the process killed),
-    /// queries see the previous rows.
+    /// queries see the previous rows. Rows appended since the last ingestion (pushed offline)
+    /// are not in the file and are kept, after the file's rows, when the view's join keys are
+    /// unchanged; features the view no longer had are filled with null.
     /// - Parameters:
     ///   - table: the feature view's description.
     ///   - force: reload even when the source did not change.
@@ -55,7 +57,7 @@ extension OfflineStore {
         logger.info(
             "ingesting feature view",
             metadata: ["feature_view.name": "\(table.name)", "source.path": "\(table.sourcePath)"])
-        let rowCount = try loadReplacingRows(
+        let (rowCount, kept) = try loadReplacingRows(
             of: table, into: layout, fingerprint: fingerprint, replacing: existing
         ) { rowsDone in
             let seconds = (clock.now - start).secondsDouble
@@ -63,7 +65,8 @@ extension OfflineStore {
                 view: table.name, rowsDone: rowsDone, rowsPerSecond: seconds > 0 ? Double(rowsDone) / seconds : 0,
                 estimatedTotalRows: estimate))
         }
-        let report = IngestReport(view: table.name, outcome: .ingested, rowCount: rowCount, elapsed: clock.now - start)
+        let report = IngestReport(
+            view: table.name, outcome: .ingested, rowCount: rowCount, keptAppendedRows: kept, elapsed: clock.now - start)
         logger.info(
             "ingested feature view",
             metadata: [
@@ -73,17 +76,19 @@ extension OfflineStore {
         return report
     }
 
-    /// Loads the source into a new data table, indexes it, drops the old one and records the
-    /// new one, all in one transaction: until it commits, and whenever anything fails or the
-    /// process dies, the old rows stay in place and nothing of the new ones remains. Loading
-    /// only appends, so the transaction's size costs nothing extra.
+    /// Loads the source into a new data table, carries the old table's appended rows over,
+    /// indexes it, drops the old one and records the new one, all in one transaction: until it
+    /// commits, and whenever anything fails or the process dies, the old rows stay in place and
+    /// nothing of the new ones remains. Loading only appends, so the transaction's size costs
+    /// nothing extra.
+    /// - Returns: the rows stored, and how many of them were appended rows kept.
     private func loadReplacingRows(
         of table: OfflineTable, into layout: DataTableLayout, fingerprint: SourceFingerprint,
         replacing existing: CatalogEntry?, progress: (Int) -> Void
-    ) throws -> Int {
+    ) throws -> (rows: Int, kept: Int) {
         let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
         let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
-        let rowCount = try connection.transaction {
+        let loaded = try connection.transaction {
             try connection.execute(layout.createTableSQL)
             let insert = try connection.prepare(layout.insertSQL)
             var rowCount = 0
@@ -98,6 +103,7 @@ extension OfflineStore {
                 throw OfflineStoreError(
                     .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again")
             }
+            let kept = try existing.map { try carryAppendedRows(of: $0, into: layout, after: rowCount) } ?? 0
             try connection.execute(layout.createIndexSQL)
             logger.debug("indexed source rows", metadata: ["feature_view.name": "\(table.name)"])
             if let existing {
@@ -106,10 +112,10 @@ extension OfflineStore {
             try catalog.save(
                 CatalogEntry(
                     view: table.name, dataTable: layout.table, definition: layout.definition,
-                    fingerprint: fingerprint, rowCount: rowCount, ingestedAt: .now))
-            return rowCount
+                    fingerprint: fingerprint, rowCount: rowCount + kept, sourceRowCount: rowCount, ingestedAt: .now))
+            return (rows: rowCount, kept: kept)
         }
         connection.clearStatementCache()
-        return rowCount
+        return (loaded.rows + loaded.kept, loaded.kept)
     }
 }

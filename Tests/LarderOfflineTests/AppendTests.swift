@@ -60,4 +60,92 @@ import Testing
         }
         #expect(try latest(fixture, table).count == 1)
     }
+
+    @Test func appendedRowsOutliveAReingestOfTheChangedFile() throws {
+        let fixture = try StoreFixture()
+        let table = try fixture.ingest(.userStats([
+            [.int64(1), ts("2025-01-01T00:00:00Z"), ts("2025-01-01T00:00:00Z"), .float64(1), .int64(1)],
+        ]))
+        try fixture.store.append(table: table, rows: [
+            OfflineRow(joinKeys: [.int64(1)], eventTimestamp: time("2025-01-05T00:00:00Z"), features: [.float64(10), .int64(10)]),
+            // Ties with the file's next version of user 2: still ingested after it, so it wins.
+            OfflineRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-03T00:00:00Z"),
+                       createdTimestamp: time("2025-01-03T00:00:00Z"), features: [.float64(20), .int64(20)]),
+        ])
+        try fixture.writeSource("user_stats.src", columns: ViewFixture.userStats([]).columns, rows: [
+            [.int64(1), ts("2025-01-02T00:00:00Z"), ts("2025-01-02T00:00:00Z"), .float64(100), .int64(100)],
+            [.int64(2), ts("2025-01-03T00:00:00Z"), ts("2025-01-03T00:00:00Z"), .float64(200), .int64(200)],
+            [.int64(3), ts("2025-01-03T00:00:00Z"), ts("2025-01-03T00:00:00Z"), .float64(300), .int64(300)],
+        ])
+        let report = try fixture.store.ingest(table)
+        #expect(report.outcome == .ingested)
+        #expect(report.rowCount == 5)
+        #expect(report.keptAppendedRows == 2)
+        #expect(try latest(fixture, table).map(\.features) == [
+            [.float64(10), .int64(10)], [.float64(20), .int64(20)], [.float64(300), .int64(300)],
+        ])
+        let stored = try #require(try fixture.store.ingestedTable(named: "user_stats"))
+        #expect(stored.rowCount == 5)
+        #expect(stored.appendedRowCount == 2)
+
+        // Rows appended after the re-ingestion count after the kept ones; a forced re-read keeps all.
+        try fixture.store.append(table: table, rows: [
+            OfflineRow(joinKeys: [.int64(3)], eventTimestamp: time("2025-01-03T00:00:00Z"),
+                       createdTimestamp: time("2025-01-03T00:00:00Z"), features: [.float64(30), .int64(30)]),
+        ])
+        try fixture.reopen()
+        #expect(try fixture.store.ingest(table, force: true).keptAppendedRows == 3)
+        #expect(try latest(fixture, table).map(\.features).last == [.float64(30), .int64(30)])
+    }
+
+    @Test func appendedRowsFollowAChangedDefinitionByColumnName() throws {
+        let fixture = try StoreFixture()
+        let table = try fixture.ingest(.userStats([
+            [.int64(1), ts("2025-01-01T00:00:00Z"), .null, .float64(1), .int64(1)],
+        ]))
+        try fixture.store.append(table: table, rows: [
+            OfflineRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-02T00:00:00Z"), features: [.float64(2), .int64(2)]),
+        ])
+        // `amount` becomes a string and `score` is new: only `count` carries over.
+        var changed = table
+        changed.features = [OfflineColumn("count", .int64), OfflineColumn("amount", .string), OfflineColumn("score", .float64)]
+        try fixture.writeSource("user_stats.src", columns: [
+            ("user_id", .int64), ("event_timestamp", .micros), ("created", .micros), ("count", .int64),
+            ("amount", .string), ("score", .float64),
+        ], rows: [[.int64(1), ts("2025-01-01T00:00:00Z"), .null, .int64(1), .string("one"), .float64(0.5)]])
+        #expect(try fixture.store.ingest(changed).keptAppendedRows == 1)
+        #expect(try latest(fixture, changed).map(\.features) == [
+            [.int64(1), .string("one"), .float64(0.5)], [.int64(2), .null, .null],
+        ])
+
+        // A join key of another type cannot hold the rows: they are dropped.
+        var rekeyed = changed
+        rekeyed.joinKeys = [OfflineColumn("user_id", .string)]
+        try fixture.writeSource("user_stats.src", columns: [
+            ("user_id", .string), ("event_timestamp", .micros), ("created", .micros), ("count", .int64),
+            ("amount", .string), ("score", .float64),
+        ], rows: [[.string("u1"), ts("2025-01-01T00:00:00Z"), .null, .int64(1), .string("one"), .float64(0.5)]])
+        let report = try fixture.store.ingest(rekeyed)
+        #expect(report.keptAppendedRows == 0)
+        #expect(report.rowCount == 1)
+    }
+
+    @Test func aStoreFromBeforeAppendedRowsWereCountedOpensWithAllRowsFromTheFile() throws {
+        let fixture = try StoreFixture()
+        try fixture.ingest(.userStats([
+            [.int64(1), ts("2025-01-01T00:00:00Z"), .null, .float64(1), .int64(1)],
+            [.int64(2), ts("2025-01-01T00:00:00Z"), .null, .float64(2), .int64(2)],
+        ]))
+        try runPython(
+            """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.execute("ALTER TABLE larder_offline_tables DROP COLUMN source_row_count")
+            db.commit()
+            """, [fixture.databasePath])
+        try fixture.reopen()
+        let stored = try #require(try fixture.store.ingestedTable(named: "user_stats"))
+        #expect(stored.rowCount == 2)
+        #expect(stored.appendedRowCount == 0)
+    }
 }

@@ -145,3 +145,39 @@ struct ServingRepository {
         #expect(again.columns[1].values == [.float64(5.5)])
     }
 }
+
+@Suite struct OfflinePushTests {
+    /// The sample view, fed by a push source over the same file.
+    static func pushManifest() -> Manifest {
+        let user = Entity("user", joinKey: "user_id")
+        let file = FileSource("data/users.csv", timestamp: "event_timestamp", created: "created")
+        let view = FeatureView(
+            "user_stats", entities: [user], ttl: .days(7), source: PushSource("users_push", batchSource: file)
+        ) {
+            Field("avg_amount", .float64)
+            Field("tx_count", .int64)
+        }
+        return FeatureRepository { view }.manifest
+    }
+
+    @Test func pushedRowsStayInTrainingSetsAfterTheFileChanges() throws {
+        let repository = try ServingRepository()
+        try repository.store.apply(Self.pushManifest())
+        try repository.store.push(
+            source: "users_push",
+            columns: PushColumns([
+                "user_id": [.int64(4)], "event_timestamp": [.string("2026-01-06T00:00:00Z")],
+                "avg_amount": [.float64(40)], "tx_count": [.int64(4)],
+            ]),
+            to: .offline)
+        // The batch pipeline rewrites the file with one more day; the pushed row is not in it.
+        try repository.directory.write(
+            ServingRepository.rows + "2,2026-01-06T00:00:00Z,2026-01-06T00:00:00Z,2.5,4\n", to: "data/users.csv")
+        try repository.directory.write("user_id,event_timestamp\n4,2026-01-07T00:00:00Z\n2,2026-01-07T00:00:00Z\n", to: "labels.csv")
+        try repository.store.getHistoricalFeatures(
+            entitiesPath: "labels.csv", features: [FeatureReference(view: "user_stats", feature: "avg_amount")],
+            outputPath: "train.csv")
+        let output = try String(contentsOfFile: repository.directory.path + "/train.csv", encoding: .utf8)
+        #expect(output == "user_id,event_timestamp,avg_amount\n4,2026-01-07T00:00:00.000000Z,40.0\n2,2026-01-07T00:00:00.000000Z,2.5\n")
+    }
+}
