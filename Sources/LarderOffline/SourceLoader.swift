@@ -69,34 +69,34 @@ struct SourceLoader {
     /// - Throws: ``OfflineStoreError`` (`invalidSource`) naming the file, row and column of a
     ///   null join key or event time, or of a value out of range; ``SQLiteError``.
     func insert(_ batch: ColumnBatch, firstRow: Int, using insert: SQLiteStatement) throws {
-        var binders: [SourceColumnBinder?] = []
-        for (index, target) in targets.enumerated() {
-            guard !target.sourceColumn.isEmpty else {
-                binders.append(nil)
-                continue
-            }
+        var binders: [SourceColumnBinder] = []
+        var bound: [Target] = []
+        for (index, target) in targets.enumerated() where !target.sourceColumn.isEmpty {
             guard let column = batch.column(named: target.sourceColumn) else {
                 throw OfflineStoreError(.invalidSource, "\(path): the reader returned no column '\(target.sourceColumn)'")
             }
             try Self.check(column.type, of: target, view: view, path: path)
             binders.append(SourceColumnBinder(column: column, declared: target.declared, parameter: Int32(index + 1)))
+            bound.append(target)
         }
         let sequenceParameter = Int32(targets.firstIndex { $0.role == "sequence" }! + 1)
-        for row in 0..<batch.rowCount {
-            for (index, binder) in binders.enumerated() {
-                guard let binder else { continue }
-                let present: Bool
-                do {
-                    present = try binder.bind(row: row, to: insert)
-                } catch let error as ValueOutOfRange {
-                    throw rowError(firstRow + row, targets[index], error.message)
+        // Borrowed through the buffer: iterating the array would copy (retain) every binder per row.
+        try binders.withUnsafeBufferPointer { binders in
+            for row in 0..<batch.rowCount {
+                for index in binders.indices {
+                    let present: Bool
+                    do {
+                        present = try binders[index].bind(row: row, to: insert)
+                    } catch let error as ValueOutOfRange {
+                        throw rowError(firstRow + row, bound[index], error.message)
+                    }
+                    if !present, bound[index].required {
+                        throw rowError(firstRow + row, bound[index], "the \(bound[index].role) is null")
+                    }
                 }
-                if !present, targets[index].required {
-                    throw rowError(firstRow + row, targets[index], "the \(targets[index].role) is null")
-                }
+                try insert.bind(Int64(firstRow + row + 1), at: sequenceParameter)
+                try insert.run()
             }
-            try insert.bind(Int64(firstRow + row + 1), at: sequenceParameter)
-            try insert.run()
         }
     }
 
