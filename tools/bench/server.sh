@@ -93,8 +93,9 @@ measure larder $larder_port
 
 echo "== larder: 60 s soak at wrk -t2 -c64 while a full materialization runs"
 (curl -sf -X POST "http://127.0.0.1:$larder_port/materialize" -d "$materialize" >/dev/null; echo "materialization during soak finished") &
+soak_materialize=$!
 wrk -t2 -c64 -d60s --latency -s "$work/post.lua" "http://127.0.0.1:$larder_port" | grep -E 'Requests/sec|requests in|99%|Non-2xx|Socket errors|timeout'
-wait %1 2>/dev/null || true
+wait "$soak_materialize" || true
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 
 if [ "$skip_feast" != "--skip-feast" ]; then
