@@ -19,6 +19,11 @@ struct JSONWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Appends bytes that are already JSON text.
+    mutating func raw(_ text: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: text)
+    }
+
     /// Appends one byte of punctuation.
     mutating func byte(_ ascii: Unicode.Scalar) {
         bytes.append(UInt8(ascii: ascii))
@@ -85,7 +90,9 @@ struct JSONWriter {
 
     /// Appends a timestamp as RFC 3339 text in UTC.
     mutating func timestamp(_ value: Timestamp) {
-        string(value.rfc3339())
+        bytes.append(UInt8(ascii: "\""))
+        value.appendRFC3339(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends a feature or key value.

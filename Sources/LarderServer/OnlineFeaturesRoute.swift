@@ -52,15 +52,7 @@ struct OnlineFeaturesRoute: Sendable {
             result = try state.store.getOnlineFeatures(
                 service: name, entities: parsed.entities, fullFeatureNames: parsed.fullFeatureNames)
         }
-        recordMetrics(result, keyColumns: parsed.entities.count)
+        state.metrics.recordOnlineRead(result, keyColumns: parsed.entities.count)
         return OnlineFeaturesEncoder.encode(result)
-    }
-
-    private func recordMetrics(_ result: OnlineFeatures, keyColumns: Int) {
-        var counts: [FeatureStatus: Int] = [:]
-        for column in result.columns.dropFirst(keyColumns) {
-            for status in column.statuses { counts[status, default: 0] += 1 }
-        }
-        state.metrics.recordOnlineRead(rows: result.rowCount, statuses: counts)
     }
 }
