@@ -53,8 +53,7 @@ final class OnlineFeaturesChannelHandler: ChannelInboundHandler, RemovableChanne
             request = head
             started = clock.now
             body = nil
-            let length = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
-            bodyTooLarge = length > route.state.settings.maxBodyBytes
+            bodyTooLarge = false
         case .body(var chunk):
             guard request != nil else {
                 context.fireChannelRead(data)
@@ -88,7 +87,8 @@ final class OnlineFeaturesChannelHandler: ChannelInboundHandler, RemovableChanne
         else { return false }
         let rest = target.utf8.dropFirst(OnlineFeaturesRoute.path.utf8.count)
         guard rest.isEmpty || rest.first == UInt8(ascii: "?") else { return false }
-        return !head.headerFields[values: .connection].contains { $0.lowercased().contains("close") }
+        guard let connection = head.headerFields[.connection] else { return true }
+        return !connection.lowercased().contains("close")
     }
 
     private func respond(to head: HTTPRequest, body: ByteBuffer?, context: ChannelHandlerContext) {
