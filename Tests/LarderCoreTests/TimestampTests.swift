@@ -46,6 +46,12 @@ import Testing
         #expect(Timestamp(nanosecondsSinceEpoch: .min).rfc3339() == "1677-09-21T00:12:43.145224192Z")
     }
 
+    @Test func wholeSecondsRoundDown() {
+        #expect(Timestamp(nanosecondsSinceEpoch: 1_500_000_000).wholeSecondsSinceEpoch == 1)
+        #expect(Timestamp(nanosecondsSinceEpoch: -1).wholeSecondsSinceEpoch == -1)
+        #expect(Timestamp(secondsSinceEpoch: -3).wholeSecondsSinceEpoch == -3)
+    }
+
     @Test func roundTripsThroughText() throws {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<1_000 {
