@@ -9,20 +9,7 @@ import Testing
 /// tests hold it to the router's answers, byte for byte, and to the router's accounting.
 @Suite struct OnlineFeaturesPipelineTests {
     static func fixture() throws -> ServerFixture {
-        try ServerFixture(serverYAML: """
-            server:
-              max_body_bytes: 200
-              max_entity_rows: 2
-              auth:
-                tokens:
-                  - name: scorer
-                    sha256: \(sha256Hex("reader-token"))
-                    permissions: [read_online]
-                  - name: writer
-                    sha256: \(sha256Hex("writer-token"))
-                    permissions: [push]
-
-            """)
+        try ServerFixture(serverYAML: "server:\n  max_body_bytes: 200\n  max_entity_rows: 2\n" + ServerFixture.authYAML)
     }
 
     static let service = #"{"entities": {"user_id": [1001, 1003]}, "feature_service": "fraud_v1"}"#

@@ -4,7 +4,6 @@ import HummingbirdTesting
 import Larder
 import LarderCore
 import LarderServer
-import Logging
 import Testing
 
 /// Values as Feast's feature server has them on the wire: an `int32` join key looked up by a
@@ -12,47 +11,27 @@ import Testing
 @Suite struct WireCompatibilityTests {
     /// A repository whose entity has an `int32` join key and whose view has a timestamp
     /// feature; shop 7 has a row, shop 8 none.
-    struct ShopFixture {
-        let directory: TemporaryDirectory
-        let store: FeatureStore
-
-        init() throws {
-            directory = try TemporaryDirectory()
-            try directory.write("project: shops\n", to: "feature_store.yaml")
-            try directory.write(
-                "shop_id,event_timestamp,opened,visits\n7,2026-01-02T00:00:00Z,2024-05-06T07:08:09.5Z,12\n",
-                to: "data/shops.csv")
-            var logger = Logger(label: "larder-server-test")
-            logger.logLevel = .warning
-            store = try FeatureStore(repositoryPath: directory.path, logger: logger)
-            let shop = Entity("shop", joinKey: "shop_id", type: .int32)
-            let stats = FeatureView(
-                "shop_stats", entities: [shop], source: FileSource("data/shops.csv", timestamp: "event_timestamp")
-            ) {
-                Field("opened", .timestamp)
-                Field("visits", .int64)
-            }
-            try store.apply(FeatureRepository {
+    static func fixture() throws -> ServerFixture {
+        let shop = Entity("shop", joinKey: "shop_id", type: .int32)
+        let stats = FeatureView(
+            "shop_stats", entities: [shop], source: FileSource("data/shops.csv", timestamp: "event_timestamp")
+        ) {
+            Field("opened", .timestamp)
+            Field("visits", .int64)
+        }
+        return try ServerFixture(
+            manifest: FeatureRepository {
                 shop
                 stats
-            }.manifest)
-            try store.materialize(
-                start: Timestamp(parsing: "2025-01-01T00:00:00Z")!, end: Timestamp(parsing: "2027-01-01T00:00:00Z")!)
-        }
-
-        /// The server for this repository, on a free port.
-        func application() -> some ApplicationProtocol {
-            var configuration = ServerConfiguration()
-            configuration.port = 0
-            return buildApplication(configuration: configuration, store: store)
-        }
+            }.manifest,
+            files: ["data/shops.csv": "shop_id,event_timestamp,opened,visits\n7,2026-01-02T00:00:00Z,2024-05-06T07:08:09.5Z,12\n"])
     }
 
     static let read = #"{"entities": {"shop_id": [7, 8]}, "features": ["shop_stats:opened", "shop_stats:visits"]}"#
 
     @Test(arguments: [TestingSetup.router, .live])
     func anInt32JoinKeyIsFoundFromAJSONInteger(setup: TestingSetup) async throws {
-        let fixture = try ShopFixture()
+        let fixture = try Self.fixture()
         try await fixture.application().test(setup) { client in
             try await client.execute(uri: "/get-online-features", method: .post, body: body(Self.read)) { response in
                 #expect(response.status == .ok)
@@ -74,7 +53,7 @@ import Testing
 
     @Test(arguments: [TestingSetup.router, .live])
     func timestampValuesAreEpochSecondsAsFeastWritesThem(setup: TestingSetup) async throws {
-        let fixture = try ShopFixture()
+        let fixture = try Self.fixture()
         try await fixture.application().test(setup) { client in
             try await client.execute(uri: "/get-online-features", method: .post, body: body(Self.read)) { response in
                 let text = String(buffer: response.body)
