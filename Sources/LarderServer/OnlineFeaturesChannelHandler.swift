@@ -16,9 +16,12 @@ import NIOHTTPTypes
 /// response (idle timeout, graceful shutdown), and after NIO's pipelining handler, which holds
 /// back a connection's next request until the current response has ended, so answers keep
 /// their order. Requests with `Connection: close` go to the router, which closes the connection.
-final class OnlineFeaturesChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// While the socket cannot take more output (a client that sends without reading), it stops
+/// reading, as the router's path does.
+final class OnlineFeaturesChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
     private let route: OnlineFeaturesRoute
@@ -31,6 +34,8 @@ final class OnlineFeaturesChannelHandler: ChannelInboundHandler, RemovableChanne
     private var started: ContinuousClock.Instant
     private var body: ByteBuffer?
     private var bodyTooLarge = false
+    /// A read held back until the channel is writable again.
+    private var readPending = false
 
     /// A handler for one connection.
     /// - Parameters:
@@ -78,6 +83,22 @@ final class OnlineFeaturesChannelHandler: ChannelInboundHandler, RemovableChanne
             body = nil
             respond(to: head, body: complete, context: context)
         }
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            context.read()
+        } else {
+            readPending = true
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if readPending, context.channel.isWritable {
+            readPending = false
+            context.read()
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     /// Whether a request is answered here rather than by the router.
