@@ -13,20 +13,7 @@ final class HTTPConnection {
     /// - Parameter port: the TCP port on 127.0.0.1.
     /// - Throws: ``BenchmarkInputError`` when the connection fails.
     init(port: UInt16) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var noDelay: Int32 = 1
-        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(socket)
-            throw BenchmarkInputError("cannot connect to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
-        }
+        socket = try LoopbackSocket.connect(port: port)
     }
 
     deinit { close(socket) }

@@ -16,6 +16,7 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "pit-join": PointInTimeJoinBenchmark.run,
     "offline-latest": OfflineLatestRowsBenchmark.run,
     "http-latency": HTTPLatencyBenchmark.run,
+    "loopback-rtt": LoopbackRoundTripBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -18,16 +18,19 @@ public func buildApplication(configuration: ServerConfiguration, store: FeatureS
     let state = ServerState(store: store, metrics: ServerMetrics())
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestMiddleware(state: state))
-    OnlineFeaturesRoute(state: state).register(on: router)
+    let onlineFeatures = OnlineFeaturesRoute(state: state)
+    onlineFeatures.register(on: router)
     WriteRoutes(state: state).register(on: router)
     MaterializeRoutes(state: state).register(on: router)
     OperationalRoutes(state: state).register(on: router)
+    let serverName = "larder"
     let eventLoops: EventLoopGroupProvider =
         configuration.workers.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0)) } ?? .singleton
     return Application(
         router: router,
+        server: .featureServer(route: onlineFeatures, serverName: serverName),
         configuration: ApplicationConfiguration(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "larder"),
+            address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: [StoreCloser(store: store)],
         eventLoopGroupProvider: eventLoops,
         logger: store.logger)

@@ -4,7 +4,8 @@ import LarderCore
 /// Writes JSON text straight into a byte array: no intermediate objects, no Foundation
 /// encoder. Values follow Feast's server: integers as JSON integers, floats as numbers (NaN
 /// and infinities as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`), bytes as base64,
-/// timestamps as RFC 3339 UTC text.
+/// timestamp values as integer seconds since the epoch (Feast's `UnixTimestamp`); event
+/// times and other instants of the API as RFC 3339 UTC text.
 struct JSONWriter {
     /// The text written so far.
     private(set) var bytes: [UInt8] = []
@@ -17,6 +18,11 @@ struct JSONWriter {
     /// Appends raw ASCII (punctuation, literals).
     mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends bytes that are already JSON text.
+    mutating func raw(_ text: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: text)
     }
 
     /// Appends one byte of punctuation.
@@ -85,7 +91,9 @@ struct JSONWriter {
 
     /// Appends a timestamp as RFC 3339 text in UTC.
     mutating func timestamp(_ value: Timestamp) {
-        string(value.rfc3339())
+        bytes.append(UInt8(ascii: "\""))
+        value.appendRFC3339(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends a feature or key value.
@@ -99,7 +107,7 @@ struct JSONWriter {
         case .float64(let v): number(v)
         case .string(let v): string(v)
         case .bytes(let v): string(Data(v).base64EncodedString())
-        case .timestamp(let v): timestamp(v)
+        case .timestamp(let v): integer(v.wholeSecondsSinceEpoch)
         case .list(let elements):
             byte("[")
             for (index, element) in elements.enumerated() {

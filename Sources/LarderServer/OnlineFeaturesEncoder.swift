@@ -21,7 +21,7 @@ enum OnlineFeaturesEncoder {
             writer.string(name)
         }
         writer.raw("]},\"results\":[")
-        var timestamps = TimestampTextCache()
+        var timestamps = RowTimestampTexts(rowCount: features.rowCount)
         for (index, column) in features.columns.enumerated() {
             if index > 0 { writer.byte(",") }
             writer.raw("{\"values\":[")
@@ -38,7 +38,7 @@ enum OnlineFeaturesEncoder {
             for (row, timestamp) in column.eventTimestamps.enumerated() {
                 if row > 0 { writer.byte(",") }
                 if let timestamp {
-                    timestamps.write(timestamp, into: &writer)
+                    timestamps.write(timestamp, row: row, into: &writer)
                 } else {
                     writer.raw(noTimestamp)
                 }
@@ -50,19 +50,27 @@ enum OnlineFeaturesEncoder {
     }
 }
 
-/// Remembers the text of the last timestamps written: the features of one view share their
-/// rows' event times, so each is formatted once per response.
-private struct TimestampTextCache {
-    private var texts: [Timestamp: String] = [:]
+/// The JSON text of each row's last event time: the features of one view share their rows'
+/// event times, so each is formatted once per response and copied for the other features.
+private struct RowTimestampTexts {
+    private var texts: [UInt8] = []
+    private var rows: [(timestamp: Timestamp, text: Range<Int>)?]
 
-    mutating func write(_ timestamp: Timestamp, into writer: inout JSONWriter) {
-        if let text = texts[timestamp] {
-            writer.string(text)
+    init(rowCount: Int) {
+        rows = Array(repeating: nil, count: rowCount)
+    }
+
+    mutating func write(_ timestamp: Timestamp, row: Int, into writer: inout JSONWriter) {
+        if let known = rows[row], known.timestamp == timestamp {
+            writer.raw(texts[known.text])
             return
         }
-        let text = timestamp.rfc3339()
-        if texts.count < 4_096 { texts[timestamp] = text }
-        writer.string(text)
+        let start = texts.count
+        texts.append(UInt8(ascii: "\""))
+        timestamp.appendRFC3339(to: &texts)
+        texts.append(UInt8(ascii: "\""))
+        rows[row] = (timestamp, start..<texts.count)
+        writer.raw(texts[start...])
     }
 }
 

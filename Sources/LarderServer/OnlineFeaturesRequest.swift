@@ -22,7 +22,7 @@ struct OnlineFeaturesRequest {
     /// - Throws: ``APIError`` 400 naming the field; 413 for too many entity rows.
     init(_ body: JSONValue, maxEntityRows: Int) throws {
         entities = try body.requiredColumns("entities").map { EntityColumn(name: $0.0, values: $0.1) }
-        let rows = entities.map(\.values.count).max() ?? 0
+        let rows = entities.map { $0.values.count }.max() ?? 0
         guard rows <= maxEntityRows else {
             throw APIError(
                 .contentTooLarge, "too_many_entity_rows",

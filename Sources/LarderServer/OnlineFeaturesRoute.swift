@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Larder
 import LarderCore
@@ -5,20 +6,42 @@ import LarderOnline
 import NIOCore
 
 /// `POST /get-online-features`: the latest feature values for entity rows, in Feast's format.
+///
+/// A listening server answers this route in ``OnlineFeaturesChannelHandler``, on the event
+/// loop, without going through the router; the router's route (used by in-process tests and
+/// by requests the handler passes on) answers the same through ``respond(headers:body:)``.
 struct OnlineFeaturesRoute: Sendable {
+    /// The route's path.
+    static let path = "/get-online-features"
+
     let state: ServerState
 
     /// Adds the route.
     func register<Context: RequestContext>(on router: Router<Context>) {
-        router.post("/get-online-features") { request, _ in try await handle(request) }
+        router.post(RouterPath(Self.path)) { request, _ in
+            var request = request
+            try state.authorizer.authorize(request.headers, for: .readOnline)
+            let body = try await state.readJSONObject(&request)
+            return jsonResponse(try respond(to: body))
+        }
     }
 
-    /// Reads inline on the event loop: an LMDB lookup is a few microseconds, less than a hop
-    /// to another thread.
-    private func handle(_ request: Request) async throws -> Response {
-        var request = request
-        try state.authorizer.authorize(request.headers, for: .readOnline)
-        let body = try await state.readJSONObject(&request)
+    /// Answers a whole request: checks the token, parses the body, reads the features.
+    /// - Parameters:
+    ///   - headers: the request's headers.
+    ///   - body: the request's body, or `nil` when it was larger than
+    ///     ``ServerSettings/maxBodyBytes``.
+    /// - Returns: the JSON response body.
+    /// - Throws: ``APIError`` or any error of the read, for ``APIError/init(mapping:)``.
+    func respond(headers: HTTPFields, body: ByteBuffer?) throws -> [UInt8] {
+        try state.authorizer.authorize(headers, for: .readOnline)
+        guard let body else { throw state.bodyTooLarge }
+        return try respond(to: state.parseJSONObject(body))
+    }
+
+    /// Reads an LMDB lookup inline, wherever the caller runs: it takes a few microseconds,
+    /// less than a hop to another thread.
+    private func respond(to body: JSONValue) throws -> [UInt8] {
         let parsed = try OnlineFeaturesRequest(body, maxEntityRows: state.settings.maxEntityRows)
         let result: OnlineFeatures
         switch parsed.selection {
@@ -29,17 +52,7 @@ struct OnlineFeaturesRoute: Sendable {
             result = try state.store.getOnlineFeatures(
                 service: name, entities: parsed.entities, fullFeatureNames: parsed.fullFeatureNames)
         }
-        recordMetrics(result, keyColumns: parsed.entities.count)
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: OnlineFeaturesEncoder.encode(result))))
-    }
-
-    private func recordMetrics(_ result: OnlineFeatures, keyColumns: Int) {
-        var counts: [FeatureStatus: Int] = [:]
-        for column in result.columns.dropFirst(keyColumns) {
-            for status in column.statuses { counts[status, default: 0] += 1 }
-        }
-        state.metrics.recordOnlineRead(rows: result.rowCount, statuses: counts)
+        state.metrics.recordOnlineRead(result, keyColumns: parsed.entities.count)
+        return OnlineFeaturesEncoder.encode(result)
     }
 }

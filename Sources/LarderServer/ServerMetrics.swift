@@ -1,6 +1,7 @@
 import CoreMetrics
 
 import Foundation
+import Larder
 import LarderOnline
 import Metrics
 import Prometheus
@@ -14,7 +15,8 @@ final class ServerMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     private let requestMetrics = Mutex<[RequestKey: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
     private let entityRows: CoreMetrics.Counter
-    private let lookups: [FeatureStatus: CoreMetrics.Counter]
+    /// One counter per status, in the order of `FeatureStatus.allCases`.
+    private let lookups: [CoreMetrics.Counter]
 
     private struct RequestKey: Hashable {
         var endpoint: String
@@ -33,9 +35,9 @@ final class ServerMetrics: Sendable {
         factory.defaultDurationHistogramBuckets = Self.latencyBuckets
         self.factory = factory
         entityRows = CoreMetrics.Counter(label: "larder_entity_rows_served_total", factory: factory)
-        lookups = Dictionary(uniqueKeysWithValues: FeatureStatus.allCases.map {
-            ($0, CoreMetrics.Counter(label: "larder_feature_lookups_total", dimensions: [("status", $0.rawValue)], factory: factory))
-        })
+        lookups = FeatureStatus.allCases.map {
+            CoreMetrics.Counter(label: "larder_feature_lookups_total", dimensions: [("status", $0.rawValue)], factory: factory)
+        }
     }
 
     /// Counts a finished request and records its latency.
@@ -61,11 +63,15 @@ final class ServerMetrics: Sendable {
 
     /// Counts the entity rows and per-status feature lookups of an online read.
     /// - Parameters:
-    ///   - rows: entity rows served.
-    ///   - statuses: how many lookups ended in each status.
-    func recordOnlineRead(rows: Int, statuses: [FeatureStatus: Int]) {
-        entityRows.increment(by: rows)
-        for (status, count) in statuses where count > 0 { lookups[status]?.increment(by: count) }
+    ///   - result: the read.
+    ///   - keyColumns: how many of its first columns are join keys rather than lookups.
+    func recordOnlineRead(_ result: OnlineFeatures, keyColumns: Int) {
+        entityRows.increment(by: result.rowCount)
+        var counts = [Int](repeating: 0, count: lookups.count)
+        for column in result.columns.dropFirst(keyColumns) {
+            for status in column.statuses { counts[status.ordinal] += 1 }
+        }
+        for (counter, count) in zip(lookups, counts) where count > 0 { counter.increment(by: count) }
     }
 
     /// Counts rows materialized into the online store for a view.
@@ -92,5 +98,17 @@ extension Duration {
         let (seconds, attoseconds) = components
         let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         return overflow ? .max : product &+ attoseconds / 1_000_000_000
+    }
+}
+
+extension FeatureStatus {
+    /// The position in `allCases`.
+    fileprivate var ordinal: Int {
+        switch self {
+        case .present: 0
+        case .nullValue: 1
+        case .notFound: 2
+        case .outsideMaxAge: 3
+        }
     }
 }

@@ -27,14 +27,22 @@ struct ServerState: Sendable {
     ///   JSON object.
     func readJSONObject(_ request: inout Request) async throws -> JSONValue {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > settings.maxBodyBytes {
-            throw tooLarge
+            throw bodyTooLarge
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: settings.maxBodyBytes)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw tooLarge
+            throw bodyTooLarge
         }
+        return try parseJSONObject(buffer)
+    }
+
+    /// Parses a whole body as a JSON object.
+    /// - Parameter buffer: the body.
+    /// - Returns: the object.
+    /// - Throws: ``APIError`` 400 for a body that is not a JSON object.
+    func parseJSONObject(_ buffer: ByteBuffer) throws -> JSONValue {
         let value: JSONValue
         do {
             value = try buffer.withUnsafeReadableBytes { raw in
@@ -49,7 +57,8 @@ struct ServerState: Sendable {
         return value
     }
 
-    private var tooLarge: APIError {
+    /// The error for a body larger than ``ServerSettings/maxBodyBytes`` (413).
+    var bodyTooLarge: APIError {
         APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(settings.maxBodyBytes) bytes (server.max_body_bytes)")
     }
 

@@ -37,6 +37,21 @@ import Testing
         #expect(Timestamp(nanosecondsSinceEpoch: -1).rfc3339() == "1969-12-31T23:59:59.999999999Z")
     }
 
+    @Test func appendsTheSameTextAsUTF8() {
+        let base = Int64(1_767_323_045) * 1_000_000_000
+        var bytes = Array("x".utf8)
+        Timestamp(nanosecondsSinceEpoch: base + 123_456_000).appendRFC3339(to: &bytes)
+        Timestamp(nanosecondsSinceEpoch: base).appendRFC3339(to: &bytes, fractionDigits: 3)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x2026-01-02T03:04:05.123456Z2026-01-02T03:04:05.000Z")
+        #expect(Timestamp(nanosecondsSinceEpoch: .min).rfc3339() == "1677-09-21T00:12:43.145224192Z")
+    }
+
+    @Test func wholeSecondsRoundDown() {
+        #expect(Timestamp(nanosecondsSinceEpoch: 1_500_000_000).wholeSecondsSinceEpoch == 1)
+        #expect(Timestamp(nanosecondsSinceEpoch: -1).wholeSecondsSinceEpoch == -1)
+        #expect(Timestamp(secondsSinceEpoch: -3).wholeSecondsSinceEpoch == -3)
+    }
+
     @Test func roundTripsThroughText() throws {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<1_000 {

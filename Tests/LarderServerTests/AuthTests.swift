@@ -10,18 +10,7 @@ import Testing
 /// read or written either way.
 @Suite struct AuthTests {
     static func fixture() throws -> ServerFixture {
-        try ServerFixture(serverYAML: """
-            server:
-              auth:
-                tokens:
-                  - name: scorer
-                    sha256: \(sha256Hex("reader-token"))
-                    permissions: [read_online]
-                  - name: writer
-                    sha256: \(sha256Hex("writer-token"))
-                    permissions: [push, materialize]
-
-            """)
+        try ServerFixture(serverYAML: "server:\n" + ServerFixture.authYAML)
     }
 
     static let read = #"{"entities": {"user_id": [1001]}, "features": ["user_stats:tx_count"]}"#

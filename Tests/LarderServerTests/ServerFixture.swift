@@ -21,16 +21,40 @@ struct ServerFixture: Sendable {
         1002,2026-01-02T00:00:00Z,2026-01-02T00:00:00Z,,9
         """
 
+    /// The `auth:` lines of a `server:` section: token `reader-token` (named `scorer`) may
+    /// read, `writer-token` (named `writer`) may push and materialize.
+    static let authYAML = """
+          auth:
+            tokens:
+              - name: scorer
+                sha256: \(sha256Hex("reader-token"))
+                permissions: [read_online]
+              - name: writer
+                sha256: \(sha256Hex("writer-token"))
+                permissions: [push, materialize]
+
+        """
+
     /// - Parameter serverYAML: a `server:` section for feature_store.yaml, or empty.
     init(serverYAML: String = "") throws {
+        try self.init(
+            serverYAML: serverYAML, manifest: Self.manifest,
+            files: ["data/users.csv": Self.csv + "\n", "data/clicks.csv": "user_id,event_timestamp,clicks\n"])
+    }
+
+    /// Any repository, applied and materialized over 2025 and 2026.
+    /// - Parameters:
+    ///   - serverYAML: a `server:` section for feature_store.yaml, or empty.
+    ///   - manifest: the definitions.
+    ///   - files: the data files, by path in the repository.
+    init(serverYAML: String = "", manifest: Manifest, files: [String: String]) throws {
         directory = try TemporaryDirectory()
         try directory.write("project: served\n" + serverYAML, to: "feature_store.yaml")
-        try directory.write(Self.csv + "\n", to: "data/users.csv")
-        try directory.write("user_id,event_timestamp,clicks\n", to: "data/clicks.csv")
+        for (path, text) in files { try directory.write(text, to: path) }
         var logger = Logger(label: "larder-server-test")
         logger.logLevel = .warning
         store = try FeatureStore(repositoryPath: directory.path, logger: logger)
-        try store.apply(Self.manifest)
+        try store.apply(manifest)
         try store.materialize(
             start: Timestamp(parsing: "2025-01-01T00:00:00Z")!, end: Timestamp(parsing: "2027-01-01T00:00:00Z")!)
     }

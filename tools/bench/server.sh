@@ -6,7 +6,8 @@
 #
 # Figures: sequential keep-alive latency (1 entity and 100 entities x all 8 features, via
 # `larder-bench http-latency`, one raw socket), throughput with `wrk -t2 -c16 -d10s`, and a
-# 60-second soak at -c64 while a full materialization runs (Larder only).
+# 60-second soak at -c64 while a full materialization runs (Larder only). First, the
+# machine's floor: `larder-bench loopback-rtt`, a round trip over loopback TCP with no server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -24,6 +25,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+for port in $larder_port $feast_port; do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then
+        echo "port $port is already in use: stop the server on it first" >&2
+        exit 1
+    fi
+done
 [ -f "$data/user_stats.parquet" ] || python3 tools/bench/generate_data.py "$data"
 swift build -c release --product larder >/dev/null
 swift build -c release --product larder-bench >/dev/null
@@ -82,6 +89,9 @@ measure() {  # NAME PORT
     wrk -t2 -c16 -d10s --latency -s "$work/post.lua" "http://127.0.0.1:$2" | grep -E 'Requests/sec|99%|Non-2xx|Socket errors'
 }
 
+echo "== loopback floor: an echo thread, 200-byte request, 1,500-byte answer, no HTTP"
+"$bench" loopback-rtt
+
 echo "== larder serve"
 "$larder" serve --repo "$work/larder" --port $larder_port --log-level error &
 pids+=($!)
@@ -93,14 +103,15 @@ measure larder $larder_port
 
 echo "== larder: 60 s soak at wrk -t2 -c64 while a full materialization runs"
 (curl -sf -X POST "http://127.0.0.1:$larder_port/materialize" -d "$materialize" >/dev/null; echo "materialization during soak finished") &
+soak_materialize=$!
 wrk -t2 -c64 -d60s --latency -s "$work/post.lua" "http://127.0.0.1:$larder_port" | grep -E 'Requests/sec|requests in|99%|Non-2xx|Socket errors|timeout'
-wait %1 2>/dev/null || true
+wait "$soak_materialize" || true
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 
 if [ "$skip_feast" != "--skip-feast" ]; then
     echo "== feast serve (sqlite online store)"
     python3 tools/bench/feast_server_peer.py "$data" "$work/feast" >/dev/null 2>&1
-    (cd "$work/feast" && feast serve --port $feast_port --max-requests 0 --no-access-log >/dev/null 2>&1) &
+    (cd "$work/feast" && exec feast serve --port $feast_port --max-requests 0 --no-access-log >/dev/null 2>&1) &
     pids+=($!)
     wait_for $feast_port
     measure feast $feast_port

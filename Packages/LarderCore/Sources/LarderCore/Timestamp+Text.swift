@@ -41,21 +41,66 @@ extension Timestamp {
     ///   fewest of 0, 3, 6 or 9 that keep the value exact.
     /// - Returns: the text.
     public func rfc3339(fractionDigits: Int? = nil) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(30)
+        appendRFC3339(to: &bytes, fractionDigits: fractionDigits)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the RFC 3339 text of ``rfc3339(fractionDigits:)`` as UTF-8, without making a
+    /// string: for writers of JSON or CSV.
+    /// - Parameters:
+    ///   - bytes: where to append.
+    ///   - fractionDigits: digits after the decimal point (0 to 9); `nil` writes the fewest
+    ///     of 0, 3, 6 or 9 that keep the value exact.
+    public func appendRFC3339(to bytes: inout [UInt8], fractionDigits: Int? = nil) {
         let (seconds, nanos) = nanosecondsSinceEpoch.floorDivided(by: Timestamp.nanosecondsPerSecond)
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
         let (year, month, day) = CivilCalendar.date(fromDaysSinceEpoch: days)
-        var text = ""
-        text.reserveCapacity(30)
-        text += year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
-        text += "-" + pad(month, 2) + "-" + pad(day, 2)
-        text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
         let digits = fractionDigits.map { min(max($0, 0), 9) } ?? Self.fewestFractionDigits(nanos)
-        if digits > 0 {
-            var divisor: Int64 = 1
-            for _ in digits..<9 { divisor *= 10 }
-            text += "." + pad(nanos / divisor, digits)
+        // At most: sign, 19 year digits, "-MM-DDTHH:MM:SS", "." and 9 digits, "Z".
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var end = 0
+            func put(_ ascii: Unicode.Scalar) {
+                buffer[end] = UInt8(ascii: ascii)
+                end += 1
+            }
+            func put(_ value: UInt64, width: Int) {
+                var count = 1
+                var rest = value / 10
+                while rest > 0 {
+                    count += 1
+                    rest /= 10
+                }
+                count = max(count, width)
+                rest = value
+                for index in stride(from: end + count - 1, through: end, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                end += count
+            }
+            if year < 0 { put("-") }
+            put(year.magnitude, width: 4)
+            put("-")
+            put(month.magnitude, width: 2)
+            put("-")
+            put(day.magnitude, width: 2)
+            put("T")
+            put(UInt64(secondOfDay / 3600), width: 2)
+            put(":")
+            put(UInt64(secondOfDay / 60 % 60), width: 2)
+            put(":")
+            put(UInt64(secondOfDay % 60), width: 2)
+            if digits > 0 {
+                var divisor: Int64 = 1
+                for _ in digits..<9 { divisor *= 10 }
+                put(".")
+                put(UInt64(nanos / divisor), width: digits)
+            }
+            put("Z")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
         }
-        return text + "Z"
     }
 
     /// The date part alone, `YYYY-MM-DD`, in UTC.

@@ -25,6 +25,12 @@ public struct Timestamp: Hashable, Comparable, Sendable {
             : (nanosecondsSinceEpoch - 999) / 1_000
     }
 
+    /// The instant as whole seconds since the epoch, rounded toward negative infinity (the
+    /// value of Feast's `UnixTimestamp`).
+    public var wholeSecondsSinceEpoch: Int64 {
+        nanosecondsSinceEpoch.floorDivided(by: Self.nanosecondsPerSecond).quotient
+    }
+
     /// The instant as seconds since the epoch, with a fractional part.
     public var secondsSinceEpoch: Double {
         Double(nanosecondsSinceEpoch) / Double(Self.nanosecondsPerSecond)

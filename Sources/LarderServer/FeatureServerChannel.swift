@@ -1,0 +1,42 @@
+import HummingbirdCore
+import Logging
+import NIOCore
+
+/// Hummingbird's HTTP/1.1 channel with ``OnlineFeaturesChannelHandler`` added after its
+/// connection-state handler, so online reads are answered on the event loop.
+struct FeatureServerChannel: ServerChildChannel {
+    typealias Value = HTTP1Channel.Value
+
+    /// Hummingbird's channel, which answers every other request through the router.
+    let base: HTTP1Channel
+    /// The route the pipeline answers.
+    let route: OnlineFeaturesRoute
+    /// The `Server` header.
+    let serverName: String?
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        base.setup(channel: channel, logger: logger).flatMapThrowing { value in
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.addHandler(
+                OnlineFeaturesChannelHandler(route: route, serverName: serverName),
+                position: .after(pipeline.handler(type: HTTPConnectionStateHandler.self)))
+            return value
+        }
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        await base.handle(value: value, logger: logger)
+    }
+}
+
+extension HTTPServerBuilder {
+    /// HTTP/1.1 with online reads answered in the channel pipeline.
+    /// - Parameters:
+    ///   - route: the online read route.
+    ///   - serverName: the `Server` header, as the application writes it.
+    static func featureServer(route: OnlineFeaturesRoute, serverName: String?) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            FeatureServerChannel(base: HTTP1Channel(responder: responder), route: route, serverName: serverName)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LarderServer
+import Testing
+
+/// A listening server answers `POST /get-online-features` in its channel pipeline; these
+/// tests hold it to the router's answers, byte for byte, and to the router's accounting.
+@Suite struct OnlineFeaturesPipelineTests {
+    static func fixture() throws -> ServerFixture {
+        try ServerFixture(serverYAML: "server:\n  max_body_bytes: 200\n  max_entity_rows: 2\n" + ServerFixture.authYAML)
+    }
+
+    static let service = #"{"entities": {"user_id": [1001, 1003]}, "feature_service": "fraud_v1"}"#
+    static let features = #"{"entities": {"user_id": [1002]}, "features": ["user_stats:avg_amount"], "full_feature_names": true}"#
+
+    /// (request body, bearer token), each answered once by the router and once by the pipeline.
+    static let requests: [(String, String?)] = [
+        (service, "reader-token"),
+        (features, "reader-token"),
+        (#"{"entities": {"user_id": [1]}, "feature_service": "nope"}"#, "reader-token"),
+        (#"{"entities": {"user_id": [1]}, "features": ["user_stats:nope"]}"#, "reader-token"),
+        (#"{"entities": {"user_id": [1, 2, 3]}, "feature_service": "fraud_v1"}"#, "reader-token"),
+        (#"{"entities": "#, "reader-token"),
+        ("[1, 2]", "reader-token"),
+        ("", "reader-token"),
+        (#"{"entities": {"user_id": [1]}, "feature_service": "fraud_v1", "pad": ""# + String(repeating: "x", count: 300) + "\"}", "reader-token"),
+        (service, nil),
+        (service, "writer-token"),
+    ]
+
+    @Test(arguments: requests)
+    func theListeningServerAnswersAsTheRouter(request: String, token: String?) async throws {
+        let fixture = try Self.fixture()
+        let headers: HTTPFields = token.map { [.authorization: "Bearer \($0)"] } ?? [:]
+        let routed = try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(request)) { response in
+                (response.status, response.headers[.contentType], String(buffer: response.body))
+            }
+        }
+        try await fixture.application().test(.live) { client in
+            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(request)) { response in
+                #expect(response.status == routed.0)
+                #expect(response.headers[.contentType] == routed.1)
+                #expect(String(buffer: response.body) == routed.2)
+                #expect(response.headers[.contentLength] == String(response.body.readableBytes))
+                #expect(response.headers[.server] == "larder")
+                #expect(response.headers[.date]?.hasSuffix(" GMT") == true)
+            }
+        }
+    }
+
+    @Test func requestsAnsweredInThePipelineAreCountedAndKeepTheirOrder() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let read = #"{"entities": {"user_id": [1001]}, "feature_service": "fraud_v1"}"#
+            // Interleaved with requests the router answers, on one keep-alive connection.
+            for round in 0..<3 {
+                try await client.execute(uri: "/get-online-features?round=\(round)", method: .post, body: body(read)) { response in
+                    #expect(response.status == .ok)
+                    let object = try json(response)
+                    #expect(object["results"] != nil)
+                }
+                try await client.execute(uri: "/health", method: .get) { response in
+                    #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
+                }
+                try await client.execute(uri: "/get-online-features", method: .post, body: body("{")) { response in
+                    #expect(response.status == .badRequest)
+                }
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains(#"larder_http_requests_total{endpoint="/get-online-features",status="200"} 3"#))
+                #expect(text.contains(#"larder_http_requests_total{endpoint="/get-online-features",status="400"} 3"#))
+                #expect(text.contains(#"larder_http_requests_total{endpoint="/health",status="200"} 3"#))
+                #expect(text.contains("larder_entity_rows_served_total 3"))
+            }
+        }
+    }
+
+    @Test func aRequestThatClosesTheConnectionIsAnsweredTheSame() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let read = #"{"entities": {"user_id": [1001]}, "feature_service": "fraud_v1"}"#
+            try await client.execute(
+                uri: "/get-online-features", method: .post, headers: [.connection: "close"], body: body(read)
+            ) { response in
+                #expect(response.status == .ok)
+                let object = try json(response)
+                #expect(object["results"] != nil)
+            }
+        }
+    }
+}
