@@ -1,9 +1,11 @@
 extension FeatureStore {
-    /// Releases the shared online store and the cached read plans; the LMDB environment
-    /// closes once no reader holds it. A later call that needs the store opens it again.
+    /// Releases the shared online store, the offline connection pushes use and the cached
+    /// read plans; the LMDB environment closes once no reader holds it. A later call that
+    /// needs a store opens it again.
     public func closeStores() {
         requestPlans.withLock { $0.removeAll() }
         openedOnlineStore.withLock { $0 = nil }
-        logger.debug("closed the online store")
+        pushOfflineStore.withLock { $0 = nil }
+        logger.debug("closed the stores")
     }
 }

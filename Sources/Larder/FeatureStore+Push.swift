@@ -59,14 +59,14 @@ extension FeatureStore {
         let prepared = try views.map { view in
             (view, try columns.rows(of: view, joinKeys: try joinKeys(of: view, in: manifest), source: pushSource.batchSource))
         }
-        let offline = target.includesOffline ? try openOfflineStore() : nil
         return try prepared.map { view, rows in
             var report = PushReport(view: view.name, rows: rows.count, online: nil, offlineRows: 0)
             if target.includesOnline {
                 report.online = try writeOnline(rows, view: view, manifest: manifest)
             }
-            if let offline {
-                report.offlineRows = try offline.append(table: try offlineTable(for: view, in: manifest), rows: rows)
+            if target.includesOffline {
+                let table = try offlineTable(for: view, in: manifest)
+                report.offlineRows = try withPushOfflineStore { try $0.append(table: table, rows: rows) }
             }
             logger.debug(
                 "pushed rows",
@@ -93,6 +93,15 @@ extension FeatureStore {
         }
         let rows = try columns.rows(of: view, joinKeys: try joinKeys(of: view, in: manifest), source: try sourceFile(of: view, in: manifest))
         return try writeOnline(rows, view: view, manifest: manifest)
+    }
+
+    /// Runs `body` with the kept offline store connection, opening it first if needed, while
+    /// holding its lock.
+    private func withPushOfflineStore(_ body: (OfflineStore) throws -> Int) throws -> Int {
+        try pushOfflineStore.withLock { store in
+            if store == nil { store = try openOfflineStore() }
+            return try body(store!)
+        }
     }
 
     private func writeOnline(_ rows: [OfflineRow], view: FeatureView, manifest: Manifest) throws -> OnlineWriteReport {

@@ -7,7 +7,8 @@ extension FeatureStore {
     /// - Throws: ``RegistryError`` when the registry cannot be updated; file errors.
     @discardableResult
     public func teardown() throws -> [String] {
-        try withRegistryLock {
+        closeStores()
+        return try withRegistryLock {
             let offline = resolve(configuration.offlineStore.path)
             let candidates = [offline, offline + "-wal", offline + "-shm", resolve(configuration.onlineStore.path)]
             var deleted: [String] = []

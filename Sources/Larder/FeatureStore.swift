@@ -1,6 +1,7 @@
 import LarderCore
 public import Logging
 import Foundation
+import LarderOffline
 import LarderOnline
 import Synchronization
 
@@ -20,6 +21,10 @@ public final class FeatureStore: Sendable {
     /// The online store, opened on first use and shared by every caller (LMDB allows one
     /// environment per file in a process).
     let openedOnlineStore = Mutex<OnlineStore?>(nil)
+    /// The offline store connection pushes append through, opened on first use and kept:
+    /// a connection per push costs milliseconds (opening, and closing, which checkpoints
+    /// the write-ahead log). The lock also serializes the appends.
+    let pushOfflineStore = Mutex<OfflineStore?>(nil)
     /// Resolved and planned online requests by request and registry version.
     let requestPlans = Mutex<[OnlineRequestKey: OnlineRequestPlan]>([:])
     /// The registry as last read, with its file's identity.

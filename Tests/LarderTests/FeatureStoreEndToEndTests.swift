@@ -180,4 +180,32 @@ struct ServingRepository {
         let output = try String(contentsOfFile: repository.directory.path + "/train.csv", encoding: .utf8)
         #expect(output == "user_id,event_timestamp,avg_amount\n4,2026-01-07T00:00:00.000000Z,40.0\n2,2026-01-07T00:00:00.000000Z,2.5\n")
     }
+
+    @Test func pushesAfterAReingestionGoToTheNewTable() throws {
+        let repository = try ServingRepository()
+        try repository.store.apply(Self.pushManifest())
+        func push(_ user: Int64, _ amount: Double) throws {
+            try repository.store.push(
+                source: "users_push",
+                columns: PushColumns([
+                    "user_id": [.int64(user)], "event_timestamp": [.string("2026-01-06T00:00:00Z")],
+                    "avg_amount": [.float64(amount)], "tx_count": [.int64(1)],
+                ]),
+                to: .offline)
+        }
+        try push(4, 40)
+        // Another connection swaps the view's table while the pushes' connection stays open.
+        try repository.directory.write(
+            ServingRepository.rows + "2,2026-01-06T00:00:00Z,2026-01-06T00:00:00Z,2.5,4\n", to: "data/users.csv")
+        let reports = try repository.store.ingest()
+        #expect(reports.first?.keptAppendedRows == 1)
+        try push(5, 50)
+        try repository.directory.write(
+            "user_id,event_timestamp\n4,2026-01-07T00:00:00Z\n5,2026-01-07T00:00:00Z\n", to: "labels.csv")
+        try repository.store.getHistoricalFeatures(
+            entitiesPath: "labels.csv", features: [FeatureReference(view: "user_stats", feature: "avg_amount")],
+            outputPath: "train.csv")
+        let output = try String(contentsOfFile: repository.directory.path + "/train.csv", encoding: .utf8)
+        #expect(output.hasSuffix("4,2026-01-07T00:00:00.000000Z,40.0\n5,2026-01-07T00:00:00.000000Z,50.0\n"))
+    }
 }
