@@ -19,8 +19,19 @@ struct Authorizer: Sendable {
     /// - Throws: ``APIError`` 401 without a valid token, 403 when the token lacks the permission.
     @discardableResult
     func authorize(_ headers: HTTPFields, for permission: ServerPermission) throws -> String? {
+        try authorize(authorization: headers[.authorization], for: permission)
+    }
+
+    /// Checks an `Authorization` header's value for a permission.
+    /// - Parameters:
+    ///   - authorization: the header's value, or `nil` when the request has none.
+    ///   - permission: what the route does.
+    /// - Returns: the token's name, or `nil` when authentication is off.
+    /// - Throws: ``APIError`` 401 without a valid token, 403 when the token lacks the permission.
+    @discardableResult
+    func authorize(authorization: String?, for permission: ServerPermission) throws -> String? {
         guard let tokens else { return nil }
-        guard let header = headers[.authorization] else {
+        guard let header = authorization else {
             throw APIError(.unauthorized, "unauthorized", "missing 'Authorization: Bearer TOKEN' header")
         }
         let prefix = "bearer "

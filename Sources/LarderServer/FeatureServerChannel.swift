@@ -2,8 +2,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// Hummingbird's HTTP/1.1 channel with ``OnlineFeaturesChannelHandler`` added after its
-/// connection-state handler, so online reads are answered on the event loop.
+/// Hummingbird's HTTP/1.1 channel with ``OnlineFeaturesChannelHandler`` first in its
+/// pipeline, so online reads are answered from the connection's bytes on the event loop.
 struct FeatureServerChannel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
@@ -16,10 +16,8 @@ struct FeatureServerChannel: ServerChildChannel {
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         base.setup(channel: channel, logger: logger).flatMapThrowing { value in
-            let pipeline = channel.pipeline.syncOperations
-            try pipeline.addHandler(
-                OnlineFeaturesChannelHandler(route: route, serverName: serverName),
-                position: .after(pipeline.handler(type: HTTPConnectionStateHandler.self)))
+            try channel.pipeline.syncOperations.addHandler(
+                OnlineFeaturesChannelHandler(route: route, serverName: serverName), position: .first)
             return value
         }
     }

@@ -9,7 +9,7 @@ import NIOCore
 ///
 /// A listening server answers this route in ``OnlineFeaturesChannelHandler``, on the event
 /// loop, without going through the router; the router's route (used by in-process tests and
-/// by requests the handler passes on) answers the same through ``respond(headers:body:)``.
+/// by requests the handler passes on) answers the same.
 struct OnlineFeaturesRoute: Sendable {
     /// The route's path.
     static let path = "/get-online-features"
@@ -28,14 +28,12 @@ struct OnlineFeaturesRoute: Sendable {
 
     /// Answers a whole request: checks the token, parses the body, reads the features.
     /// - Parameters:
-    ///   - headers: the request's headers.
-    ///   - body: the request's body, or `nil` when it was larger than
-    ///     ``ServerSettings/maxBodyBytes``.
+    ///   - authorization: the request's `Authorization` header, if any.
+    ///   - body: the request's body, no larger than ``ServerSettings/maxBodyBytes``.
     /// - Returns: the JSON response body.
     /// - Throws: ``APIError`` or any error of the read, for ``APIError/init(mapping:)``.
-    func respond(headers: HTTPFields, body: ByteBuffer?) throws -> [UInt8] {
-        try state.authorizer.authorize(headers, for: .readOnline)
-        guard let body else { throw state.bodyTooLarge }
+    func respond(authorization: String?, body: ByteBuffer) throws -> [UInt8] {
+        try state.authorizer.authorize(authorization: authorization, for: .readOnline)
         return try respond(to: state.parseJSONObject(body))
     }
 

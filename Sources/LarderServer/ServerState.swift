@@ -34,6 +34,9 @@ struct ServerState: Sendable {
             buffer = try await request.collectBody(upTo: settings.maxBodyBytes)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw bodyTooLarge
+        } catch is NIOTooManyBytesError {
+            // A chunked body, which has no Content-Length to check first.
+            throw bodyTooLarge
         }
         return try parseJSONObject(buffer)
     }

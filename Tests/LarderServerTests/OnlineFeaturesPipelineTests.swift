@@ -93,3 +93,83 @@ import Testing
         }
     }
 }
+
+/// The same, on raw connections: requests pipelined, split anywhere, or of a shape only the
+/// full HTTP stack answers, and a graceful shutdown in the middle of a request.
+@Suite struct OnlineFeaturesRawConnectionTests {
+    static let read = #"{"entities": {"user_id": [1001, 1002]}, "feature_service": "fraud_v1"}"#
+
+    /// The same request with a chunked body, which only the full HTTP stack reads.
+    static func chunked(_ body: String, headers: [String]) -> String {
+        let extra = headers.map { $0 + "\r\n" }.joined()
+        let chunk = body.isEmpty ? "" : String(body.utf8.count, radix: 16) + "\r\n" + body + "\r\n"
+        return "POST /get-online-features HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)Transfer-Encoding: chunked\r\n\r\n\(chunk)0\r\n\r\n"
+    }
+
+    @Test func answersFromTheBytesMatchTheFullHTTPStackByteForByte() async throws {
+        let fixture = try OnlineFeaturesPipelineTests.fixture()
+        try await fixture.application().test(.live) { client in
+            let port = try #require(client.port)
+            for (request, token) in OnlineFeaturesPipelineTests.requests {
+                let headers = token.map { ["Authorization: Bearer \($0)"] } ?? []
+                let direct = try RawHTTPConnection(port: port)
+                try await direct.send(onlineRead(request, headers: headers))
+                let answered = try await direct.response()
+                let full = try RawHTTPConnection(port: port)
+                try await full.send(Self.chunked(request, headers: headers))
+                let expected = try await full.response()
+                #expect(answered.headWithoutDate == expected.headWithoutDate, "\(request)")
+                #expect(answered.body == expected.body, "\(request)")
+            }
+        }
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrderAcrossTheHandOver() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let port = try #require(client.port)
+            let single = try RawHTTPConnection(port: port)
+            try await single.send(onlineRead(Self.read))
+            let expected = try await single.response().body
+            let one = #"{"entities": {"user_id": [1003]}, "feature_service": "fraud_v1"}"#
+            let connection = try RawHTTPConnection(port: port)
+            try await connection.send(
+                onlineRead(Self.read) + onlineRead(one) + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n" + onlineRead(Self.read)
+                    + onlineRead("{"))
+            #expect(try await connection.response().body == expected)
+            #expect(try await connection.response().body.contains(#""NOT_FOUND""#))
+            #expect(try await connection.response().body == #"{"status":"ok"}"#)
+            #expect(try await connection.response().body == expected)
+            #expect(try await connection.response().status == 400)
+        }
+    }
+
+    @Test func aRequestArrivingByteByByteIsAnswered() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let port = try #require(client.port)
+            let whole = try RawHTTPConnection(port: port)
+            try await whole.send(onlineRead(Self.read))
+            let expected = try await whole.response().body
+            let connection = try RawHTTPConnection(port: port)
+            for _ in 0..<2 {
+                for character in onlineRead(Self.read) {
+                    try await connection.send(String(character))
+                    try await Task.sleep(for: .microseconds(200))
+                }
+                #expect(try await connection.response().body == expected)
+            }
+        }
+    }
+
+    @Test func aConnectionClosingRequestIsAnsweredThenClosed() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let connection = try RawHTTPConnection(port: try #require(client.port))
+            try await connection.send(onlineRead(Self.read) + onlineRead(Self.read, headers: ["Connection: close"]))
+            #expect(try await connection.response().status == 200)
+            #expect(try await connection.response().status == 200)
+            #expect(await connection.isClosedByServer())
+        }
+    }
+}
