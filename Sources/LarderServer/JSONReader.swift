@@ -33,7 +33,12 @@ struct JSONReader {
     private func error(_ message: String) -> SyntaxError { SyntaxError(offset: index, message: message) }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func value() throws -> JSONValue {
@@ -146,6 +151,12 @@ struct JSONReader {
             let exponent = index
             while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
             guard index > exponent else { throw error("expected a digit in the exponent") }
+        }
+        if isInteger, index - integerStart <= 18 {
+            // At most 18 digits cannot overflow Int64.
+            var magnitude: Int64 = 0
+            for byte in bytes[integerStart..<index] { magnitude = magnitude * 10 + Int64(byte - UInt8(ascii: "0")) }
+            return .integer(start == integerStart ? magnitude : -magnitude)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
