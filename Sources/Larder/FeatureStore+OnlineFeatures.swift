@@ -56,6 +56,9 @@ extension FeatureStore {
                     eventTimestamps: Array(repeating: nil, count: rowCount))
             },
             rowCount: rowCount)
+        let width = entities.count + plan.reads.reduce(0) { $0 + $1.outputNames.count }
+        result.featureNames.reserveCapacity(width)
+        result.columns.reserveCapacity(width)
         for read in plan.reads {
             let keyColumns = try read.joinKeys.map { key in
                 guard let column = entities.first(where: { $0.name == key }) else {

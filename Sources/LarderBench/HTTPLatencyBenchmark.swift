@@ -8,11 +8,13 @@ import Glibc
 ///
 /// Options: `--port P` (required), `--requests N` (10000), `--warmup N` (1000),
 /// `--entities K` per request (1), `--users U` (100000; keys drawn from 1...U),
-/// `--service NAME` or `--features view:a,view:b`, `--key user_id`, `--seed S`.
+/// `--service NAME` or `--features view:a,view:b`, `--key user_id`, `--seed S`, `--poll yes`
+/// (wait for answers by polling the socket rather than sleeping in `recv`: what the server
+/// takes, without the client's own wake-up).
 enum HTTPLatencyBenchmark {
     static func run(_ arguments: [String]) throws {
         let options = try BenchmarkOptions(
-            arguments, known: ["port", "requests", "warmup", "entities", "users", "service", "features", "key", "seed"])
+            arguments, known: ["port", "requests", "warmup", "entities", "users", "service", "features", "key", "seed", "poll"])
         let port = try options.int("port", default: 0)
         guard port > 0 else { throw BenchmarkInputError("--port is required") }
         let requests = try options.int("requests", default: 10_000)
@@ -29,19 +31,21 @@ enum HTTPLatencyBenchmark {
             throw BenchmarkInputError("--service NAME or --features view:a,view:b is required")
         }
         let key = options.string("key") ?? "user_id"
-        let connection = try HTTPConnection(port: UInt16(port))
+        let polls = options.string("poll") == "yes"
+        let connection = try HTTPConnection(port: UInt16(port), polls: polls)
         var samples = LatencySamples(capacity: requests)
         var failures = 0
         for index in 0..<(warmup + requests) {
             let ids = (0..<entities).map { _ in String(1 + Int(generator.next() % UInt64(users))) }
             let body = "{\"entities\": {\"\(key)\": [\(ids.joined(separator: ", "))]}, \(selection)}"
+            let request = HTTPConnection.post(path: "/get-online-features", body: body)
             let started = LatencySamples.now()
-            let status = try connection.post(path: "/get-online-features", body: body)
+            let status = try connection.send(request)
             let elapsed = LatencySamples.now() - started
             if status != 200 { failures += 1 }
             if index >= warmup { samples.record(elapsed) }
         }
-        print("http-latency entities=\(entities) requests=\(requests) non-200=\(failures): \(samples.summary())")
+        print("http-latency entities=\(entities) requests=\(requests)\(polls ? " polling" : "") non-200=\(failures): \(samples.summary())")
     }
 }
 

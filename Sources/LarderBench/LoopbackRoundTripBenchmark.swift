@@ -9,10 +9,12 @@ import Glibc
 /// one-entity answer), and a sequential client times the round trips: what any server pays
 /// to be woken, read and write, with no HTTP and no work.
 ///
-/// Options: `--requests N` (20000), `--warmup N` (2000).
+/// Options: `--requests N` (20000), `--warmup N` (2000), `--poll yes` (the client polls the
+/// socket instead of sleeping in `recv`, as `http-latency --poll yes` does).
 enum LoopbackRoundTripBenchmark {
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkOptions(arguments, known: ["requests", "warmup"])
+        let options = try BenchmarkOptions(arguments, known: ["requests", "warmup", "poll"])
+        let flags = options.string("poll") == "yes" ? Int32(MSG_DONTWAIT) : 0
         let requests = try options.int("requests", default: 20_000)
         let warmup = try options.int("warmup", default: 2_000)
         let (listener, port) = try LoopbackSocket.listen()
@@ -29,13 +31,14 @@ enum LoopbackRoundTripBenchmark {
             }
             var received = 0
             while received < answerSize {
-                let count = answer.withUnsafeMutableBytes { recv(client, $0.baseAddress!, $0.count, 0) }
+                let count = answer.withUnsafeMutableBytes { recv(client, $0.baseAddress!, $0.count, flags) }
+                if count < 0, errno == EAGAIN { continue }
                 guard count > 0 else { throw BenchmarkInputError("the echo thread closed the connection") }
                 received += count
             }
             if index >= warmup { samples.record(LatencySamples.now() - started) }
         }
-        print("loopback-rtt requests=\(requests): \(samples.summary())")
+        print("loopback-rtt requests=\(requests)\(flags != 0 ? " polling" : ""): \(samples.summary())")
     }
 
     private static let answerSize = 1_500

@@ -242,6 +242,8 @@ struct JSONReader {
     }
 
     private func validated(_ text: UnsafeBufferPointer<UInt8>) throws -> String {
+        // ASCII, the common case, needs no validation (and skips the generic validator's cost).
+        if text.allSatisfy({ $0 < 0x80 }) { return String(decoding: text, as: UTF8.self) }
         guard let string = String(validating: text, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
         return string
     }

@@ -67,11 +67,13 @@ final class ServerMetrics: Sendable {
     ///   - keyColumns: how many of its first columns are join keys rather than lookups.
     func recordOnlineRead(_ result: OnlineFeatures, keyColumns: Int) {
         entityRows.increment(by: result.rowCount)
-        var counts = [Int](repeating: 0, count: lookups.count)
-        for column in result.columns.dropFirst(keyColumns) {
-            for status in column.statuses { counts[status.ordinal] += 1 }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: lookups.count) { counts in
+            counts.initialize(repeating: 0)
+            for column in result.columns.dropFirst(keyColumns) {
+                for status in column.statuses { counts[status.ordinal] += 1 }
+            }
+            for (counter, count) in zip(lookups, counts) where count > 0 { counter.increment(by: count) }
         }
-        for (counter, count) in zip(lookups, counts) where count > 0 { counter.increment(by: count) }
     }
 
     /// Counts rows materialized into the online store for a view.

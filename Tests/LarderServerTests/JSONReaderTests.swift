@@ -28,6 +28,13 @@ import Testing
         ]))
     }
 
+    @Test func stringsMustBeUTF8() throws {
+        #expect(throws: JSONReader.SyntaxError.self) {
+            try [UInt8]([0x22, 0xC3, 0x28, 0x22]).withUnsafeBufferPointer { try JSONReader.parse($0) }
+        }
+        #expect(try [UInt8]([0x22, 0xC3, 0xA9, 0x22]).withUnsafeBufferPointer { try JSONReader.parse($0) } == .string("é"))
+    }
+
     @Test(arguments: [
         ("01", "leading zeros are not allowed at byte 2"),
         ("[1,]", "unexpected character ']' at byte 3"),
