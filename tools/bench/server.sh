@@ -5,7 +5,8 @@
 #   bash tools/bench/server.sh [DATA_DIR] [--skip-feast]
 #
 # Figures: sequential keep-alive latency (1 entity and 100 entities x all 8 features, via
-# `larder-bench http-latency`, one raw socket), throughput with `wrk -t2 -c16 -d10s`, and a
+# `larder-bench http-latency`, one raw socket; once with the client sleeping in recv as most
+# clients do, once polling, which leaves out the client's own wake-up), throughput with `wrk -t2 -c16 -d10s`, and a
 # 60-second soak at -c64 while a full materialization runs (Larder only). First, the
 # machine's floor: `larder-bench loopback-rtt`, a round trip over loopback TCP with no server.
 set -euo pipefail
@@ -81,16 +82,19 @@ end
 LUA
 
 measure() {  # NAME PORT
-    echo "== $1: sequential keep-alive, 1 entity x 8 features"
+    echo "== $1: sequential keep-alive, 1 entity x 8 features (client sleeps in recv, then polls)"
     "$bench" http-latency --port "$2" --service user_features --entities 1 --requests 20000 --warmup 2000
-    echo "== $1: sequential keep-alive, 100 entities x 8 features"
+    "$bench" http-latency --port "$2" --service user_features --entities 1 --requests 20000 --warmup 2000 --poll yes
+    echo "== $1: sequential keep-alive, 100 entities x 8 features (client sleeps in recv, then polls)"
     "$bench" http-latency --port "$2" --service user_features --entities 100 --requests 2000 --warmup 200
+    "$bench" http-latency --port "$2" --service user_features --entities 100 --requests 2000 --warmup 200 --poll yes
     echo "== $1: wrk -t2 -c16 -d10s"
     wrk -t2 -c16 -d10s --latency -s "$work/post.lua" "http://127.0.0.1:$2" | grep -E 'Requests/sec|99%|Non-2xx|Socket errors'
 }
 
-echo "== loopback floor: an echo thread, 200-byte request, 1,500-byte answer, no HTTP"
+echo "== loopback floor: an echo thread, 200-byte request, 1,500-byte answer, no HTTP (client sleeps, then polls)"
 "$bench" loopback-rtt
+"$bench" loopback-rtt --poll yes
 
 echo "== larder serve"
 "$larder" serve --repo "$work/larder" --port $larder_port --log-level error &
