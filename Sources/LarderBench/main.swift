@@ -17,6 +17,7 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "offline-latest": OfflineLatestRowsBenchmark.run,
     "http-latency": HTTPLatencyBenchmark.run,
     "loopback-rtt": LoopbackRoundTripBenchmark.run,
+    "http-floor": HTTPFloorServer.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -8,7 +8,8 @@
 # `larder-bench http-latency`, one raw socket; once with the client sleeping in recv as most
 # clients do, once polling, which leaves out the client's own wake-up), throughput with `wrk -t2 -c16 -d10s`, and a
 # 60-second soak at -c64 while a full materialization runs (Larder only). First, the
-# machine's floor: `larder-bench loopback-rtt`, a round trip over loopback TCP with no server.
+# machine's floors: `larder-bench loopback-rtt`, a round trip over loopback TCP with no server,
+# and `larder-bench http-floor`, an HTTP server that does no work, under the same clients.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -18,6 +19,7 @@ skip_feast=${2:-}
 work=$(mktemp -d /tmp/larder-server-bench.XXXXXX)
 larder_port=6566
 feast_port=6567
+floor_port=6568
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -26,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for port in $larder_port $feast_port; do
+for port in $larder_port $feast_port $floor_port; do
     if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then
         echo "port $port is already in use: stop the server on it first" >&2
         exit 1
@@ -58,6 +60,15 @@ json.dump({
 }, open(sys.argv[1], "w"))
 PY
 "$larder" apply --repo "$work/larder" --manifest "$work/larder/manifest.json" >/dev/null
+
+wait_for_port() {
+    for _ in $(seq 1 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "nothing listens on port $1" >&2
+    return 1
+}
 
 wait_for() {
     for _ in $(seq 1 300); do
@@ -95,6 +106,15 @@ measure() {  # NAME PORT
 echo "== loopback floor: an echo thread, 200-byte request, 1,500-byte answer, no HTTP (client sleeps, then polls)"
 "$bench" loopback-rtt
 "$bench" loopback-rtt --poll yes
+
+echo "== floor: larder-bench http-floor, a server that answers every request with the same 1,036 bytes and no work"
+"$bench" http-floor --port $floor_port >/dev/null &
+pids+=($!)
+wait_for_port $floor_port
+"$bench" http-latency --port $floor_port --service none --requests 20000 --warmup 2000
+"$bench" http-latency --port $floor_port --service none --requests 20000 --warmup 2000 --poll yes
+wrk -t2 -c16 -d10s --latency -s "$work/post.lua" "http://127.0.0.1:$floor_port" | grep -E 'Requests/sec|99%'
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 echo "== larder serve"
 "$larder" serve --repo "$work/larder" --port $larder_port --log-level error &
