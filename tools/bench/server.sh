@@ -130,7 +130,7 @@ echo "== larder: 60 s soak at wrk -t2 -c64 while a full materialization runs"
 soak_materialize=$!
 wrk -t2 -c64 -d60s --latency -s "$work/post.lua" "http://127.0.0.1:$larder_port" | grep -E 'Requests/sec|requests in|99%|Non-2xx|Socket errors|timeout'
 wait "$soak_materialize" || true
-kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 if [ "$skip_feast" != "--skip-feast" ]; then
     echo "== feast serve (sqlite online store)"
