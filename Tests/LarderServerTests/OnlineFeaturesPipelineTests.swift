@@ -173,3 +173,74 @@ import Testing
         }
     }
 }
+
+/// Requests split at random points, and garbage, on raw connections.
+@Suite struct OnlineFeaturesSplitAndGarbageTests {
+    /// A splitmix64 generator, so a failure can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func pipelinedRequestsSplitAnywhereGetTheSameAnswers() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let port = try #require(client.port)
+            let requests = [
+                onlineRead(OnlineFeaturesRawConnectionTests.read),
+                onlineRead(#"{"entities": {"user_id": [1003]}, "features": ["user_stats:tx_count"]}"#),
+                onlineRead(#"{"entities": {"user_id": [1]}, "feature_service": "nope"}"#),
+                onlineRead(OnlineFeaturesRawConnectionTests.read, headers: ["Authorization: Bearer ignored"]),
+            ]
+            var expected: [String] = []
+            for request in requests {
+                let single = try RawHTTPConnection(port: port)
+                try await single.send(request)
+                expected.append(try await single.response().body)
+            }
+            var generator = Generator(state: 42)
+            for _ in 0..<20 {
+                let order = (0..<8).map { _ in Int.random(in: 0..<requests.count, using: &generator) }
+                let bytes = Array(order.map { requests[$0] }.joined().utf8)
+                let connection = try RawHTTPConnection(port: port)
+                var start = 0
+                while start < bytes.count {
+                    let end = min(bytes.count, start + Int.random(in: 1...300, using: &generator))
+                    try await connection.send(String(decoding: bytes[start..<end], as: UTF8.self))
+                    start = end
+                    try await Task.sleep(for: .microseconds(100))
+                }
+                for index in order {
+                    #expect(try await connection.response().body == expected[index], "order \(order)")
+                }
+            }
+        }
+    }
+
+    @Test func garbageNeverStopsTheServer() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client in
+            let port = try #require(client.port)
+            var generator = Generator(state: 7)
+            let prefixes = ["", "POST /get-online-features HTTP/1.1\r\n", "POST /get-online-features HTTP/1.1\r\nContent-Length: 5\r\n"]
+            for round in 0..<30 {
+                let noise = (0..<Int.random(in: 1...400, using: &generator)).map { _ in
+                    Character(Unicode.Scalar(UInt8.random(in: 1...127, using: &generator)))
+                }
+                let connection = try RawHTTPConnection(port: port)
+                try await connection.send(prefixes[round % prefixes.count] + String(noise) + "\r\n\r\n")
+                // Any answer or a closed connection will do; the server must stay up.
+                _ = try? await connection.response()
+            }
+            let connection = try RawHTTPConnection(port: port)
+            try await connection.send(onlineRead(OnlineFeaturesRawConnectionTests.read))
+            #expect(try await connection.response().status == 200)
+        }
+    }
+}
