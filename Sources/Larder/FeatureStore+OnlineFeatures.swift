@@ -48,17 +48,17 @@ extension FeatureStore {
         }
         let online = try onlineStore()
         let plan = try requestPlan(features, fullFeatureNames: fullFeatureNames, store: online)
-        var result = OnlineFeatures(
-            featureNames: entities.map(\.name),
-            columns: entities.map {
-                OnlineFeatureColumn(
-                    values: $0.values, statuses: Array(repeating: .present, count: rowCount),
-                    eventTimestamps: Array(repeating: nil, count: rowCount))
-            },
-            rowCount: rowCount)
+        // Sized once: join keys, then every feature.
         let width = entities.count + plan.reads.reduce(0) { $0 + $1.outputNames.count }
+        var result = OnlineFeatures(featureNames: [], columns: [], rowCount: rowCount)
         result.featureNames.reserveCapacity(width)
         result.columns.reserveCapacity(width)
+        for column in entities {
+            result.featureNames.append(column.name)
+            result.columns.append(OnlineFeatureColumn(
+                values: column.values, statuses: Array(repeating: .present, count: rowCount),
+                eventTimestamps: Array(repeating: nil, count: rowCount)))
+        }
         for read in plan.reads {
             let keyColumns = try read.joinKeys.map { key in
                 guard let column = entities.first(where: { $0.name == key }) else {
