@@ -174,18 +174,12 @@ import Testing
     }
 }
 
-/// Requests split at random points, and garbage, on raw connections.
+/// Requests split at scattered points, and garbage, on raw connections. The orders, split
+/// points and bytes come from fixed arithmetic sequences, so a failure replays.
 @Suite struct OnlineFeaturesSplitAndGarbageTests {
-    /// A splitmix64 generator, so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+    /// A scattered but fixed number in `0..<bound` for a position and a round.
+    static func scattered(_ position: Int, _ round: Int, below bound: Int) -> Int {
+        (position &* 7_919 &+ round &* 104_729 &+ (position * round) % 13) % bound
     }
 
     @Test func pipelinedRequestsSplitAnywhereGetTheSameAnswers() async throws {
@@ -204,14 +198,13 @@ import Testing
                 try await single.send(request)
                 expected.append(try await single.response().body)
             }
-            var generator = Generator(state: 42)
-            for _ in 0..<20 {
-                let order = (0..<8).map { _ in Int.random(in: 0..<requests.count, using: &generator) }
+            for round in 0..<20 {
+                let order = (0..<8).map { Self.scattered($0, round, below: requests.count) }
                 let bytes = Array(order.map { requests[$0] }.joined().utf8)
                 let connection = try RawHTTPConnection(port: port)
                 var start = 0
                 while start < bytes.count {
-                    let end = min(bytes.count, start + Int.random(in: 1...300, using: &generator))
+                    let end = min(bytes.count, start + 1 + Self.scattered(start, round, below: 300))
                     try await connection.send(String(decoding: bytes[start..<end], as: UTF8.self))
                     start = end
                     try await Task.sleep(for: .microseconds(100))
@@ -227,11 +220,10 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.application().test(.live) { client in
             let port = try #require(client.port)
-            var generator = Generator(state: 7)
             let prefixes = ["", "POST /get-online-features HTTP/1.1\r\n", "POST /get-online-features HTTP/1.1\r\nContent-Length: 5\r\n"]
             for round in 0..<30 {
-                let noise = (0..<Int.random(in: 1...400, using: &generator)).map { _ in
-                    Character(Unicode.Scalar(UInt8.random(in: 1...127, using: &generator)))
+                let noise = (0..<(1 + Self.scattered(round, 1, below: 400))).map {
+                    Character(Unicode.Scalar(UInt8(1 + Self.scattered($0, round, below: 127))))
                 }
                 let connection = try RawHTTPConnection(port: port)
                 try await connection.send(prefixes[round % prefixes.count] + String(noise) + "\r\n\r\n")
