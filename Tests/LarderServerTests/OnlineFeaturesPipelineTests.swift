@@ -112,12 +112,8 @@ import Testing
             let port = try #require(client.port)
             for (request, token) in OnlineFeaturesPipelineTests.requests {
                 let headers = token.map { ["Authorization: Bearer \($0)"] } ?? []
-                let direct = try RawHTTPConnection(port: port)
-                try await direct.send(onlineRead(request, headers: headers))
-                let answered = try await direct.response()
-                let full = try RawHTTPConnection(port: port)
-                try await full.send(Self.chunked(request, headers: headers))
-                let expected = try await full.response()
+                let answered = try await RawHTTPConnection.answer(onlineRead(request, headers: headers), port: port)
+                let expected = try await RawHTTPConnection.answer(Self.chunked(request, headers: headers), port: port)
                 #expect(answered.headWithoutDate == expected.headWithoutDate, "\(request)")
                 #expect(answered.body == expected.body, "\(request)")
             }
@@ -128,9 +124,7 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.application().test(.live) { client in
             let port = try #require(client.port)
-            let single = try RawHTTPConnection(port: port)
-            try await single.send(onlineRead(Self.read))
-            let expected = try await single.response().body
+            let expected = try await RawHTTPConnection.answer(onlineRead(Self.read), port: port).body
             let one = #"{"entities": {"user_id": [1003]}, "feature_service": "fraud_v1"}"#
             let connection = try RawHTTPConnection(port: port)
             try await connection.send(
@@ -148,9 +142,7 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.application().test(.live) { client in
             let port = try #require(client.port)
-            let whole = try RawHTTPConnection(port: port)
-            try await whole.send(onlineRead(Self.read))
-            let expected = try await whole.response().body
+            let expected = try await RawHTTPConnection.answer(onlineRead(Self.read), port: port).body
             let connection = try RawHTTPConnection(port: port)
             for _ in 0..<2 {
                 for character in onlineRead(Self.read) {
@@ -194,9 +186,7 @@ import Testing
             ]
             var expected: [String] = []
             for request in requests {
-                let single = try RawHTTPConnection(port: port)
-                try await single.send(request)
-                expected.append(try await single.response().body)
+                expected.append(try await RawHTTPConnection.answer(request, port: port).body)
             }
             for round in 0..<20 {
                 let order = (0..<8).map { Self.scattered($0, round, below: requests.count) }

@@ -53,6 +53,13 @@ final class RawHTTPConnection: @unchecked Sendable {
 
     deinit { close(socket) }
 
+    /// The response to one request sent alone on a new connection.
+    static func answer(_ request: String, port: Int) async throws -> Response {
+        let connection = try RawHTTPConnection(port: port)
+        try await connection.send(request)
+        return try await connection.response()
+    }
+
     /// Sends bytes as one write.
     func send(_ text: String) async throws {
         try await Self.offCooperativeThreads { try self.sendNow(text) }
