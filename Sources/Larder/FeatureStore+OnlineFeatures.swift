@@ -53,11 +53,12 @@ extension FeatureStore {
         var result = OnlineFeatures(featureNames: [], columns: [], rowCount: rowCount)
         result.featureNames.reserveCapacity(width)
         result.columns.reserveCapacity(width)
+        let keyStatuses = ResultColumn(Array(repeating: FeatureStatus.present, count: rowCount))
+        let keyTimestamps = ResultColumn(Array(repeating: Timestamp?.none, count: rowCount))
         for column in entities {
             result.featureNames.append(column.name)
             result.columns.append(OnlineFeatureColumn(
-                values: column.values, statuses: Array(repeating: .present, count: rowCount),
-                eventTimestamps: Array(repeating: nil, count: rowCount)))
+                values: ResultColumn(column.values), statuses: keyStatuses, eventTimestamps: keyTimestamps))
         }
         for read in plan.reads {
             let keyColumns = try read.joinKeys.map { key in
@@ -69,11 +70,13 @@ extension FeatureStore {
                 return column.values
             }
             let values = try online.read(read.plan, entityColumns: keyColumns, now: now)
+            let eventTimestamps = ResultColumn(values.eventTimestamps)
             for (offset, name) in read.outputNames.enumerated() {
                 result.featureNames.append(name)
                 result.columns.append(OnlineFeatureColumn(
-                    values: Array(values.values(ofFeature: offset)), statuses: Array(values.statuses(ofFeature: offset)),
-                    eventTimestamps: values.eventTimestamps))
+                    values: ResultColumn(values.values, offset: offset * rowCount, count: rowCount),
+                    statuses: ResultColumn(values.statuses, offset: offset * rowCount, count: rowCount),
+                    eventTimestamps: eventTimestamps))
             }
         }
         return result
@@ -83,9 +86,11 @@ extension FeatureStore {
     private func requestPlan(
         _ features: OnlineRequestKey.Features, fullFeatureNames: Bool, store: OnlineStore
     ) throws -> OnlineRequestPlan {
+        let recent = OnlineRequestKey(
+            features: features, fullFeatureNames: fullFeatureNames, registryUpdated: try currentRegistryVersion())
+        if let plan = requestPlans.withLock({ $0[recent] }) { return plan }
         let registry = try currentRegistry()
         let key = OnlineRequestKey(features: features, fullFeatureNames: fullFeatureNames, registryUpdated: registry.lastUpdated)
-        if let plan = requestPlans.withLock({ $0[key] }) { return plan }
         let references: [FeatureReference] =
             switch features {
             case .service(let name): try registry.manifest.references(ofService: name)

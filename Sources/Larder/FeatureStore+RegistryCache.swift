@@ -1,4 +1,5 @@
 import Foundation
+import LarderCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,6 +46,19 @@ extension FeatureStore {
                 modification: identity.0, size: identity.1, inode: identity.2, registry: fresh, checkedAt: now)
         }
         return fresh
+    }
+
+    /// When the applied registry was last updated, as ``currentRegistry()`` would return it,
+    /// without copying the registry: the serving path needs only the version to find its plan.
+    /// - Returns: the registry's `lastUpdated`.
+    /// - Throws: ``RegistryError`` when the file is unreadable.
+    func currentRegistryVersion() throws -> Timestamp {
+        let now = ContinuousClock.now
+        let recent = cachedRegistry.withLock { cached -> Timestamp? in
+            guard let cached, now - cached.checkedAt < Self.registryCheckInterval else { return nil }
+            return cached.registry.lastUpdated
+        }
+        return try recent ?? currentRegistry().lastUpdated
     }
 
     /// Replaces the registry file and forgets the cached copy, so this process sees the

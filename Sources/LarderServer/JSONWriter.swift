@@ -25,6 +25,21 @@ struct JSONWriter {
         bytes.append(contentsOf: text)
     }
 
+    /// The number of bytes written so far.
+    var count: Int { bytes.count }
+
+    /// Appends a copy of text written earlier.
+    /// - Parameter range: where that text is in ``bytes``.
+    mutating func repeatWritten(_ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "no such text written")
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: range.count))
+        bytes.withUnsafeMutableBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            (base + start).update(from: base + range.lowerBound, count: range.count)
+        }
+    }
+
     /// Appends one byte of punctuation.
     mutating func byte(_ ascii: Unicode.Scalar) {
         bytes.append(UInt8(ascii: ascii))

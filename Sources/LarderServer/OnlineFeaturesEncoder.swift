@@ -21,56 +21,54 @@ enum OnlineFeaturesEncoder {
             writer.string(name)
         }
         writer.raw("]},\"results\":[")
-        var timestamps = RowTimestampTexts(rowCount: features.rowCount)
-        for (index, column) in features.columns.enumerated() {
+        // The features of a view share one column of event times: its text is written once
+        // and copied for the features after it.
+        var previousTimestamps: (column: ResultColumn<Timestamp?>, text: Range<Int>)?
+        for index in features.columns.indices {
             if index > 0 { writer.byte(",") }
+            let column = features.columns[index]
             writer.raw("{\"values\":[")
-            for (row, value) in column.values.enumerated() {
-                if row > 0 { writer.byte(",") }
-                writer.value(value)
-            }
-            writer.raw("],\"statuses\":[")
-            for (row, status) in column.statuses.enumerated() {
-                if row > 0 { writer.byte(",") }
-                writer.raw(status.jsonText)
-            }
-            writer.raw("],\"event_timestamps\":[")
-            for (row, timestamp) in column.eventTimestamps.enumerated() {
-                if row > 0 { writer.byte(",") }
-                if let timestamp {
-                    timestamps.write(timestamp, row: row, into: &writer)
-                } else {
-                    writer.raw(noTimestamp)
+            column.values.withUnsafeBufferPointer { values in
+                for row in values.indices {
+                    if row > 0 { writer.byte(",") }
+                    writer.value(values[row])
                 }
             }
-            writer.raw("]}")
+            writer.raw("],\"statuses\":[")
+            column.statuses.withUnsafeBufferPointer { statuses in
+                for row in statuses.indices {
+                    if row > 0 { writer.byte(",") }
+                    writer.raw(statuses[row].jsonText)
+                }
+            }
+            writer.raw("],\"event_timestamps\":")
+            if let previous = previousTimestamps, previous.column.isSameWindow(as: column.eventTimestamps) {
+                writer.repeatWritten(previous.text)
+            } else {
+                let start = writer.count
+                write(column.eventTimestamps, into: &writer)
+                previousTimestamps = (column.eventTimestamps, start..<writer.count)
+            }
+            writer.byte("}")
         }
         writer.raw("]}")
         return writer.bytes
     }
-}
 
-/// The JSON text of each row's last event time: the features of one view share their rows'
-/// event times, so each is formatted once per response and copied for the other features.
-private struct RowTimestampTexts {
-    private var texts: [UInt8] = []
-    private var rows: [(timestamp: Timestamp, text: Range<Int>)?]
-
-    init(rowCount: Int) {
-        rows = Array(repeating: nil, count: rowCount)
-    }
-
-    mutating func write(_ timestamp: Timestamp, row: Int, into writer: inout JSONWriter) {
-        if let known = rows[row], known.timestamp == timestamp {
-            writer.raw(texts[known.text])
-            return
+    /// Writes a column of event times as a JSON array.
+    private static func write(_ timestamps: ResultColumn<Timestamp?>, into writer: inout JSONWriter) {
+        writer.byte("[")
+        timestamps.withUnsafeBufferPointer { timestamps in
+            for row in timestamps.indices {
+                if row > 0 { writer.byte(",") }
+                if let timestamp = timestamps[row] {
+                    writer.timestamp(timestamp)
+                } else {
+                    writer.raw(noTimestamp)
+                }
+            }
         }
-        let start = texts.count
-        texts.append(UInt8(ascii: "\""))
-        timestamp.appendRFC3339(to: &texts)
-        texts.append(UInt8(ascii: "\""))
-        rows[row] = (timestamp, start..<texts.count)
-        writer.raw(texts[start...])
+        writer.byte("]")
     }
 }
 
