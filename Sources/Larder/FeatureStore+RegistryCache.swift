@@ -54,9 +54,10 @@ extension FeatureStore {
     /// - Throws: ``RegistryError`` when the file is unreadable.
     func currentRegistryVersion() throws -> Timestamp {
         let now = ContinuousClock.now
+        // Read in place: binding the cached registry would copy it.
         let recent = cachedRegistry.withLock { cached -> Timestamp? in
-            guard let cached, now - cached.checkedAt < Self.registryCheckInterval else { return nil }
-            return cached.registry.lastUpdated
+            guard let checkedAt = cached?.checkedAt, now - checkedAt < Self.registryCheckInterval else { return nil }
+            return cached?.registry.lastUpdated
         }
         return try recent ?? currentRegistry().lastUpdated
     }

@@ -32,11 +32,11 @@ struct JSONWriter {
     /// - Parameter range: where that text is in ``bytes``.
     mutating func repeatWritten(_ range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "no such text written")
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: range.count))
-        bytes.withUnsafeMutableBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            (base + start).update(from: base + range.lowerBound, count: range.count)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { copy in
+            bytes.withUnsafeBufferPointer { written in
+                _ = copy.initialize(fromContentsOf: UnsafeBufferPointer(rebasing: written[range]))
+            }
+            bytes.append(contentsOf: copy)
         }
     }
 

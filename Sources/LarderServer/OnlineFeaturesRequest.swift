@@ -4,9 +4,9 @@ import LarderCore
 /// A parsed `POST /get-online-features` body, Feast's format:
 /// `{"entities": {"user_id": [1, 2]}, "features": ["view:feature"]}` or
 /// `"feature_service": "name"`, optional `"full_feature_names": true`.
-struct OnlineFeaturesRequest {
+struct OnlineFeaturesRequest: Equatable {
     /// What to read: references or a service.
-    enum Selection {
+    enum Selection: Equatable {
         case features([FeatureReference])
         case service(String)
     }

@@ -22,7 +22,7 @@ struct OnlineFeaturesRoute: Sendable {
             var request = request
             try state.authorizer.authorize(request.headers, for: .readOnline)
             let body = try await state.readJSONObject(&request)
-            return jsonResponse(try respond(to: body))
+            return jsonResponse(try respond(to: OnlineFeaturesRequest(body, maxEntityRows: state.settings.maxEntityRows)))
         }
     }
 
@@ -34,13 +34,16 @@ struct OnlineFeaturesRoute: Sendable {
     /// - Throws: ``APIError`` or any error of the read, for ``APIError/init(mapping:)``.
     func respond(authorization: String?, body: ByteBuffer) throws -> [UInt8] {
         try state.authorizer.authorize(authorization: authorization, for: .readOnline)
-        return try respond(to: state.parseJSONObject(body))
+        let maxEntityRows = state.settings.maxEntityRows
+        let plain = body.withUnsafeReadableBytes { raw in
+            OnlineFeaturesRequest(plainBody: raw.bindMemory(to: UInt8.self), maxEntityRows: maxEntityRows)
+        }
+        return try respond(to: plain ?? OnlineFeaturesRequest(state.parseJSONObject(body), maxEntityRows: maxEntityRows))
     }
 
     /// Reads an LMDB lookup inline, wherever the caller runs: it takes a few microseconds,
     /// less than a hop to another thread.
-    private func respond(to body: JSONValue) throws -> [UInt8] {
-        let parsed = try OnlineFeaturesRequest(body, maxEntityRows: state.settings.maxEntityRows)
+    private func respond(to parsed: OnlineFeaturesRequest) throws -> [UInt8] {
         let result: OnlineFeatures
         switch parsed.selection {
         case .features(let references):

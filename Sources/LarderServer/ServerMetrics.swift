@@ -13,7 +13,10 @@ import Synchronization
 final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
-    private let requestMetrics = Mutex<[RequestKey: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
+    private let requestMetrics: Mutex<[RequestKey: (CoreMetrics.Counter, CoreMetrics.Timer)]>
+    /// The request metrics of the scoring path's answer, a successful online read, found
+    /// without a lock or a hash.
+    private let onlineReadOK: (CoreMetrics.Counter, CoreMetrics.Timer)
     private let entityRows: CoreMetrics.Counter
     /// One counter per status, in the order of `FeatureStatus.allCases`.
     private let lookups: [CoreMetrics.Counter]
@@ -34,6 +37,8 @@ final class ServerMetrics: Sendable {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = Self.latencyBuckets
         self.factory = factory
+        onlineReadOK = Self.requestMetrics(endpoint: OnlineFeaturesRoute.path, status: 200, factory: factory)
+        requestMetrics = Mutex([RequestKey(endpoint: OnlineFeaturesRoute.path, status: 200): onlineReadOK])
         entityRows = CoreMetrics.Counter(label: "larder_entity_rows_served_total", factory: factory)
         lookups = FeatureStatus.allCases.map {
             CoreMetrics.Counter(label: "larder_feature_lookups_total", dimensions: [("status", $0.rawValue)], factory: factory)
@@ -46,19 +51,29 @@ final class ServerMetrics: Sendable {
     ///   - status: the response status code.
     ///   - duration: how long it took.
     func recordRequest(endpoint: String, status: Int, duration: Duration) {
-        let key = RequestKey(endpoint: endpoint, status: status)
-        let (counter, timer) = requestMetrics.withLock { metrics in
-            if let found = metrics[key] { return found }
-            let dimensions = [("endpoint", endpoint), ("status", String(status))]
-            let made = (
-                CoreMetrics.Counter(label: "larder_http_requests_total", dimensions: dimensions, factory: factory),
-                CoreMetrics.Timer(label: "larder_http_request_duration_seconds", dimensions: dimensions, factory: factory)
-            )
-            metrics[key] = made
-            return made
-        }
+        let (counter, timer) =
+            status == 200 && endpoint == OnlineFeaturesRoute.path
+            ? onlineReadOK
+            : requestMetrics.withLock { metrics in
+                let key = RequestKey(endpoint: endpoint, status: status)
+                if let found = metrics[key] { return found }
+                let made = Self.requestMetrics(endpoint: endpoint, status: status, factory: factory)
+                metrics[key] = made
+                return made
+            }
         counter.increment()
         timer.recordNanoseconds(duration.totalNanosecondsSaturating)
+    }
+
+    /// A request counter and latency histogram for an endpoint and status.
+    private static func requestMetrics(
+        endpoint: String, status: Int, factory: PrometheusMetricsFactory
+    ) -> (CoreMetrics.Counter, CoreMetrics.Timer) {
+        let dimensions = [("endpoint", endpoint), ("status", String(status))]
+        return (
+            CoreMetrics.Counter(label: "larder_http_requests_total", dimensions: dimensions, factory: factory),
+            CoreMetrics.Timer(label: "larder_http_request_duration_seconds", dimensions: dimensions, factory: factory)
+        )
     }
 
     /// Counts the entity rows and per-status feature lookups of an online read.

@@ -19,7 +19,7 @@ extension ServerState {
     func finishRequest(
         method: HTTPRequest.Method, path: String, status: HTTPResponse.Status, elapsed: Duration, failure: APIError?
     ) {
-        let endpoint = Self.knownPaths.contains(path) ? path : "other"
+        let endpoint = path == OnlineFeaturesRoute.path || Self.knownPaths.contains(path) ? path : "other"
         metrics.recordRequest(endpoint: endpoint, status: status.code, duration: elapsed)
         if let failure, failure.status.code >= 500 {
             logger.error(
