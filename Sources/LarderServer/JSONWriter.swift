@@ -100,7 +100,11 @@ struct JSONWriter {
             integer(Int64(value))
             raw(".0")
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            // The standard library's shortest form, written into the bytes without a `String`.
+            var sink = ASCIISink()
+            swap(&sink.bytes, &bytes)
+            value.write(to: &sink)
+            swap(&sink.bytes, &bytes)
         }
     }
 
@@ -158,5 +162,20 @@ struct JSONWriter {
             }
             byte("}")
         }
+    }
+}
+
+/// A text stream onto bytes. Numbers print themselves into it through `_writeASCII`, the
+/// standard library's hook for ASCII text, with no intermediate `String`; anything else
+/// arrives through `write(_:)`.
+private struct ASCIISink: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
     }
 }
