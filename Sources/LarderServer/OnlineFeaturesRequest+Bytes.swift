@@ -28,21 +28,13 @@ extension OnlineFeaturesRequest {
                 guard let columns = cursor.entityColumns(), !columns.isEmpty else { return nil }
                 entities = columns
             case "feature_service" where service == nil:
-                if cursor.takeNull() {
-                    service = .some(nil)
-                } else {
-                    guard let name = cursor.plainString() else { return nil }
-                    service = name
-                }
+                guard let name = cursor.nullOr({ $0.plainString() }) else { return nil }
+                service = name
             case "features" where features == nil:
-                if cursor.takeNull() {
-                    features = .some(nil)
-                } else {
-                    guard let names = cursor.plainStrings() else { return nil }
-                    features = names
-                }
+                guard let names = cursor.nullOr({ $0.plainStrings() }) else { return nil }
+                features = names
             case "full_feature_names" where fullFeatureNames == nil:
-                guard let flag = cursor.boolOrNull() else { return nil }
+                guard let flag = cursor.nullOr({ $0.bool() }) else { return nil }
                 fullFeatureNames = flag
             default:
                 return nil
@@ -116,13 +108,17 @@ private struct PlainJSONCursor {
         return true
     }
 
-    mutating func takeNull() -> Bool { take(word: "null") }
+    /// `null` (as `.some(nil)`), or what `read` reads; `nil` when neither is next.
+    mutating func nullOr<Read>(_ read: (inout Self) -> Read?) -> Read?? {
+        if take(word: "null") { return .some(nil) }
+        guard let value = read(&self) else { return nil }
+        return value
+    }
 
-    /// `true`, `false`, or `null` (as `.some(nil)`).
-    mutating func boolOrNull() -> Bool?? {
+    /// `true` or `false`.
+    mutating func bool() -> Bool? {
         if take(word: "true") { return true }
         if take(word: "false") { return false }
-        if takeNull() { return .some(nil) }
         return nil
     }
 
