@@ -71,11 +71,12 @@ extension FeatureStore {
             }
             let values = try online.read(read.plan, entityColumns: keyColumns, now: now)
             let eventTimestamps = ResultColumn(values.eventTimestamps)
-            for (offset, name) in read.outputNames.enumerated() {
+            for (feature, name) in read.outputNames.enumerated() {
+                let entries = values.entries(ofFeature: feature)
                 result.featureNames.append(name)
                 result.columns.append(OnlineFeatureColumn(
-                    values: ResultColumn(values.values, offset: offset * rowCount, count: rowCount),
-                    statuses: ResultColumn(values.statuses, offset: offset * rowCount, count: rowCount),
+                    values: ResultColumn(values.values, offset: entries.lowerBound, count: entries.count),
+                    statuses: ResultColumn(values.statuses, offset: entries.lowerBound, count: entries.count),
                     eventTimestamps: eventTimestamps))
             }
         }

@@ -48,17 +48,25 @@ public struct OnlineReadResult: Sendable, Hashable {
         statuses[feature * rowCount + row]
     }
 
+    /// Where one feature's entries are in ``values`` and ``statuses``: one per entity row, in
+    /// row order.
+    /// - Parameter feature: the feature's position in ``featureNames``.
+    /// - Returns: the positions.
+    public func entries(ofFeature feature: Int) -> Range<Int> {
+        feature * rowCount..<(feature + 1) * rowCount
+    }
+
     /// The values of one feature for every entity row, in row order.
     /// - Parameter feature: the feature's position in ``featureNames``.
     /// - Returns: the values.
     public func values(ofFeature feature: Int) -> ArraySlice<Value> {
-        values[feature * rowCount..<(feature + 1) * rowCount]
+        values[entries(ofFeature: feature)]
     }
 
     /// The statuses of one feature for every entity row, in row order.
     /// - Parameter feature: the feature's position in ``featureNames``.
     /// - Returns: the statuses.
     public func statuses(ofFeature feature: Int) -> ArraySlice<FeatureStatus> {
-        statuses[feature * rowCount..<(feature + 1) * rowCount]
+        statuses[entries(ofFeature: feature)]
     }
 }
