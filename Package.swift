@@ -52,19 +52,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LarderStores",
+            dependencies: [core, "LarderFormats"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LarderOffline",
-            dependencies: [core, "LarderFormats", "CSQLite", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                core, "LarderFormats", "LarderStores", "CSQLite", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LarderOnline",
-            dependencies: [core, "CLMDB", .product(name: "Logging", package: "swift-log")],
+            dependencies: [core, "LarderStores", "CLMDB", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Larder",
             dependencies: [
-                core, "LarderFormats", "LarderOffline", "LarderOnline", "Yams",
+                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "Yams",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -72,7 +79,7 @@ let package = Package(
         .target(
             name: "LarderServer",
             dependencies: [
-                "Larder", core, "LarderOnline",
+                "Larder", core, "LarderStores",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -90,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "LarderCLI",
             dependencies: [
-                "Larder", core, "LarderFormats", "LarderServer",
+                "Larder", core, "LarderFormats", "LarderStores", "LarderServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -100,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "LarderBench",
             dependencies: [
-                "Larder", core, "LarderFormats", "LarderOffline", "LarderOnline",
+                "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -116,24 +123,24 @@ let package = Package(
         .testTarget(
             name: "LarderOfflineTests",
             dependencies: [
-                "LarderOffline", "LarderFormats", core, .product(name: "Logging", package: "swift-log"),
+                "LarderOffline", "LarderStores", "LarderFormats", core, .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LarderOnlineTests",
-            dependencies: ["LarderOnline", core],
+            dependencies: ["LarderOnline", "LarderStores", core],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LarderTests",
-            dependencies: ["Larder", core, "LarderFormats"],
+            dependencies: ["Larder", core, "LarderFormats", "LarderStores"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LarderServerTests",
             dependencies: [
-                "LarderServer", "Larder", core, "LarderOnline",
+                "LarderServer", "Larder", core, "LarderStores", "LarderCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

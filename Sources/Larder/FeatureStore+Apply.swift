@@ -60,7 +60,7 @@ extension FeatureStore {
     /// nothing stale is ever served; a changed view reads `NOT_FOUND` until it is
     /// materialized again.
     private func pruneOnlineStore(keeping manifest: Manifest) throws {
-        guard FileManager.default.fileExists(atPath: resolve(configuration.onlineStore.path)) else { return }
+        guard stores.onlineStoreExists else { return }
         let kept = try manifest.featureViews.filter(\.online).map { try onlineSchema(for: $0, in: manifest) }
         let pruned = try onlineStore().prune(keeping: kept)
         if !pruned.isEmpty {

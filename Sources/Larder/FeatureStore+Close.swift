@@ -4,8 +4,7 @@ extension FeatureStore {
     /// needs a store opens it again.
     public func closeStores() {
         requestPlans.withLock { $0.removeAll() }
-        openedOnlineStore.withLock { $0 = nil }
-        pushOfflineStore.withLock { $0 = nil }
+        stores.close()
         logger.debug("closed the stores")
     }
 }

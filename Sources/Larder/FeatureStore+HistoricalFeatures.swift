@@ -1,5 +1,5 @@
 public import LarderCore
-public import LarderOffline
+public import LarderStores
 import LarderFormats
 
 extension FeatureStore {

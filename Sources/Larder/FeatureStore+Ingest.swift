@@ -1,4 +1,4 @@
-public import LarderOffline
+public import LarderStores
 import Foundation
 import LarderCore
 
@@ -23,7 +23,7 @@ extension FeatureStore {
 
     /// Ingests the given views into an open offline store.
     func ingest(
-        _ views: [FeatureView], manifest: Manifest, into offline: OfflineStore, force: Bool = false,
+        _ views: [FeatureView], manifest: Manifest, into offline: any OfflineStore, force: Bool = false,
         progress: ((IngestProgress) -> Void)? = nil
     ) throws -> [IngestReport] {
         var reports: [IngestReport] = []

@@ -1,6 +1,5 @@
 public import LarderCore
-public import LarderOnline
-import LarderOffline
+public import LarderStores
 
 /// What `materialize` did for one feature view.
 public struct MaterializeReport: Sendable, Hashable {
@@ -74,12 +73,8 @@ extension FeatureStore {
             guard try offline.ingestedTable(named: view.name) != nil else { continue }
             let from = start(view)
             let table = try offlineTable(for: view, in: manifest)
-            var rows: [OnlineRow] = []
-            try offline.latestRows(table: table, start: from, end: end) { latest in
-                rows.append(OnlineRow(
-                    key: latest.joinKeys, eventTimestamp: latest.eventTimestamp,
-                    createdTimestamp: latest.createdTimestamp, values: latest.features))
-            }
+            var rows: [StoredRow] = []
+            try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
             let written = try online.write(view: try onlineSchema(for: view, in: manifest), rows: rows, progress: progress)
             try recordMaterialization(of: view.name, start: from, end: end)
             reports.append(MaterializeReport(

@@ -1,5 +1,5 @@
 public import LarderCore
-import LarderOnline
+import LarderStores
 
 extension FeatureStore {
     /// Reads the latest values of features for entity rows from the online store.
@@ -69,7 +69,7 @@ extension FeatureStore {
                 }
                 return column.values
             }
-            let values = try online.read(read.plan, entityColumns: keyColumns, now: now)
+            let values = try read.plan.read(entityColumns: keyColumns, now: now)
             let eventTimestamps = ResultColumn(values.eventTimestamps)
             for (feature, name) in read.outputNames.enumerated() {
                 let entries = values.entries(ofFeature: feature)
@@ -85,7 +85,7 @@ extension FeatureStore {
 
     /// The plan for a request, made once per registry version.
     private func requestPlan(
-        _ features: OnlineRequestKey.Features, fullFeatureNames: Bool, store: OnlineStore
+        _ features: OnlineRequestKey.Features, fullFeatureNames: Bool, store: any OnlineStore
     ) throws -> OnlineRequestPlan {
         let recent = OnlineRequestKey(
             features: features, fullFeatureNames: fullFeatureNames, registryUpdated: try currentRegistryVersion())

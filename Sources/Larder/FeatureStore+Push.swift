@@ -1,6 +1,5 @@
 public import LarderCore
-public import LarderOnline
-import LarderOffline
+public import LarderStores
 
 /// Where pushed rows go.
 public enum PushTarget: String, Sendable, Hashable, CaseIterable {
@@ -66,7 +65,7 @@ extension FeatureStore {
             }
             if target.includesOffline {
                 let table = try offlineTable(for: view, in: manifest)
-                report.offlineRows = try withPushOfflineStore { try $0.append(table: table, rows: rows) }
+                report.offlineRows = try stores.withPushOffline { try $0.append(table: table, rows: rows) }
             }
             logger.debug(
                 "pushed rows",
@@ -95,20 +94,7 @@ extension FeatureStore {
         return try writeOnline(rows, view: view, manifest: manifest)
     }
 
-    /// Runs `body` with the kept offline store connection, opening it first if needed, while
-    /// holding its lock.
-    private func withPushOfflineStore(_ body: (OfflineStore) throws -> Int) throws -> Int {
-        try pushOfflineStore.withLock { store in
-            if store == nil { store = try openOfflineStore() }
-            return try body(store!)
-        }
-    }
-
-    private func writeOnline(_ rows: [OfflineRow], view: FeatureView, manifest: Manifest) throws -> OnlineWriteReport {
-        try onlineStore().write(
-            view: try onlineSchema(for: view, in: manifest),
-            rows: rows.lazy.map {
-                OnlineRow(key: $0.joinKeys, eventTimestamp: $0.eventTimestamp, createdTimestamp: $0.createdTimestamp, values: $0.features)
-            })
+    private func writeOnline(_ rows: [StoredRow], view: FeatureView, manifest: Manifest) throws -> OnlineWriteReport {
+        try onlineStore().write(view: try onlineSchema(for: view, in: manifest), rows: rows)
     }
 }

@@ -1,37 +1,22 @@
 public import LarderCore
-public import LarderOffline
-public import LarderOnline
+public import LarderStores
 import Foundation
-import LarderFormats
 
 extension FeatureStore {
-    /// Opens the offline store (creating it if needed). Each call opens a new connection:
-    /// use it from one thread.
+    /// Opens the offline store the configuration names (creating it if needed). Each call
+    /// opens a new connection to a `sqlite` store: use it from one thread.
     /// - Returns: the store.
     /// - Throws: when the database cannot be opened.
-    public func openOfflineStore() throws -> OfflineStore {
-        let path = resolve(configuration.offlineStore.path)
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        return try OfflineStore(path: path, logger: logger) { path, format, declaredTypes in
-            try TableFiles.openReader(path: path, format: format, declaredTypes: declaredTypes)
-        }
+    public func openOfflineStore() throws -> any OfflineStore {
+        try stores.offline()
     }
 
-    /// The online store, opened once and shared (it is safe to use from many threads).
+    /// The online store the configuration names, opened once and shared (it is safe to use
+    /// from many threads).
     /// - Returns: the store.
-    /// - Throws: ``OnlineStoreError`` when the environment cannot be opened.
-    public func onlineStore() throws -> OnlineStore {
-        try openedOnlineStore.withLock { store in
-            if let store { return store }
-            let path = resolve(configuration.onlineStore.path)
-            let opened = try OnlineStore(
-                path: path,
-                configuration: .init(initialMapSize: configuration.onlineStore.mapSizeMiB << 20),
-                logger: logger)
-            store = opened
-            return opened
-        }
+    /// - Throws: ``OnlineStoreError`` when it cannot be opened.
+    public func onlineStore() throws -> any OnlineStore {
+        try stores.online()
     }
 
     /// How the offline store sees a feature view: its source file, keys, timestamps,

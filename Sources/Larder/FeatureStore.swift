@@ -1,8 +1,6 @@
 import LarderCore
 public import Logging
 import Foundation
-import LarderOffline
-import LarderOnline
 import Synchronization
 
 /// A feature repository opened for use: its configuration, registry and stores. Every
@@ -18,13 +16,8 @@ public final class FeatureStore: Sendable {
     public let logger: Logger
     /// The registry file (resolved once: the serving path checks it on every request).
     public let registryFile: RegistryFile
-    /// The online store, opened on first use and shared by every caller (LMDB allows one
-    /// environment per file in a process).
-    let openedOnlineStore = Mutex<OnlineStore?>(nil)
-    /// The offline store connection pushes append through, opened on first use and kept:
-    /// a connection per push costs milliseconds (opening, and closing, which checkpoints
-    /// the write-ahead log). The lock also serializes the appends.
-    let pushOfflineStore = Mutex<OfflineStore?>(nil)
+    /// The stores the configuration names, and their lifetimes.
+    let stores: StoreProvider
     /// Resolved and planned online requests by request and registry version.
     let requestPlans = Mutex<[OnlineRequestKey: OnlineRequestPlan]>([:])
     /// The registry as last read, with its file's identity.
@@ -47,6 +40,8 @@ public final class FeatureStore: Sendable {
         self.configuration = try StoreConfiguration.parse(yaml: String(decoding: data, as: UTF8.self), file: file)
         self.logger = logger
         self.registryFile = RegistryFile(path: Self.resolve(configuration.registryPath, against: absolute))
+        self.stores = StoreProvider(
+            configuration: configuration, resolve: { Self.resolve($0, against: absolute) }, logger: logger)
     }
 
     /// A path from the configuration made absolute against the repository directory.

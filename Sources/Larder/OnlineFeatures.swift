@@ -1,5 +1,5 @@
 public import LarderCore
-public import LarderOnline
+public import LarderStores
 
 /// Entity key values for an online read: one column per join key, one entry per entity row.
 public struct EntityColumn: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import LarderCore
-import LarderOnline
+import LarderStores
 
 /// What an online read asks for, as a cache key: a service or a list of references, the
 /// naming, and the registry version the plan was made from.
@@ -19,7 +19,7 @@ struct OnlineRequestKey: Hashable, Sendable {
 struct OnlineRequestPlan: Sendable {
     struct ViewRead: Sendable {
         var view: String
-        var plan: OnlineReadPlan
+        var plan: any PreparedOnlineRead
         var joinKeys: [String]
         var outputNames: [String]
     }
@@ -31,7 +31,7 @@ struct OnlineRequestPlan: Sendable {
     /// - Throws: ``DefinitionError`` for unknown views or features or a name clash;
     ///   ``OnlineStoreError`` from planning.
     init(
-        references: [FeatureReference], fullFeatureNames: Bool, registry: Registry, store: OnlineStore,
+        references: [FeatureReference], fullFeatureNames: Bool, registry: Registry, store: any OnlineStore,
         schema: (FeatureView, Manifest) throws -> OnlineViewSchema
     ) throws {
         let resolved = try registry.manifest.resolve(references, fullFeatureNames: fullFeatureNames)
@@ -44,7 +44,7 @@ struct OnlineRequestPlan: Sendable {
             let viewSchema = try schema(view, registry.manifest)
             reads.append(ViewRead(
                 view: view.name,
-                plan: try store.readPlan(view: viewSchema, features: resolved[start..<end].map(\.field.name)),
+                plan: try store.prepareRead(view: viewSchema, features: resolved[start..<end].map(\.field.name)),
                 joinKeys: viewSchema.joinKeys.map(\.name),
                 outputNames: resolved[start..<end].map(\.outputName)))
             start = end

@@ -1,5 +1,5 @@
 public import LarderCore
-import LarderOffline
+import LarderStores
 
 /// Rows given column by column (a data frame), as push requests carry them: column name to
 /// values, every column of the same length. Values are loosely typed and converted to the
@@ -38,7 +38,7 @@ public struct PushColumns: Sendable, Hashable {
     ///   - source: the file behind its source.
     /// - Returns: one row per entry.
     /// - Throws: ``PushError`` (`invalidColumns`) naming the column and row.
-    func rows(of view: FeatureView, joinKeys: [JoinKey], source: FileSource) throws -> [OfflineRow] {
+    func rows(of view: FeatureView, joinKeys: [JoinKey], source: FileSource) throws -> [StoredRow] {
         let count = try rowCount()
         let context = "feature view '\(view.name)'"
         func column(_ name: String, type: ValueType, required: Bool) throws -> [Value]? {
@@ -70,7 +70,7 @@ public struct PushColumns: Sendable, Hashable {
             }
             var createdAt: Timestamp?
             if case .timestamp(let value) = created?[row] { createdAt = value }
-            return OfflineRow(
+            return StoredRow(
                 joinKeys: keys.map { $0[row] }, eventTimestamp: event, createdTimestamp: createdAt,
                 features: features.map { $0[row] })
         }

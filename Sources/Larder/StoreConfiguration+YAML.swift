@@ -50,14 +50,14 @@ extension StoreConfiguration {
         if let node = top["offline_store"] {
             let nested = reader.nested("offline_store")
             let mapping = try nested.mapping(node)
-            configuration.offlineStore.type = try nested.choice(mapping, "type", ["sqlite"]) ?? "sqlite"
+            configuration.offlineStore.type = try nested.choice(mapping, "type", OfflineStoreConfiguration.types) ?? "sqlite"
             configuration.offlineStore.path = try nested.string(mapping, "path") ?? configuration.offlineStore.path
             try nested.rejectUnknown(mapping, allowed: ["type", "path"])
         }
         if let node = top["online_store"] {
             let nested = reader.nested("online_store")
             let mapping = try nested.mapping(node)
-            configuration.onlineStore.type = try nested.choice(mapping, "type", ["lmdb"]) ?? "lmdb"
+            configuration.onlineStore.type = try nested.choice(mapping, "type", OnlineStoreConfiguration.types) ?? "lmdb"
             configuration.onlineStore.path = try nested.string(mapping, "path") ?? configuration.onlineStore.path
             configuration.onlineStore.mapSizeMiB =
                 try nested.positiveInt(mapping, "map_size_mb") ?? configuration.onlineStore.mapSizeMiB

@@ -1,7 +1,10 @@
 /// Where a feature repository keeps its offline data.
 public struct OfflineStoreConfiguration: Sendable, Hashable {
-    /// The backend; `sqlite` is the only one built in.
+    /// The backend: `sqlite` (the default, a file) or `memory` (rows kept in the process,
+    /// gone when it exits; for tests and trials).
     public var type: String = "sqlite"
+    /// The backends Larder has.
+    public static let types = ["sqlite", "memory"]
     /// The SQLite database file, relative to the repository.
     public var path: String = ".larder/offline.db"
 
@@ -11,8 +14,11 @@ public struct OfflineStoreConfiguration: Sendable, Hashable {
 
 /// Where a feature repository keeps the latest values for serving.
 public struct OnlineStoreConfiguration: Sendable, Hashable {
-    /// The backend; `lmdb` is the only one built in.
+    /// The backend: `lmdb` (the default, a directory) or `memory` (values kept in the
+    /// process, gone when it exits; for tests and trials).
     public var type: String = "lmdb"
+    /// The backends Larder has.
+    public static let types = ["lmdb", "memory"]
     /// The LMDB environment directory, relative to the repository.
     public var path: String = ".larder/online"
     /// The initial LMDB map size in MiB; the store grows it when full.

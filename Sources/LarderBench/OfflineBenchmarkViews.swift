@@ -1,3 +1,4 @@
+import LarderStores
 import Foundation
 import LarderCore
 import LarderFormats

@@ -1,3 +1,4 @@
+import LarderStores
 import Foundation
 import LarderOffline
 
@@ -15,7 +16,7 @@ enum OfflineIngestBenchmark {
         var rows = 0
         for _ in 0..<runs {
             OfflineBenchmarkViews.removeStore(at: storePath)
-            let store = try OfflineStore(path: storePath, logger: OfflineBenchmarkViews.logger)
+            let store = try SQLiteOfflineStore(path: storePath, logger: OfflineBenchmarkViews.logger)
             let start = BenchClock.now()
             let report = try store.ingest(OfflineBenchmarkViews.userStats(source))
             seconds.append(BenchClock.now() - start)

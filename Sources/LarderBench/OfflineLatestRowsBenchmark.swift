@@ -1,3 +1,4 @@
+import LarderStores
 import LarderCore
 import LarderOffline
 
@@ -11,7 +12,7 @@ enum OfflineLatestRowsBenchmark {
             throw BenchmarkInputError("usage: offline-latest --store PATH --source FEATURES [--runs N]")
         }
         let runs = try options.int("runs", default: 5)
-        let store = try OfflineStore(path: storePath, logger: OfflineBenchmarkViews.logger)
+        let store = try SQLiteOfflineStore(path: storePath, logger: OfflineBenchmarkViews.logger)
         let table = OfflineBenchmarkViews.userStats(source)
         try store.ingest(table)
         var seconds: [Double] = []

@@ -1,3 +1,4 @@
+import LarderStores
 import LarderCore
 import LarderFormats
 import LarderOnline
@@ -22,10 +23,10 @@ enum OnlineBenchmarkData {
     /// - Returns: the rows, in file order.
     /// - Throws: when the file cannot be read, or ``BenchmarkInputError`` naming the row that
     ///   lacks a user id or event timestamp.
-    static func load(from directory: String) throws -> [OnlineRow] {
+    static func load(from directory: String) throws -> [StoredRow] {
         let path = directory + "/user_stats.parquet"
         let reader = try TableFiles.openReader(path: path)
-        var rows: [OnlineRow] = []
+        var rows: [StoredRow] = []
         try reader.forEachBatch(columns: ["user_id", "event_timestamp", "created"] + view.features.map(\.name)) { batch in
             let columns = batch.columns
             for index in 0..<batch.rowCount {
@@ -34,7 +35,7 @@ enum OnlineBenchmarkData {
                 var created: Timestamp?
                 if case .timestamp(let instant) = columns[2].value(at: index) { created = instant }
                 let values = columns[3...].map { $0.value(at: index) }
-                rows.append(OnlineRow(key: [.int64(user)], eventTimestamp: event, createdTimestamp: created, values: values))
+                rows.append(StoredRow(joinKeys: [.int64(user)], eventTimestamp: event, createdTimestamp: created, features: values))
             }
         }
         return rows

@@ -1,10 +1,11 @@
+import LarderStores
 import Foundation
 import LarderOnline
 
 /// A scratch online store for a benchmark run, deleted when released.
 final class OnlineBenchmarkStore {
     /// The store.
-    let store: OnlineStore
+    let store: LMDBOnlineStore
     private let directory: String
 
     /// Opens an empty store in a new temporary directory.
@@ -13,7 +14,7 @@ final class OnlineBenchmarkStore {
         var template = Array((NSTemporaryDirectory() + "larder-online-bench-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else { throw BenchmarkInputError("cannot create a temporary directory") }
         directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        store = try OnlineStore(path: directory + "/online")
+        store = try LMDBOnlineStore(path: directory + "/online")
     }
 
     deinit {

@@ -1,3 +1,4 @@
+import LarderStores
 import LarderCore
 import LarderOnline
 

@@ -1,3 +1,4 @@
+import LarderStores
 import Foundation
 import LarderCore
 import LarderFormats
@@ -20,7 +21,7 @@ enum PointInTimeJoinBenchmark {
         guard let strategy = JoinStrategy(rawValue: options.string("strategy") ?? "automatic") else {
             throw BenchmarkInputError("--strategy expects one of \(JoinStrategy.allCases.map(\.rawValue))")
         }
-        let store = try OfflineStore(path: storePath, logger: OfflineBenchmarkViews.logger)
+        let store = try SQLiteOfflineStore(path: storePath, logger: OfflineBenchmarkViews.logger)
         let table = OfflineBenchmarkViews.userStats(source)
         let ingestStart = BenchClock.now()
         let ingest = try store.ingest(table)

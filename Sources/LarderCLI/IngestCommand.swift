@@ -1,6 +1,6 @@
 import ArgumentParser
 import Larder
-import LarderOffline
+import LarderStores
 
 /// `larder ingest`: load changed source files into the offline store.
 struct Ingest: ParsableCommand {

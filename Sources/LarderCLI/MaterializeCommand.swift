@@ -1,7 +1,7 @@
 import ArgumentParser
 import Larder
 import LarderCore
-import LarderOnline
+import LarderStores
 
 /// `larder materialize START END`.
 struct Materialize: ParsableCommand {

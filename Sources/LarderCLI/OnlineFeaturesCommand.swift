@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Larder
 import LarderCore
+import LarderServer
 
 /// `larder get-online-features`: read the latest features for entity keys, as JSON.
 struct GetOnlineFeatures: ParsableCommand {
@@ -47,7 +48,7 @@ struct GetOnlineFeatures: ParsableCommand {
         let columns = try EntityRowParser(keyTypes: keyTypes).columns(from: entity)
         let references = try featureReferences(features: features, service: service, store: store)
         let result = try store.getOnlineFeatures(features: references, entities: columns, fullFeatureNames: fullFeatureNames)
-        print(OnlineFeaturesJSON.text(result))
+        print(String(decoding: OnlineFeaturesEncoder.encode(result, columnPerLine: true), as: UTF8.self))
     }
 }
 

@@ -1,5 +1,6 @@
 internal import LarderCore
 internal import LarderFormats
+import LarderStores
 
 /// The running state of a point-in-time join: entity batches held until a chunk is full,
 /// then matched against each view and written out in input order.

@@ -1,4 +1,5 @@
 internal import LarderCore
+import LarderStores
 
 /// How a feature view's rows are laid out in SQLite, and the SQL that reads and writes them.
 ///

@@ -1,5 +1,6 @@
 internal import LarderCore
 internal import LarderFormats
+import LarderStores
 
 /// One entity row's join key and time, as the sorted-scan join orders and matches them.
 ///

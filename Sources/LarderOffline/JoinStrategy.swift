@@ -1,3 +1,4 @@
+public import LarderStores
 /// How a point-in-time join finds each entity row's winner. Both give identical results;
 /// they differ only in speed.
 public enum JoinStrategy: String, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,5 @@
 internal import LarderCore
+import LarderStores
 
 /// The blob encoding of a list feature in the offline store: the element count (4 bytes),
 /// then per element a presence byte (0 = null) and, when present, the value — fixed-width

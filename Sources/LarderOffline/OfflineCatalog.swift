@@ -1,4 +1,5 @@
 internal import LarderCore
+import LarderStores
 
 /// One ingested feature view as the catalog records it.
 struct CatalogEntry {

@@ -1,5 +1,6 @@
 internal import LarderCore
 internal import LarderFormats
+import LarderStores
 
 /// Finds, for each entity row of a batch, the visible winner among one feature view's rows
 /// and produces the requested feature columns.

@@ -1,5 +1,6 @@
 internal import LarderCore
 internal import LarderFormats
+import LarderStores
 
 /// Matches a whole chunk of entity rows against one feature view in a single pass: the
 /// entity rows sorted by (key, time) descending are merged with a scan of the view's data

@@ -1,5 +1,6 @@
 internal import LarderCore
 internal import LarderFormats
+import LarderStores
 
 /// Binds the values of one column of a source batch to one parameter of the insert, converting
 /// them to the store's representation of the declared type without going through ``Value``

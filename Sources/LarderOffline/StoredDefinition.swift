@@ -1,3 +1,4 @@
+import LarderStores
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

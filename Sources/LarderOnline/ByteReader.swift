@@ -1,3 +1,4 @@
+import LarderStores
 /// A bounds-checked cursor over stored bytes: every read past the end fails instead of
 /// reading outside the buffer, so a damaged value becomes an error, never a crash.
 struct ByteReader {

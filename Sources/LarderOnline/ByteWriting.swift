@@ -1,3 +1,4 @@
+import LarderStores
 /// Appending the fixed-width and variable-length pieces of the online encodings.
 extension Array where Element == UInt8 {
     /// Appends an integer in little-endian byte order.

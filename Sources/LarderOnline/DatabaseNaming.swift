@@ -1,3 +1,4 @@
+import LarderStores
 /// The names of the LMDB databases that hold views: one per view and schema version,
 /// `larder/view/<view name>/<version as 16 lowercase hex digits>`.
 enum DatabaseNaming {

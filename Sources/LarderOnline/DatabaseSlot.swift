@@ -1,4 +1,5 @@
 import Synchronization
+import LarderStores
 
 /// The LMDB database handle of one view version, once it is known to this process.
 ///

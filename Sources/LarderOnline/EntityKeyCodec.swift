@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 
 /// The byte encoding of an entity key: the LMDB key of a row in a view's database.
 ///
@@ -11,19 +12,6 @@ import LarderCore
 enum EntityKeyCodec {
     /// The first byte of every key.
     static let formatVersion: UInt8 = 1
-
-    /// Whether values of a type can be join keys.
-    /// - Parameter type: the declared type.
-    /// - Returns: `true` for integers, strings, bytes, booleans and timestamps.
-    static func supports(_ type: ValueType) -> Bool {
-        switch type {
-        case .bool, .int32, .int64, .string, .bytes, .timestamp: true
-        case .float32, .float64, .list: false
-        }
-    }
-
-    /// The types accepted for join keys, for error messages.
-    static let supportedTypeNames = "bool, int32, int64, string, bytes, timestamp"
 
     /// Appends the key of one entity row.
     /// - Parameters:

@@ -1,3 +1,4 @@
+import LarderStores
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,14 +16,14 @@ enum FileSystem {
             prefix += component
             if mkdir(prefix, 0o755) != 0, case let code = errno, code != EEXIST {
                 let reason = String(cString: strerror(code))
-                throw OnlineStoreError(.storage(LMDBResultCode(rawValue: code)),
+                throw OnlineStoreError(.storage(code),
                                        "online store at '\(path)': cannot create directory '\(prefix)': \(reason)")
             }
             prefix += "/"
         }
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            throw OnlineStoreError(.storage(LMDBResultCode(rawValue: ENOTDIR)),
+            throw OnlineStoreError(.storage(ENOTDIR),
                                    "online store at '\(path)': the path exists and is not a directory")
         }
     }

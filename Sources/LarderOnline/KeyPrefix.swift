@@ -1,3 +1,4 @@
+import LarderStores
 /// The first 16 bytes of an encoded key as two big-endian words, zero-padded.
 ///
 /// Comparing prefixes as integers orders keys like comparing their bytes, so keys of up to

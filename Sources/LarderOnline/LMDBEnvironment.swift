@@ -1,4 +1,5 @@
 internal import CLMDB
+import LarderStores
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ import Darwin
 ///
 /// `@unchecked Sendable` because LMDB allows an environment handle to be shared by threads;
 /// the one call that needs exclusive use, ``setMapSize(_:)``, is made only while
-/// ``OnlineStore``'s resize gate keeps every other transaction of the process out.
+/// ``LMDBOnlineStore``'s resize gate keeps every other transaction of the process out.
 final class LMDBEnvironment: @unchecked Sendable {
     /// The `MDB_env *`.
     let handle: OpaquePointer

@@ -1,4 +1,5 @@
 internal import CLMDB
+import LarderStores
 
 /// An LMDB read-only transaction: a consistent snapshot of the store.
 ///
@@ -55,7 +56,7 @@ final class LMDBReadTransaction: LMDBTransaction, @unchecked Sendable {
     @inline(__always)
     func liveHandle() throws -> OpaquePointer {
         guard let handle else {
-            throw OnlineStoreError(.storage(.invalid), "online store at '\(environment.path)': the read transaction has already ended")
+            throw OnlineStoreError(.storage(LMDBResultCode.invalid.rawValue), "online store at '\(environment.path)': the read transaction has already ended")
         }
         return handle
     }

@@ -1,4 +1,5 @@
 internal import CLMDB
+public import LarderStores
 
 /// A result code returned by an LMDB call, with LMDB's own description of it.
 ///

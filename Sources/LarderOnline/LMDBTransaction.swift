@@ -1,4 +1,5 @@
 internal import CLMDB
+import LarderStores
 
 /// What read-only and read-write LMDB transactions share: lookups, statistics, iteration
 /// and opening databases.

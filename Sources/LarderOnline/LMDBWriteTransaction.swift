@@ -1,4 +1,5 @@
 internal import CLMDB
+import LarderStores
 
 /// An LMDB read-write transaction, aborted in `deinit` unless it was committed.
 ///
@@ -65,7 +66,7 @@ final class LMDBWriteTransaction: LMDBTransaction {
     /// - Throws: ``OnlineStoreError`` when the transaction was committed or aborted.
     func liveHandle() throws -> OpaquePointer {
         guard let handle else {
-            throw OnlineStoreError(.storage(.invalid), "online store at '\(environment.path)': the write transaction has already ended")
+            throw OnlineStoreError(.storage(LMDBResultCode.invalid.rawValue), "online store at '\(environment.path)': the write transaction has already ended")
         }
         return handle
     }

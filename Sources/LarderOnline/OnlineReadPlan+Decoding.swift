@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 
 /// Turning one stored row into values and statuses of a result.
 extension OnlineReadPlan {
@@ -7,9 +8,7 @@ extension OnlineReadPlan {
     /// - Returns: nanoseconds since the epoch.
     @inline(__always)
     func freshnessCutoff(at now: Timestamp) -> Int64? {
-        guard let ttlNanoseconds else { return nil }
-        let (cutoff, overflow) = now.nanosecondsSinceEpoch.subtractingReportingOverflow(ttlNanoseconds)
-        return overflow ? .min : cutoff
+        view.freshnessCutoff(at: now)
     }
 
     /// Decodes the requested features of a stored row into a result row.

@@ -1,9 +1,10 @@
 import LarderCore
+public import LarderStores
 
 /// A validated, precomputed way to read some features of a view: which stored features to
 /// decode, which to skip, and where each decoded value goes in the result.
 ///
-/// Make one per (view, features) with ``OnlineStore/readPlan(view:features:)`` and reuse it
+/// Make one per (view, features) with ``LMDBOnlineStore/readPlan(view:features:)`` and reuse it
 /// for every request: it is immutable and can be shared by any number of threads.
 public struct OnlineReadPlan: Sendable {
     /// One stored feature, in declared order, up to the last requested one.
@@ -22,8 +23,6 @@ public struct OnlineReadPlan: Sendable {
     let steps: [Step]
     /// Bytes of the stored null bitmap.
     let bitmapLength: Int
-    /// The TTL in nanoseconds when it bounds freshness.
-    let ttlNanoseconds: Int64?
     /// The database handle of the view's current version.
     let slot: DatabaseSlot
 
@@ -53,7 +52,6 @@ public struct OnlineReadPlan: Sendable {
         self.features = features
         steps = (0..<(lastRequested + 1)).map { Step(type: view.features[$0].type, output: outputs[$0]) }
         bitmapLength = (view.features.count + 7) / 8
-        ttlNanoseconds = view.ttlNanoseconds
         self.slot = slot
     }
 }

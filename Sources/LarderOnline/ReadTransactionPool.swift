@@ -1,4 +1,5 @@
 import Synchronization
+import LarderStores
 
 /// A small pool of reset read transactions, so a read renews one instead of beginning one.
 ///

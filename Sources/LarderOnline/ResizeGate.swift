@@ -1,3 +1,4 @@
+import LarderStores
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 
 /// Reading single features out of a stored row.
 extension ValueRecordCodec {

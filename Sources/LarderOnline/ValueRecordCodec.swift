@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 
 /// The byte encoding of a stored row: the LMDB value under an entity key.
 ///
@@ -38,12 +39,12 @@ enum ValueRecordCodec {
     /// - Throws: ``OnlineStoreError`` of kind `.invalidRow` naming the view, feature and row
     ///   when a value does not fit its feature's type or the row has the wrong number of values.
     static func appendRecord(
-        _ row: OnlineRow, features: [OnlineColumn], view: String, index: Int, to buffer: inout [UInt8]
+        _ row: StoredRow, features: [OnlineColumn], view: String, index: Int, to buffer: inout [UInt8]
     ) throws {
-        guard row.values.count == features.count else {
+        guard row.features.count == features.count else {
             throw OnlineStoreError(
                 .invalidRow,
-                "row \(index) for feature view '\(view)' has \(row.values.count) values; the view has \(features.count) features")
+                "row \(index) for feature view '\(view)' has \(row.features.count) values; the view has \(features.count) features")
         }
         buffer.append(formatVersion)
         buffer.append(row.createdTimestamp == nil ? 0 : hasCreatedTimestamp)
@@ -51,7 +52,7 @@ enum ValueRecordCodec {
         if let created = row.createdTimestamp { buffer.appendLittleEndian(created.nanosecondsSinceEpoch) }
         let bitmapOffset = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: (features.count + 7) / 8))
-        for (position, value) in row.values.enumerated() {
+        for (position, value) in row.features.enumerated() {
             if value.isNull {
                 buffer[bitmapOffset + position >> 3] |= 1 << UInt8(position & 7)
                 continue

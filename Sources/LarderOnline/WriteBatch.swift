@@ -1,3 +1,4 @@
+import LarderStores
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -69,11 +70,11 @@ struct WriteBatch {
     /// - Parameter row: the row.
     /// - Throws: ``OnlineStoreError`` naming the view, row and key or feature when the row
     ///   does not match the schema; the batch must then be discarded.
-    mutating func add(_ row: OnlineRow) throws {
+    mutating func add(_ row: StoredRow) throws {
         let index = rowsRead
         rowsRead += 1
         let keyOffset = arena.count
-        try EntityKeyCodec.appendKey(columns: view.joinKeys, view: view.name, count: row.key.count, to: &arena) { row.key[$0] }
+        try EntityKeyCodec.appendKey(columns: view.joinKeys, view: view.name, count: row.joinKeys.count, to: &arena) { row.joinKeys[$0] }
         let keyLength = arena.count - keyOffset
         guard keyLength <= maxKeySize else {
             throw OnlineStoreError(

@@ -2,8 +2,7 @@ public import HTTPTypes
 import Hummingbird
 import Larder
 import LarderCore
-import LarderOffline
-import LarderOnline
+import LarderStores
 
 /// An error answered to the client as `{"error": "...", "detail": "..."}` with an HTTP
 /// status. Every error a route can meet is mapped to one here, in one place.

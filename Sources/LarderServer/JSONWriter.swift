@@ -78,7 +78,8 @@ struct JSONWriter {
     mutating func integer(_ value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64) = (0, 0)
+        // Room for the 20 digits of the largest magnitude, 2^63.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {

@@ -1,19 +1,25 @@
-import Larder
+public import Larder
 import LarderCore
-import LarderOnline
+import LarderStores
 
 /// Writes an online read as Feast's server does:
 /// `{"metadata": {"feature_names": [...]}, "results": [{"values", "statuses", "event_timestamps"}]}`.
 /// Join keys and lookups with no stored row get the event time `1970-01-01T00:00:00Z`, as
 /// Feast's empty protobuf timestamp renders.
-enum OnlineFeaturesEncoder {
+///
+/// The one encoding of an online read: the feature server answers with it and
+/// `larder get-online-features` prints it, so both give the same values for the same read.
+public enum OnlineFeaturesEncoder {
     /// The event time written when there is none.
     static let noTimestamp: StaticString = "\"1970-01-01T00:00:00Z\""
 
     /// Encodes a result.
-    /// - Parameter features: the result.
+    /// - Parameters:
+    ///   - features: the result.
+    ///   - columnPerLine: start each result column on a line of its own, for a person to
+    ///     read; the values are the same.
     /// - Returns: the JSON bytes.
-    static func encode(_ features: OnlineFeatures) -> [UInt8] {
+    public static func encode(_ features: OnlineFeatures, columnPerLine: Bool = false) -> [UInt8] {
         var writer = JSONWriter(capacity: 128 + features.columns.count * (64 + features.rowCount * 48))
         writer.raw("{\"metadata\":{\"feature_names\":[")
         for (index, name) in features.featureNames.enumerated() {
@@ -26,6 +32,7 @@ enum OnlineFeaturesEncoder {
         var previousTimestamps: (column: ResultColumn<Timestamp?>, text: Range<Int>)?
         for index in features.columns.indices {
             if index > 0 { writer.byte(",") }
+            if columnPerLine { writer.byte("\n") }
             let column = features.columns[index]
             writer.raw("{\"values\":[")
             column.values.withUnsafeBufferPointer { values in
@@ -51,6 +58,7 @@ enum OnlineFeaturesEncoder {
             }
             writer.byte("}")
         }
+        if columnPerLine { writer.byte("\n") }
         writer.raw("]}")
         return writer.bytes
     }

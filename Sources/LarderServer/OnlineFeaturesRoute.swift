@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Larder
 import LarderCore
-import LarderOnline
+import LarderStores
 import NIOCore
 
 /// `POST /get-online-features`: the latest feature values for entity rows, in Feast's format.

@@ -2,7 +2,7 @@ import CoreMetrics
 
 import Foundation
 import Larder
-import LarderOnline
+import LarderStores
 import Metrics
 import Prometheus
 import Synchronization

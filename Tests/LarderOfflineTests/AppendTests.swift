@@ -1,12 +1,13 @@
 import LarderCore
 import LarderFormats
+import LarderStores
 import LarderOffline
 import Testing
 
 /// Rows appended after ingestion (what `push` does offline).
 @Suite struct AppendTests {
-    private func latest(_ fixture: StoreFixture, _ table: OfflineTable) throws -> [LatestRow] {
-        var rows: [LatestRow] = []
+    private func latest(_ fixture: StoreFixture, _ table: OfflineTable) throws -> [StoredRow] {
+        var rows: [StoredRow] = []
         guard case .timestamp(let from) = ts("2020-01-01T00:00:00Z"), case .timestamp(let to) = ts("2030-01-01T00:00:00Z") else { return [] }
         try fixture.store.latestRows(table: table, start: from, end: to) { rows.append($0) }
         return rows.sorted { "\($0.joinKeys)" < "\($1.joinKeys)" }
@@ -22,11 +23,11 @@ import Testing
         ]))
         let appended = try fixture.store.append(table: table, rows: [
             // Same event and creation time as the stored row: the appended one wins.
-            OfflineRow(joinKeys: [.int64(1)], eventTimestamp: time("2025-01-01T00:00:00Z"),
+            StoredRow(joinKeys: [.int64(1)], eventTimestamp: time("2025-01-01T00:00:00Z"),
                        createdTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(10), .int64(10)]),
             // Older than the stored row: the stored row still wins.
-            OfflineRow(joinKeys: [.int64(2)], eventTimestamp: time("2024-12-31T00:00:00Z"), features: [.float64(20), .int64(20)]),
-            OfflineRow(joinKeys: [.int64(3)], eventTimestamp: time("2025-01-03T00:00:00Z"), features: [.null, .int64(30)]),
+            StoredRow(joinKeys: [.int64(2)], eventTimestamp: time("2024-12-31T00:00:00Z"), features: [.float64(20), .int64(20)]),
+            StoredRow(joinKeys: [.int64(3)], eventTimestamp: time("2025-01-03T00:00:00Z"), features: [.null, .int64(30)]),
         ])
         #expect(appended == 3)
         let rows = try latest(fixture, table)
@@ -38,7 +39,7 @@ import Testing
         let fixture = try StoreFixture()
         let table = ViewFixture.userStats([]).table
         try fixture.store.append(table: table, rows: [
-            OfflineRow(joinKeys: [.int64(4)], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(4), .null]),
+            StoredRow(joinKeys: [.int64(4)], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(4), .null]),
         ])
         #expect(try latest(fixture, table).map(\.joinKeys) == [[.int64(4)]])
     }
@@ -50,8 +51,8 @@ import Testing
         ]))
         #expect {
             try fixture.store.append(table: table, rows: [
-                OfflineRow(joinKeys: [.int64(5)], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(5), .int64(5)]),
-                OfflineRow(joinKeys: [.string("x")], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(6), .int64(6)]),
+                StoredRow(joinKeys: [.int64(5)], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(5), .int64(5)]),
+                StoredRow(joinKeys: [.string("x")], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(6), .int64(6)]),
             ])
         } throws: { error in
             let error = error as? OfflineStoreError
@@ -67,9 +68,9 @@ import Testing
             [.int64(1), ts("2025-01-01T00:00:00Z"), ts("2025-01-01T00:00:00Z"), .float64(1), .int64(1)],
         ]))
         try fixture.store.append(table: table, rows: [
-            OfflineRow(joinKeys: [.int64(1)], eventTimestamp: time("2025-01-05T00:00:00Z"), features: [.float64(10), .int64(10)]),
+            StoredRow(joinKeys: [.int64(1)], eventTimestamp: time("2025-01-05T00:00:00Z"), features: [.float64(10), .int64(10)]),
             // Ties with the file's next version of user 2: still ingested after it, so it wins.
-            OfflineRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-03T00:00:00Z"),
+            StoredRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-03T00:00:00Z"),
                        createdTimestamp: time("2025-01-03T00:00:00Z"), features: [.float64(20), .int64(20)]),
         ])
         try fixture.writeSource("user_stats.src", columns: ViewFixture.userStats([]).columns, rows: [
@@ -90,7 +91,7 @@ import Testing
 
         // Rows appended after the re-ingestion count after the kept ones; a forced re-read keeps all.
         try fixture.store.append(table: table, rows: [
-            OfflineRow(joinKeys: [.int64(3)], eventTimestamp: time("2025-01-03T00:00:00Z"),
+            StoredRow(joinKeys: [.int64(3)], eventTimestamp: time("2025-01-03T00:00:00Z"),
                        createdTimestamp: time("2025-01-03T00:00:00Z"), features: [.float64(30), .int64(30)]),
         ])
         try fixture.reopen()
@@ -104,7 +105,7 @@ import Testing
             [.int64(1), ts("2025-01-01T00:00:00Z"), .null, .float64(1), .int64(1)],
         ]))
         try fixture.store.append(table: table, rows: [
-            OfflineRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-02T00:00:00Z"), features: [.float64(2), .int64(2)]),
+            StoredRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-02T00:00:00Z"), features: [.float64(2), .int64(2)]),
         ])
         // `amount` becomes a string and `score` is new: only `count` carries over.
         var changed = table

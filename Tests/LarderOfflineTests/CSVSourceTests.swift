@@ -1,6 +1,7 @@
 import Foundation
 import LarderCore
 import LarderFormats
+import LarderStores
 import LarderOffline
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
             + "\n"
     }
 
-    private func counts(_ store: OfflineStore, _ table: OfflineTable, directory: String) throws -> [Value] {
+    private func counts(_ store: SQLiteOfflineStore, _ table: OfflineTable, directory: String) throws -> [Value] {
         let entities = directory + "/entities.csv"
         try "user_id,event_timestamp\n1,2025-01-01T12:00:00+02:00\n2,2025-01-01T05:00:00-05:00\n3,2025-01-01T09:59:59Z\n"
             .write(toFile: entities, atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import LarderCore
 import LarderFormats
+import LarderStores
 import LarderOffline
 import Testing
 

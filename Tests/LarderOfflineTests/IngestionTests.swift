@@ -1,6 +1,7 @@
 import Foundation
 import LarderCore
 import LarderFormats
+import LarderStores
 @testable import LarderOffline
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
     }
 
     /// The `count` every user 1...7 gets at noon on 2025-01-01.
-    private func counts(_ fixture: StoreFixture, _ table: OfflineTable, store: OfflineStore? = nil) throws -> [Value] {
+    private func counts(_ fixture: StoreFixture, _ table: OfflineTable, store: SQLiteOfflineStore? = nil) throws -> [Value] {
         let output = try fixture.join(
             entityColumns: [("user_id", .int64), ("event_timestamp", .micros)],
             entityRows: (1...7).map { [.int64(Int64($0)), ts("2025-01-01T12:00:00Z")] },
@@ -32,7 +33,7 @@ import Testing
         try fixture.reopen()
         #expect(try fixture.store.ingest(table).outcome == .upToDate)
         #expect(try fixture.store.ingestedTable(named: "user_stats")?.rowCount == 7)
-        var latest: [LatestRow] = []
+        var latest: [StoredRow] = []
         try fixture.store.latestRows(table: table, start: ts0, end: tsMax) { latest.append($0) }
         #expect(latest.count == 7)
     }

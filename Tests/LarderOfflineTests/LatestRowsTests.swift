@@ -1,12 +1,13 @@
 import LarderCore
 import LarderFormats
+import LarderStores
 import LarderOffline
 import Testing
 
 /// The latest row per key within a window, as materialization reads it.
 @Suite struct LatestRowsTests {
-    private func latest(_ fixture: StoreFixture, _ table: OfflineTable, _ start: String, _ end: String) throws -> [LatestRow] {
-        var rows: [LatestRow] = []
+    private func latest(_ fixture: StoreFixture, _ table: OfflineTable, _ start: String, _ end: String) throws -> [StoredRow] {
+        var rows: [StoredRow] = []
         guard case .timestamp(let from) = ts(start), case .timestamp(let to) = ts(end) else { return [] }
         let count = try fixture.store.latestRows(table: table, start: from, end: to) { rows.append($0) }
         #expect(count == rows.count)

@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 @testable import LarderOnline
 import Testing
 
@@ -31,9 +32,8 @@ struct EncodingTests {
             OnlineColumn(name: "a", type: .int64), OnlineColumn(name: "b", type: .float64), OnlineColumn(name: "c", type: .string),
             OnlineColumn(name: "d", type: .list(.int32)), OnlineColumn(name: "e", type: .bool),
         ]
-        let row = OnlineRow(
-            key: [], eventTimestamp: Timestamp(nanosecondsSinceEpoch: 0x0102), createdTimestamp: Timestamp(nanosecondsSinceEpoch: 3),
-            values: [.int64(5), .null, .string("hé"), .list([.int32(1), .null, .int32(2)]), .bool(true)])
+        let row = StoredRow(joinKeys: [], eventTimestamp: Timestamp(nanosecondsSinceEpoch: 0x0102), createdTimestamp: Timestamp(nanosecondsSinceEpoch: 3),
+            features: [.int64(5), .null, .string("hé"), .list([.int32(1), .null, .int32(2)]), .bool(true)])
         var bytes: [UInt8] = []
         try ValueRecordCodec.appendRecord(row, features: features, view: "v", index: 0, to: &bytes)
         #expect(bytes == [
@@ -67,7 +67,7 @@ struct EncodingTests {
             .list([.float32(0.5), .null, .float32(-1)]), .list([]),
         ]
         let key: [Value] = [.string("k"), .timestamp(Fixtures.now), .bool(true), .bytes([1, 2])]
-        try store.write(view: Self.everyType, rows: [OnlineRow(key: key, eventTimestamp: Fixtures.now, values: values)])
+        try store.write(view: Self.everyType, rows: [StoredRow(joinKeys: key, eventTimestamp: Fixtures.now, features: values)])
 
         let all = try store.read(view: Self.everyType, features: Self.everyType.features.map(\.name), entityKeys: [key], now: Fixtures.now)
         #expect(all.values == values)
@@ -82,7 +82,7 @@ struct EncodingTests {
         let store = try Fixtures.store(in: directory)
         var values = Array(repeating: Value.null, count: Self.everyType.features.count)
         values[8] = .list([.float32(1), .string("x")])
-        let row = OnlineRow(key: [.string("k"), .timestamp(Fixtures.now), .bool(true), .bytes([])], eventTimestamp: Fixtures.now, values: values)
+        let row = StoredRow(joinKeys: [.string("k"), .timestamp(Fixtures.now), .bool(true), .bytes([])], eventTimestamp: Fixtures.now, features: values)
         let error = try #require(throws: OnlineStoreError.self) { try store.write(view: Self.everyType, rows: [row]) }
         #expect(error.message.contains("'embedding'"))
     }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LarderCore
+import LarderStores
 import LarderOnline
 import Synchronization
 import Testing
@@ -17,7 +18,7 @@ struct OnlineStoreConcurrencyTests {
     @Test("Readers running during large writes (and map growth) see each write all or nothing")
     func readersNeverSeeAMix() throws {
         let directory = try TemporaryDirectory()
-        let store = try Fixtures.store(in: directory, configuration: OnlineStore.Configuration(initialMapSize: 64 * 1024))
+        let store = try Fixtures.store(in: directory, configuration: LMDBOnlineStore.Configuration(initialMapSize: 64 * 1024))
         let keyCount = 4_000
         let keys = (0..<Int64(keyCount)).map { [Value.int64($0)] }
         let plan = try store.readPlan(view: Fixtures.userStats, features: ["tx_count", "avg_amount"])

@@ -1,5 +1,6 @@
 import Foundation
 import LarderCore
+import LarderStores
 import LarderOnline
 import Testing
 
@@ -21,7 +22,7 @@ struct OnlineStoreDurabilityTests {
     @Test("A tiny map grows as needed and every row is stored")
     func mapGrowth() throws {
         let directory = try TemporaryDirectory()
-        let store = try Fixtures.store(in: directory, configuration: OnlineStore.Configuration(initialMapSize: 64 * 1024))
+        let store = try Fixtures.store(in: directory, configuration: LMDBOnlineStore.Configuration(initialMapSize: 64 * 1024))
 
         let report = try store.write(view: Fixtures.userStats, rows: (0..<50_000).lazy.map { Fixtures.userRow($0) })
 
@@ -36,7 +37,7 @@ struct OnlineStoreDurabilityTests {
     @Test("At its maximum map size a write fails as full and leaves the stored rows as they were")
     func maximumMapSize() throws {
         let directory = try TemporaryDirectory()
-        let configuration = OnlineStore.Configuration(initialMapSize: 64 * 1024, maximumMapSize: 256 * 1024)
+        let configuration = LMDBOnlineStore.Configuration(initialMapSize: 64 * 1024, maximumMapSize: 256 * 1024)
         let store = try Fixtures.store(in: directory, configuration: configuration)
         try store.write(view: Fixtures.userStats, rows: (0..<10).map { Fixtures.userRow($0, version: 1) })
 
@@ -55,7 +56,7 @@ struct OnlineStoreDurabilityTests {
         let directory = try TemporaryDirectory()
         let file = directory.appending("file")
         #expect(FileManager.default.createFile(atPath: file, contents: Data()))
-        let error = try #require(throws: OnlineStoreError.self) { try OnlineStore(path: file) }
+        let error = try #require(throws: OnlineStoreError.self) { try LMDBOnlineStore(path: file) }
         #expect(error.message.contains(file))
     }
 }

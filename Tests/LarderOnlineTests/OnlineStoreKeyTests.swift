@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 import LarderOnline
 import Testing
 
@@ -63,9 +64,9 @@ struct OnlineStoreKeyTests {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
         let rows = [
-            OnlineRow(key: [.string("ab"), .int32(1)], eventTimestamp: Fixtures.now, values: [.int64(1)]),
-            OnlineRow(key: [.string("a"), .int32(1)], eventTimestamp: Fixtures.now, values: [.int64(2)]),
-            OnlineRow(key: [.string(""), .int32(-1)], eventTimestamp: Fixtures.now, values: [.int64(3)]),
+            StoredRow(joinKeys: [.string("ab"), .int32(1)], eventTimestamp: Fixtures.now, features: [.int64(1)]),
+            StoredRow(joinKeys: [.string("a"), .int32(1)], eventTimestamp: Fixtures.now, features: [.int64(2)]),
+            StoredRow(joinKeys: [.string(""), .int32(-1)], eventTimestamp: Fixtures.now, features: [.int64(3)]),
         ]
         try store.write(view: Self.merchantUser, rows: rows)
 
@@ -83,7 +84,7 @@ struct OnlineStoreKeyTests {
     func keyTooLong() throws {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
-        let row = OnlineRow(key: [.string(String(repeating: "x", count: 600)), .int32(1)], eventTimestamp: Fixtures.now, values: [.int64(1)])
+        let row = StoredRow(joinKeys: [.string(String(repeating: "x", count: 600)), .int32(1)], eventTimestamp: Fixtures.now, features: [.int64(1)])
         let error = try #require(throws: OnlineStoreError.self) { try store.write(view: Self.merchantUser, rows: [row]) }
         #expect(error.kind == .invalidEntityKey)
         #expect(error.message.contains("'merchant_user'"))

@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 import LarderOnline
 import Testing
 
@@ -31,7 +32,7 @@ struct OnlineStoreSchemaTests {
 
         // Materializing with the new schema replaces the old rows in the same commit.
         let rows = (1...4).map { user in
-            OnlineRow(key: [.int64(user)], eventTimestamp: Fixtures.daysAgo(1), values: Array(repeating: .null, count: changed.features.count))
+            StoredRow(joinKeys: [.int64(user)], eventTimestamp: Fixtures.daysAgo(1), features: Array(repeating: .null, count: changed.features.count))
         }
         try store.write(view: changed, rows: rows)
         #expect(try store.state(of: changed) == .materialized(keys: 4))

@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 import LarderOnline
 import Testing
 
@@ -23,8 +24,8 @@ struct OnlineStoreStatusTests {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
         var row = Fixtures.userRow(7)
-        row.values[1] = .null
-        row.values[4] = .null
+        row.features[1] = .null
+        row.features[4] = .null
         try store.write(view: Fixtures.userStats, rows: [row])
 
         let result = try store.read(view: Fixtures.userStats, features: ["tx_count", "avg_amount", "last_category"], entityKeys: [[.int64(7)]], now: Fixtures.now)

@@ -1,10 +1,11 @@
 import LarderCore
+import LarderStores
 import LarderOnline
 import Testing
 
 @Suite("Online writes: newer wins")
 struct OnlineStoreWriteTests {
-    private func storedVersion(_ store: OnlineStore, _ user: Int64) throws -> Value {
+    private func storedVersion(_ store: LMDBOnlineStore, _ user: Int64) throws -> Value {
         try store.read(view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(user)]], now: Fixtures.now).values[0]
     }
 
@@ -61,8 +62,8 @@ struct OnlineStoreWriteTests {
             Fixtures.userRow(1, version: 3, event: Fixtures.daysAgo(4)),
             Fixtures.userRow(2, version: 2, event: Fixtures.daysAgo(5)),
             // A longer string than the row it replaces, so it cannot overwrite it in place.
-            OnlineRow(key: [.int64(3)], eventTimestamp: Fixtures.daysAgo(3), values: [.null, .int64(1), .null, .null, .string("a")]),
-            OnlineRow(key: [.int64(3)], eventTimestamp: Fixtures.daysAgo(2), values: [.null, .int64(2), .null, .null, .string(String(repeating: "b", count: 100))]),
+            StoredRow(joinKeys: [.int64(3)], eventTimestamp: Fixtures.daysAgo(3), features: [.null, .int64(1), .null, .null, .string("a")]),
+            StoredRow(joinKeys: [.int64(3)], eventTimestamp: Fixtures.daysAgo(2), features: [.null, .int64(2), .null, .null, .string(String(repeating: "b", count: 100))]),
         ]
 
         let report = try store.write(view: Fixtures.userStats, rows: rows)
@@ -81,7 +82,7 @@ struct OnlineStoreWriteTests {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
         var bad = Fixtures.userRow(2)
-        bad.values[1] = .string("many")
+        bad.features[1] = .string("many")
 
         let error = try #require(throws: OnlineStoreError.self) {
             try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(1), bad])
@@ -97,7 +98,7 @@ struct OnlineStoreWriteTests {
     func wrongValueCount() throws {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
-        let row = OnlineRow(key: [.int64(1)], eventTimestamp: Fixtures.now, values: [.int64(1)])
+        let row = StoredRow(joinKeys: [.int64(1)], eventTimestamp: Fixtures.now, features: [.int64(1)])
         let error = try #require(throws: OnlineStoreError.self) { try store.write(view: Fixtures.userStats, rows: [row]) }
         #expect(error.kind == .invalidRow)
         #expect(error.message.contains("'user_stats'") && error.message.contains("5 features"))

@@ -26,4 +26,13 @@ struct JSONWriterNumberTests {
         }
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #"3.0,0.0,100000000000000.0,"NaN","Infinity","-Infinity","#)
     }
+
+    @Test(arguments: [
+        Int64.min, Int64.max, -9_999_999_999_999_999, 10_000_000_000_000_000, 1_000_000_000_000_000_000, -1, 0, 7,
+    ])
+    func anIntegerOfAnyMagnitudeIsWrittenInFull(value: Int64) {
+        var writer = JSONWriter()
+        writer.integer(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+    }
 }

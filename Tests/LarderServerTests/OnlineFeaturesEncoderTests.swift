@@ -1,6 +1,6 @@
 import Larder
 import LarderCore
-import LarderOnline
+import LarderStores
 import Testing
 
 @testable import LarderServer

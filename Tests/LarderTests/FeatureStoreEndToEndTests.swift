@@ -1,6 +1,7 @@
 import Foundation
 import Larder
 import LarderCore
+import LarderStores
 import LarderOnline
 import Logging
 import Testing

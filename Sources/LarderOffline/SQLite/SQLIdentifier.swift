@@ -1,3 +1,4 @@
+import LarderStores
 extension String {
     /// The text as a double-quoted SQL identifier, with embedded quotes doubled.
     var quotedIdentifier: String {

@@ -1,4 +1,5 @@
 internal import CSQLite
+import LarderStores
 
 /// An open SQLite database: one connection, closed when the object goes away.
 ///

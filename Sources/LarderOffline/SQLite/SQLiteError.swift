@@ -1,4 +1,5 @@
 internal import CSQLite
+public import LarderStores
 
 /// A failure reported by SQLite, with its message and the statement that failed.
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {

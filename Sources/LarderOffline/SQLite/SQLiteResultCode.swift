@@ -1,4 +1,5 @@
 internal import CSQLite
+public import LarderStores
 
 /// A SQLite result code, primary or extended (`SQLITE_CONSTRAINT_UNIQUE`).
 ///

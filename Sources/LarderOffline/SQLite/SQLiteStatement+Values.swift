@@ -1,4 +1,5 @@
 internal import LarderCore
+import LarderStores
 
 extension SQLiteStatement {
     /// Binds a feature or key value in the store's representation of its declared type:

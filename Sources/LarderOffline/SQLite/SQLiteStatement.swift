@@ -1,4 +1,5 @@
 internal import CSQLite
+import LarderStores
 
 /// A compiled SQL statement, finalized when the object goes away.
 ///

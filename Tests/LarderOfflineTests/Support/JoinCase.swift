@@ -1,5 +1,6 @@
 import LarderCore
 import LarderFormats
+import LarderStores
 import LarderOffline
 import Testing
 

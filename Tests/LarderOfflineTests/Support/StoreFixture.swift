@@ -1,6 +1,7 @@
 import Foundation
 import LarderCore
 import LarderFormats
+import LarderStores
 import LarderOffline
 import Logging
 
@@ -8,7 +9,7 @@ import Logging
 /// dump of their rows, so changing the rows changes the file) read through in-memory readers.
 final class StoreFixture {
     let directory: TemporaryDirectory
-    private(set) var store: OfflineStore
+    private(set) var store: SQLiteOfflineStore
     private let sources: SourceRegistry
 
     /// The store's database file.
@@ -24,7 +25,7 @@ final class StoreFixture {
     init(openSource: @escaping SourceOpener) throws {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
-        store = try OfflineStore(path: directory.file("offline.db"), logger: .quiet, openSource: openSource)
+        store = try SQLiteOfflineStore(path: directory.file("offline.db"), logger: .quiet, openSource: openSource)
     }
 
     /// Closes and reopens the store (a new connection to the same file).
@@ -33,7 +34,7 @@ final class StoreFixture {
     }
 
     /// A second store on the same database file.
-    func openAnotherStore() throws -> OfflineStore {
+    func openAnotherStore() throws -> SQLiteOfflineStore {
         try Self.openStore(path: databasePath, sources: sources)
     }
 
@@ -66,7 +67,7 @@ final class StoreFixture {
     /// Runs a join over in-memory entity rows and returns what was written.
     func join(
         entityColumns: [(String, ColumnType)], entityRows: [[Value]], requests: [FeatureRequest],
-        timestampColumn: String = "event_timestamp", on store: OfflineStore? = nil,
+        timestampColumn: String = "event_timestamp", on store: SQLiteOfflineStore? = nil,
         strategy: JoinStrategy = .automatic, chunkRows: Int = 1 << 20
     ) throws -> MemoryTableWriter {
         let entities = MemoryTableReader(path: "entities.csv", columns: entityColumns, rows: entityRows)
@@ -95,8 +96,8 @@ final class StoreFixture {
         return table
     }
 
-    private static func openStore(path: String, sources: SourceRegistry) throws -> OfflineStore {
-        try OfflineStore(path: path, logger: .quiet) { path, _, _ in
+    private static func openStore(path: String, sources: SourceRegistry) throws -> SQLiteOfflineStore {
+        try SQLiteOfflineStore(path: path, logger: .quiet) { path, _, _ in
             guard let table = sources.tables[path] else {
                 throw FormatError(file: path, "no such test source")
             }
@@ -108,7 +109,8 @@ final class StoreFixture {
 }
 
 /// The in-memory contents of the fixture's source files, by path.
-private final class SourceRegistry {
+/// Used from the test's thread only, like the store that opens sources through it.
+private final class SourceRegistry: @unchecked Sendable {
     var tables: [String: (columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int, failure: FormatError?)] = [:]
     var opened: [String: Int] = [:]
 }

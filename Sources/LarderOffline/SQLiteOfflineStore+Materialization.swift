@@ -1,0 +1,77 @@
+public import LarderCore
+public import LarderStores
+
+extension SQLiteOfflineStore {
+    /// Streams, for each join key tuple, the winner among the view's rows with
+    /// `start <= event time <= end`: the latest event time, then the latest creation time,
+    /// then the row ingested last. This is what materialization writes to the online store.
+    ///
+    /// Keys arrive in descending key order. One pass over the view's index, plus one rowid
+    /// search per winner for its features.
+    /// - Parameters:
+    ///   - table: the feature view's description (it must be ingested with this definition).
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per key tuple with its winning row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`) when the view is not stored
+    ///   with this definition; ``SQLiteError``; whatever `body` throws.
+    @discardableResult
+    public func latestRows(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
+        try connection.transaction(.deferred) {
+            let entry = try currentEntry(for: table)
+            let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
+            let keys = entry.definition.joinKeys
+            let features = entry.definition.features
+            let scan = try connection.prepare(layout.descendingScanSQL(times: false))
+            let fetch = try connection.prepare(layout.rowBySequenceSQL(features: features.map(\.name), times: true))
+            try scan.bind(start.nanosecondsSinceEpoch, at: 1)
+            try scan.bind(end.nanosecondsSinceEpoch, at: 2)
+            let sequenceColumn = Int32(keys.count)
+            var previous: [Value] = []
+            var emitted = 0
+            while try scan.step() {
+                // Rows come newest first within each key: the first row of a key wins.
+                guard !Self.row(of: scan, hasKeys: previous, types: keys) else { continue }
+                previous = keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) }
+                try fetch.bind(scan.int64(at: sequenceColumn), at: 1)
+                defer { fetch.reset() }
+                guard try fetch.step() else { continue }
+                let created = fetch.int64(at: 1)
+                try body(
+                    StoredRow(
+                        joinKeys: previous,
+                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: fetch.int64(at: 0)),
+                        createdTimestamp: created == DataTableLayout.missingCreatedTime
+                            ? nil : Timestamp(nanosecondsSinceEpoch: created),
+                        features: features.indices.map { fetch.value(at: Int32($0 + 2), as: features[$0].type) }))
+                emitted += 1
+            }
+            logger.debug(
+                "read latest rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(emitted)"])
+            return emitted
+        }
+    }
+
+    /// Whether the scan's current row has the given keys (result columns 0...), compared
+    /// without building values for the common integer and text keys.
+    private static func row(of scan: SQLiteStatement, hasKeys keys: [Value], types: [OfflineColumn]) -> Bool {
+        guard keys.count == types.count else { return false }
+        for (index, key) in keys.enumerated() {
+            let column = Int32(index)
+            switch key {
+            case .int64(let v): if scan.int64(at: column) != v { return false }
+            case .int32(let v): if scan.int64(at: column) != Int64(v) { return false }
+            case .string(var v):
+                let equal = v.withUTF8 { expected in
+                    scan.withBytes(at: column) { $0.elementsEqual(UnsafeRawBufferPointer(expected)) }
+                }
+                if !equal { return false }
+            default: if scan.value(at: column, as: types[index].type) != key { return false }
+            }
+        }
+        return true
+    }
+}
