@@ -6,22 +6,22 @@ import Testing
 
 /// Rows appended after ingestion (what `push` does offline).
 @Suite struct AppendTests {
-    private func latest(_ fixture: StoreFixture, _ table: OfflineTable) throws -> [StoredRow] {
+    private func latest(_ fixture: StoreFixture, _ backend: OfflineBackend, _ table: OfflineTable) throws -> [StoredRow] {
         var rows: [StoredRow] = []
         guard case .timestamp(let from) = ts("2020-01-01T00:00:00Z"), case .timestamp(let to) = ts("2030-01-01T00:00:00Z") else { return [] }
-        try fixture.store.latestRows(table: table, start: from, end: to) { rows.append($0) }
+        try fixture.store(backend).latestRows(table: table, start: from, end: to) { rows.append($0) }
         return rows.sorted { "\($0.joinKeys)" < "\($1.joinKeys)" }
     }
 
     private func time(_ text: String) -> Timestamp { Timestamp(parsing: text)! }
 
-    @Test func appendedRowsWinTiesAsIfIngestedLast() throws {
+    @Test(arguments: OfflineBackend.stores) func appendedRowsWinTiesAsIfIngestedLast(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let table = try fixture.ingest(.userStats([
+        let table = try fixture.ingest(into: backend, .userStats([
             [.int64(1), ts("2025-01-01T00:00:00Z"), ts("2025-01-01T00:00:00Z"), .float64(1), .int64(1)],
             [.int64(2), ts("2025-01-02T00:00:00Z"), .null, .float64(2), .int64(2)],
         ]))
-        let appended = try fixture.store.append(table: table, rows: [
+        let appended = try fixture.store(backend).append(table: table, rows: [
             // Same event and creation time as the stored row: the appended one wins.
             StoredRow(joinKeys: [.int64(1)], eventTimestamp: time("2025-01-01T00:00:00Z"),
                        createdTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(10), .int64(10)]),
@@ -30,27 +30,27 @@ import Testing
             StoredRow(joinKeys: [.int64(3)], eventTimestamp: time("2025-01-03T00:00:00Z"), features: [.null, .int64(30)]),
         ])
         #expect(appended == 3)
-        let rows = try latest(fixture, table)
+        let rows = try latest(fixture, backend, table)
         #expect(rows.map(\.features) == [[.float64(10), .int64(10)], [.float64(2), .int64(2)], [.null, .int64(30)]])
-        #expect(try fixture.store.ingestedTable(named: "user_stats")?.rowCount == 5)
+        #expect(try fixture.store(backend).ingestedTable(named: "user_stats")?.rowCount == 5)
     }
 
-    @Test func aViewNeverIngestedGetsATable() throws {
+    @Test(arguments: OfflineBackend.stores) func aViewNeverIngestedGetsATable(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
         let table = ViewFixture.userStats([]).table
-        try fixture.store.append(table: table, rows: [
+        try fixture.store(backend).append(table: table, rows: [
             StoredRow(joinKeys: [.int64(4)], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(4), .null]),
         ])
-        #expect(try latest(fixture, table).map(\.joinKeys) == [[.int64(4)]])
+        #expect(try latest(fixture, backend, table).map(\.joinKeys) == [[.int64(4)]])
     }
 
-    @Test func badRowsAreRefusedBeforeAnythingIsWritten() throws {
+    @Test(arguments: OfflineBackend.stores) func badRowsAreRefusedBeforeAnythingIsWritten(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let table = try fixture.ingest(.userStats([
+        let table = try fixture.ingest(into: backend, .userStats([
             [.int64(1), ts("2025-01-01T00:00:00Z"), .null, .float64(1), .int64(1)],
         ]))
         #expect {
-            try fixture.store.append(table: table, rows: [
+            try fixture.store(backend).append(table: table, rows: [
                 StoredRow(joinKeys: [.int64(5)], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(5), .int64(5)]),
                 StoredRow(joinKeys: [.string("x")], eventTimestamp: time("2025-01-01T00:00:00Z"), features: [.float64(6), .int64(6)]),
             ])
@@ -59,15 +59,15 @@ import Testing
             return error?.kind == .invalidRequest && error?.message.contains("row 1") == true
                 && error?.message.contains("user_id") == true
         }
-        #expect(try latest(fixture, table).count == 1)
+        #expect(try latest(fixture, backend, table).count == 1)
     }
 
-    @Test func appendedRowsOutliveAReingestOfTheChangedFile() throws {
+    @Test(arguments: OfflineBackend.stores) func appendedRowsOutliveAReingestOfTheChangedFile(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let table = try fixture.ingest(.userStats([
+        let table = try fixture.ingest(into: backend, .userStats([
             [.int64(1), ts("2025-01-01T00:00:00Z"), ts("2025-01-01T00:00:00Z"), .float64(1), .int64(1)],
         ]))
-        try fixture.store.append(table: table, rows: [
+        try fixture.store(backend).append(table: table, rows: [
             StoredRow(joinKeys: [.int64(1)], eventTimestamp: time("2025-01-05T00:00:00Z"), features: [.float64(10), .int64(10)]),
             // Ties with the file's next version of user 2: still ingested after it, so it wins.
             StoredRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-03T00:00:00Z"),
@@ -78,33 +78,33 @@ import Testing
             [.int64(2), ts("2025-01-03T00:00:00Z"), ts("2025-01-03T00:00:00Z"), .float64(200), .int64(200)],
             [.int64(3), ts("2025-01-03T00:00:00Z"), ts("2025-01-03T00:00:00Z"), .float64(300), .int64(300)],
         ])
-        let report = try fixture.store.ingest(table)
+        let report = try fixture.store(backend).ingest(table, force: false, progress: nil)
         #expect(report.outcome == .ingested)
         #expect(report.rowCount == 5)
         #expect(report.keptAppendedRows == 2)
-        #expect(try latest(fixture, table).map(\.features) == [
+        #expect(try latest(fixture, backend, table).map(\.features) == [
             [.float64(10), .int64(10)], [.float64(20), .int64(20)], [.float64(300), .int64(300)],
         ])
-        let stored = try #require(try fixture.store.ingestedTable(named: "user_stats"))
+        let stored = try #require(try fixture.store(backend).ingestedTable(named: "user_stats"))
         #expect(stored.rowCount == 5)
         #expect(stored.appendedRowCount == 2)
 
         // Rows appended after the re-ingestion count after the kept ones; a forced re-read keeps all.
-        try fixture.store.append(table: table, rows: [
+        try fixture.store(backend).append(table: table, rows: [
             StoredRow(joinKeys: [.int64(3)], eventTimestamp: time("2025-01-03T00:00:00Z"),
                        createdTimestamp: time("2025-01-03T00:00:00Z"), features: [.float64(30), .int64(30)]),
         ])
         try fixture.reopen()
-        #expect(try fixture.store.ingest(table, force: true).keptAppendedRows == 3)
-        #expect(try latest(fixture, table).map(\.features).last == [.float64(30), .int64(30)])
+        #expect(try fixture.store(backend).ingest(table, force: true, progress: nil).keptAppendedRows == 3)
+        #expect(try latest(fixture, backend, table).map(\.features).last == [.float64(30), .int64(30)])
     }
 
-    @Test func appendedRowsFollowAChangedDefinitionByColumnName() throws {
+    @Test(arguments: OfflineBackend.stores) func appendedRowsFollowAChangedDefinitionByColumnName(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let table = try fixture.ingest(.userStats([
+        let table = try fixture.ingest(into: backend, .userStats([
             [.int64(1), ts("2025-01-01T00:00:00Z"), .null, .float64(1), .int64(1)],
         ]))
-        try fixture.store.append(table: table, rows: [
+        try fixture.store(backend).append(table: table, rows: [
             StoredRow(joinKeys: [.int64(2)], eventTimestamp: time("2025-01-02T00:00:00Z"), features: [.float64(2), .int64(2)]),
         ])
         // `amount` becomes a string and `score` is new: only `count` carries over.
@@ -114,8 +114,8 @@ import Testing
             ("user_id", .int64), ("event_timestamp", .micros), ("created", .micros), ("count", .int64),
             ("amount", .string), ("score", .float64),
         ], rows: [[.int64(1), ts("2025-01-01T00:00:00Z"), .null, .int64(1), .string("one"), .float64(0.5)]])
-        #expect(try fixture.store.ingest(changed).keptAppendedRows == 1)
-        #expect(try latest(fixture, changed).map(\.features) == [
+        #expect(try fixture.store(backend).ingest(changed, force: false, progress: nil).keptAppendedRows == 1)
+        #expect(try latest(fixture, backend, changed).map(\.features) == [
             [.int64(1), .string("one"), .float64(0.5)], [.int64(2), .null, .null],
         ])
 
@@ -126,7 +126,7 @@ import Testing
             ("user_id", .string), ("event_timestamp", .micros), ("created", .micros), ("count", .int64),
             ("amount", .string), ("score", .float64),
         ], rows: [[.string("u1"), ts("2025-01-01T00:00:00Z"), .null, .int64(1), .string("one"), .float64(0.5)]])
-        let report = try fixture.store.ingest(rekeyed)
+        let report = try fixture.store(backend).ingest(rekeyed, force: false, progress: nil)
         #expect(report.keptAppendedRows == 0)
         #expect(report.rowCount == 1)
     }

@@ -72,8 +72,10 @@ import Testing
             ) TO '{out}/expected.parquet' (FORMAT parquet)''')
         """
 
-    @Test(arguments: [(JoinStrategy.indexSearch, UInt64(11)), (.sortedScan, 12), (.automatic, 13)])
-    func larderAgreesWithDuckDBsAsofJoin(strategy: JoinStrategy, seed: UInt64) throws {
+    @Test(arguments: [
+        (OfflineBackend.sqlite(.indexSearch), UInt64(11)), (.sqlite(.sortedScan), 12), (.sqlite(.automatic), 13), (.memory, 14),
+    ])
+    func larderAgreesWithDuckDBsAsofJoin(backend: OfflineBackend, seed: UInt64) throws {
         let fixture = try StoreFixture(openSource: { try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2) })
         let directory = fixture.directory.path
         try runPython(Self.script, [directory, String(seed)])
@@ -87,17 +89,22 @@ import Testing
             name: "merchant_stats", sourcePath: directory + "/merchant_stats.csv", format: .csv,
             joinKeys: [OfflineColumn("merchant_id", .string)], eventTimestampColumn: "ts",
             features: [OfflineColumn("risk", .float64)])
-        try fixture.store.ingest(users)
-        try fixture.store.ingest(merchants)
+        let store = fixture.store(backend)
+        try store.ingest(users, force: false, progress: nil)
+        try store.ingest(merchants, force: false, progress: nil)
         let outputPath = directory + "/larder.parquet"
-        try fixture.store.pointInTimeJoin(
-            entities: try TableFiles.openReader(path: directory + "/entities.parquet"), timestampColumn: "event_timestamp",
-            requests: [
-                FeatureRequest(table: users, features: ["amount", "count", "score"], fullFeatureNames: true),
-                FeatureRequest(table: merchants, features: ["risk"], fullFeatureNames: true),
-            ],
-            strategy: strategy
-        ) { schema in try TableFiles.openWriter(path: outputPath, schema: schema) }
+        let requests = [
+            FeatureRequest(table: users, features: ["amount", "count", "score"], fullFeatureNames: true),
+            FeatureRequest(table: merchants, features: ["risk"], fullFeatureNames: true),
+        ]
+        let entities = try TableFiles.openReader(path: directory + "/entities.parquet")
+        let open = { (schema: TableSchema) -> any TableWriter in try TableFiles.openWriter(path: outputPath, schema: schema) }
+        if case .sqlite(let strategy, _) = backend {
+            try fixture.store.pointInTimeJoin(
+                entities: entities, timestampColumn: "event_timestamp", requests: requests, strategy: strategy, output: open)
+        } else {
+            try store.pointInTimeJoin(entities: entities, timestampColumn: "event_timestamp", requests: requests, output: open)
+        }
 
         let expected = try TableFiles.openReader(path: directory + "/expected.parquet").readAll()
         let actual = try TableFiles.openReader(path: outputPath).readAll()

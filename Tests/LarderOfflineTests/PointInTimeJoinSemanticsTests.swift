@@ -182,12 +182,11 @@ import Testing
             expected: [[.int64(1)], [.null], [.null]]),
     ]
 
-    /// Every case by index search and by sorted scan, the latter also with chunks of two
-    /// entity rows (the entity reader's batches hold three).
-    @Test(arguments: cases, [(JoinStrategy.indexSearch, 1 << 20), (.sortedScan, 1 << 20), (.sortedScan, 2)])
-    func join(_ joinCase: JoinCase, _ execution: (strategy: JoinStrategy, chunkRows: Int)) throws {
+    /// Every case on every backend of the offline conformance suite.
+    @Test(arguments: cases, OfflineBackend.all)
+    func join(_ joinCase: JoinCase, _ backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let (rows, names) = try joinCase.run(in: fixture, strategy: execution.strategy, chunkRows: execution.chunkRows)
+        let (rows, names) = try joinCase.run(in: fixture, backend: backend)
         let entityCount = joinCase.entityColumns.count
         #expect(names.prefix(entityCount).elementsEqual(joinCase.entityColumns.map(\.0)))
         #expect(rows.map { Array($0.prefix(entityCount)) } == joinCase.entityRows)

@@ -6,6 +6,20 @@ import LarderOnline
 import Logging
 import Testing
 
+/// The stores a repository's verbs run against: the embedded ones (SQLite and LMDB) or the
+/// in-memory reference stores; every verb must answer the same on both.
+enum StoreBackends: String, CaseIterable, Sendable {
+    case embedded, memory
+
+    /// The `feature_store.yaml` lines that choose them.
+    var yaml: String {
+        switch self {
+        case .embedded: ""
+        case .memory: "offline_store: {type: memory}\nonline_store: {type: memory}\n"
+        }
+    }
+}
+
 /// A repository whose user source has hand-written rows, for checking the verbs end to end.
 struct ServingRepository {
     let directory: TemporaryDirectory
@@ -21,9 +35,9 @@ struct ServingRepository {
 
         """
 
-    init(ttl: Duration = .days(7)) throws {
+    init(ttl: Duration = .days(7), stores: StoreBackends = .embedded) throws {
         directory = try TemporaryDirectory()
-        try directory.write("project: serving\n", to: "feature_store.yaml")
+        try directory.write("project: serving\n" + stores.yaml, to: "feature_store.yaml")
         try directory.write(Self.rows, to: "data/users.csv")
         store = try FeatureStore(repositoryPath: directory.path, logger: Logger(label: "test"))
         try store.apply(SampleRepository.manifest(ttl: ttl))
@@ -33,8 +47,8 @@ struct ServingRepository {
 }
 
 @Suite(.serialized) struct FeatureStoreEndToEndTests {
-    @Test func trainingSetIsPointInTimeCorrect() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func trainingSetIsPointInTimeCorrect(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         try repository.directory.write(
             """
             user_id,event_timestamp,label
@@ -67,8 +81,8 @@ struct ServingRepository {
         ])
     }
 
-    @Test func materializedValuesAreServedWithStatuses() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func materializedValuesAreServedWithStatuses(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         let reports = try repository.store.materialize(
             start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-10"))
         #expect(reports.map(\.write.keysWritten) == [2])
@@ -88,8 +102,8 @@ struct ServingRepository {
         #expect(later.columns[1].values == [.null])
     }
 
-    @Test func incrementalMaterializationContinuesWhereTheLastRunEnded() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func incrementalMaterializationContinuesWhereTheLastRunEnded(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         let first = try repository.store.materializeIncremental(end: ServingRepository.time("2026-01-10"))
         #expect(first.first?.start == ServingRepository.time("2026-01-03"))
         #expect(first.first?.write.keysWritten == 2)
@@ -99,8 +113,8 @@ struct ServingRepository {
         #expect(try repository.store.registry().lastMaterializedEnd(of: "user_stats") == ServingRepository.time("2026-01-31"))
     }
 
-    @Test func onlineReadErrorsNameTheProblem() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func onlineReadErrorsNameTheProblem(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
         #expect(throws: DefinitionError.self) {
             try repository.store.getOnlineFeatures(
@@ -121,8 +135,8 @@ struct ServingRepository {
         }
     }
 
-    @Test func registryChangesAreSeenWithoutReopening() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func registryChangesAreSeenWithoutReopening(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         #expect(try repository.store.currentRegistry().manifest.featureServices.count == 1)
         try repository.store.apply(SampleRepository.manifest(service: false))
         #expect(try repository.store.currentRegistry().manifest.featureServices.isEmpty)
@@ -130,8 +144,8 @@ struct ServingRepository {
 }
 
 @Suite struct ApplyPrunesOnlineRowsTests {
-    @Test func changedViewIsNotServedFromItsOldSchema() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func changedViewIsNotServedFromItsOldSchema(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
         let diff = try repository.store.apply(SampleRepository.manifest(features: [Field("avg_amount", .float64)]))
         #expect(diff.viewsNeedingMaterialization == ["user_stats"])
@@ -161,8 +175,8 @@ struct ServingRepository {
         return FeatureRepository { view }.manifest
     }
 
-    @Test func pushedRowsStayInTrainingSetsAfterTheFileChanges() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func pushedRowsStayInTrainingSetsAfterTheFileChanges(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         try repository.store.apply(Self.pushManifest())
         try repository.store.push(
             source: "users_push",
@@ -182,8 +196,8 @@ struct ServingRepository {
         #expect(output == "user_id,event_timestamp,avg_amount\n4,2026-01-07T00:00:00.000000Z,40.0\n2,2026-01-07T00:00:00.000000Z,2.5\n")
     }
 
-    @Test func pushesAfterAReingestionGoToTheNewTable() throws {
-        let repository = try ServingRepository()
+    @Test(arguments: StoreBackends.allCases) func pushesAfterAReingestionGoToTheNewTable(stores: StoreBackends) throws {
+        let repository = try ServingRepository(stores: stores)
         try repository.store.apply(Self.pushManifest())
         func push(_ user: Int64, _ amount: Double) throws {
             try repository.store.push(

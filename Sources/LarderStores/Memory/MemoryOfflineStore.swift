@@ -281,7 +281,9 @@ extension MemoryOfflineStore.StoredTable {
     /// The appended rows to keep for a new definition: all of them, with features matched
     /// by name, when the join keys are unchanged; none otherwise.
     func appendedRows(for definition: OfflineTable) -> [StoredRow] {
-        guard table.joinKeys.map(\.name) == definition.joinKeys.map(\.name) else { return [] }
+        guard table.joinKeys.map({ [$0.name, "\($0.type)"] }) == definition.joinKeys.map({ [$0.name, "\($0.type)"] }) else {
+            return []
+        }
         let positions = definition.features.map { feature in table.features.firstIndex { $0.name == feature.name } }
         return rows[sourceRowCount...].map { row in
             var kept = row

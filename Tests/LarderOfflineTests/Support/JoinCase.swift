@@ -67,16 +67,16 @@ struct JoinCase: Sendable, CustomTestStringConvertible {
 
     /// Ingests the views into a fixture's store and runs the join.
     /// - Returns: the output rows and the output column names.
-    func run(in fixture: StoreFixture, strategy: JoinStrategy, chunkRows: Int) throws -> (rows: [[Value]], names: [String]) {
+    func run(in fixture: StoreFixture, backend: OfflineBackend) throws -> (rows: [[Value]], names: [String]) {
         var tables: [String: OfflineTable] = [:]
         for view in views {
-            let table = try fixture.ingest(view)
+            let table = try fixture.ingest(into: backend, view)
             tables[table.name] = table
         }
         let output = try fixture.join(
             entityColumns: entityColumns, entityRows: entityRows,
             requests: requests.map { FeatureRequest(table: tables[$0.view]!, features: $0.features) },
-            strategy: strategy, chunkRows: chunkRows)
+            backend: backend)
         #expect(output.closed)
         return (output.rows, output.schema.columns.map(\.name))
     }

@@ -4,12 +4,15 @@ import LarderFormats
 import LarderStores
 import LarderOffline
 import Logging
+import Testing
 
 /// An offline store in its own temporary directory. Sources are real files (whose bytes are a
 /// dump of their rows, so changing the rows changes the file) read through in-memory readers.
 final class StoreFixture {
     let directory: TemporaryDirectory
     private(set) var store: SQLiteOfflineStore
+    /// The in-memory reference store, reading the same sources.
+    let memory: MemoryOfflineStore
     private let sources: SourceRegistry
 
     /// The store's database file.
@@ -19,6 +22,7 @@ final class StoreFixture {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
         store = try Self.openStore(path: directory.file("offline.db"), sources: sources)
+        memory = MemoryOfflineStore(openSource: Self.opener(sources))
     }
 
     /// A store reading its sources with the given opener (the real readers, for file tests).
@@ -26,6 +30,15 @@ final class StoreFixture {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
         store = try SQLiteOfflineStore(path: directory.file("offline.db"), logger: .quiet, openSource: openSource)
+        memory = MemoryOfflineStore(openSource: openSource)
+    }
+
+    /// The store a backend of the conformance suite uses.
+    func store(_ backend: OfflineBackend) -> any OfflineStore {
+        switch backend {
+        case .sqlite: store
+        case .memory: memory
+        }
     }
 
     /// Closes and reopens the store (a new connection to the same file).
@@ -57,10 +70,10 @@ final class StoreFixture {
     /// Writes a view's source and ingests it.
     /// - Returns: the table description, with its source in the fixture's directory.
     @discardableResult
-    func ingest(_ view: ViewFixture) throws -> OfflineTable {
+    func ingest(into backend: OfflineBackend = .sqlite(), _ view: ViewFixture) throws -> OfflineTable {
         let table = table(view.table)
         try writeSource(view.table.sourcePath, columns: view.columns, rows: view.rows)
-        try store.ingest(table)
+        try store(backend).ingest(table, force: false, progress: nil)
         return table
     }
 
@@ -68,17 +81,23 @@ final class StoreFixture {
     func join(
         entityColumns: [(String, ColumnType)], entityRows: [[Value]], requests: [FeatureRequest],
         timestampColumn: String = "event_timestamp", on store: SQLiteOfflineStore? = nil,
-        strategy: JoinStrategy = .automatic, chunkRows: Int = 1 << 20
+        backend: OfflineBackend = .sqlite()
     ) throws -> MemoryTableWriter {
         let entities = MemoryTableReader(path: "entities.csv", columns: entityColumns, rows: entityRows)
         var writer: MemoryTableWriter?
-        try (store ?? self.store).pointInTimeJoin(
-            entities: entities, timestampColumn: timestampColumn, requests: requests, strategy: strategy,
-            chunkRows: chunkRows
-        ) { schema in
+        let open = { (schema: TableSchema) -> any TableWriter in
             let made = MemoryTableWriter(schema: schema)
             writer = made
             return made
+        }
+        switch backend {
+        case .sqlite(let strategy, let chunkRows):
+            try (store ?? self.store).pointInTimeJoin(
+                entities: entities, timestampColumn: timestampColumn, requests: requests, strategy: strategy,
+                chunkRows: chunkRows, output: open)
+        case .memory:
+            try memory.pointInTimeJoin(
+                entities: entities, timestampColumn: timestampColumn, requests: requests, output: open)
         }
         guard let writer else { throw FormatError(file: "entities.csv", "the join opened no output") }
         return writer
@@ -97,7 +116,12 @@ final class StoreFixture {
     }
 
     private static func openStore(path: String, sources: SourceRegistry) throws -> SQLiteOfflineStore {
-        try SQLiteOfflineStore(path: path, logger: .quiet) { path, _, _ in
+        try SQLiteOfflineStore(path: path, logger: .quiet, openSource: opener(sources))
+    }
+
+    /// Opens the registered test sources.
+    private static func opener(_ sources: SourceRegistry) -> SourceOpener {
+        { path, _, _ in
             guard let table = sources.tables[path] else {
                 throw FormatError(file: path, "no such test source")
             }
@@ -131,4 +155,28 @@ extension ColumnType {
     static let int64 = ColumnType.int(bits: 64, signed: true)
     static let int32 = ColumnType.int(bits: 32, signed: true)
     static let micros = ColumnType.timestamp(.microseconds, utcAdjusted: true)
+}
+
+/// A backend the offline conformance suite runs against: the embedded store with each way it
+/// joins, and the in-memory reference store.
+enum OfflineBackend: Sendable, CustomTestStringConvertible {
+    case sqlite(JoinStrategy = .automatic, chunkRows: Int = 1 << 20)
+    case memory
+
+    /// Every backend, the embedded store by index search, by sorted scan, and by sorted scan
+    /// in chunks of two entity rows (the entity reader's batches hold three).
+    /// The embedded store and the in-memory one, for behaviour that does not depend on how
+    /// the embedded store joins.
+    static let stores: [OfflineBackend] = [.sqlite(), .memory]
+
+    static let all: [OfflineBackend] = [
+        .sqlite(.indexSearch), .sqlite(.sortedScan), .sqlite(.sortedScan, chunkRows: 2), .memory,
+    ]
+
+    var testDescription: String {
+        switch self {
+        case .sqlite(let strategy, let chunkRows): "sqlite \(strategy.rawValue) chunks of \(chunkRows)"
+        case .memory: "memory"
+        }
+    }
 }
