@@ -31,8 +31,8 @@ extension FeatureStore {
     @discardableResult
     public func apply(_ manifest: Manifest, now: Timestamp = .now) throws -> RegistryDiff {
         try check(manifest)
-        return try withRegistryLock {
-            var registry = try self.registry()
+        return try registryStore.withLock {
+            var registry = try registryStore.read()
             let diff = RegistryDiff(from: registry.manifest, to: manifest)
             guard !diff.isEmpty else { return diff }
             for change in diff.changes {
@@ -49,7 +49,7 @@ extension FeatureStore {
             registry.manifest = manifest
             registry.project = configuration.project
             registry.lastUpdated = now
-            try writeRegistry(registry)
+            try registryStore.write(registry)
             try pruneOnlineStore(keeping: manifest)
             logger.info("applied definitions", metadata: ["changes.count": "\(diff.changes.count)"])
             return diff
@@ -61,17 +61,11 @@ extension FeatureStore {
     /// materialized again.
     private func pruneOnlineStore(keeping manifest: Manifest) throws {
         guard stores.onlineStoreExists else { return }
-        let kept = try manifest.featureViews.filter(\.online).map { try onlineSchema(for: $0, in: manifest) }
+        let kept = try manifest.featureViews.filter(\.online).map { try manifest.onlineSchema(for: $0) }
         let pruned = try onlineStore().prune(keeping: kept)
         if !pruned.isEmpty {
             logger.info("emptied online rows of changed or removed views", metadata: ["feature_views": "\(pruned)"])
         }
-    }
-
-    /// Runs `body` holding the repository's registry lock.
-    /// - Throws: ``RegistryError`` when the lock cannot be taken; whatever `body` throws.
-    func withRegistryLock<Result>(_ body: () throws -> Result) throws -> Result {
-        try FileLock.withLock(at: registryFile.path + ".lock", body)
     }
 
     /// Every check that must pass before the registry changes: the definitions among

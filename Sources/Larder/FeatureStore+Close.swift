@@ -3,7 +3,7 @@ extension FeatureStore {
     /// read plans; the LMDB environment closes once no reader holds it. A later call that
     /// needs a store opens it again.
     public func closeStores() {
-        requestPlans.withLock { $0.removeAll() }
+        onlineReader.forgetPlans()
         stores.close()
         logger.debug("closed the stores")
     }

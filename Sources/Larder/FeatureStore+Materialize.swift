@@ -62,7 +62,7 @@ extension FeatureStore {
         start: (FeatureView) -> Timestamp
     ) throws -> [MaterializeReport] {
         let manifest = try registry().manifest
-        let views = try self.views(named: names, in: manifest).filter(\.online)
+        let views = try manifest.views(named: names).filter(\.online)
         let offline = try openOfflineStore()
         let online = try onlineStore()
         var reports: [MaterializeReport] = []
@@ -75,7 +75,7 @@ extension FeatureStore {
             let table = try offlineTable(for: view, in: manifest)
             var rows: [StoredRow] = []
             try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
-            let written = try online.write(view: try onlineSchema(for: view, in: manifest), rows: rows, progress: progress)
+            let written = try online.write(view: try manifest.onlineSchema(for: view), rows: rows, progress: progress)
             try recordMaterialization(of: view.name, start: from, end: end)
             reports.append(MaterializeReport(
                 view: view.name, start: from, end: end, keysRead: rows.count, write: written, elapsed: clock.now - began))
@@ -88,11 +88,9 @@ extension FeatureStore {
 
     /// Remembers a materialized interval in the registry, for `materialize-incremental`.
     private func recordMaterialization(of view: String, start: Timestamp, end: Timestamp) throws {
-        try withRegistryLock {
-            var registry = try self.registry()
+        try registryStore.update { registry in
             registry.materializations[view, default: []].append(
                 MaterializedInterval(start: start, end: end, completedAt: .now))
-            try writeRegistry(registry)
         }
     }
 }

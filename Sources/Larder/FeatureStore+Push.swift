@@ -56,7 +56,7 @@ extension FeatureStore {
             throw PushError(.unknownSource, "no feature view reads from push source '\(source)'")
         }
         let prepared = try views.map { view in
-            (view, try columns.rows(of: view, joinKeys: try joinKeys(of: view, in: manifest), source: pushSource.batchSource))
+            (view, try columns.rows(of: view, joinKeys: try manifest.joinKeys(of: view), source: pushSource.batchSource))
         }
         return try prepared.map { view, rows in
             var report = PushReport(view: view.name, rows: rows.count, online: nil, offlineRows: 0)
@@ -90,11 +90,11 @@ extension FeatureStore {
                 .unknownView,
                 "feature view '\(name)' is not defined (known: \(manifest.featureViews.map(\.name).joined(separator: ", ")))")
         }
-        let rows = try columns.rows(of: view, joinKeys: try joinKeys(of: view, in: manifest), source: try sourceFile(of: view, in: manifest))
+        let rows = try columns.rows(of: view, joinKeys: try manifest.joinKeys(of: view), source: try manifest.sourceFile(of: view))
         return try writeOnline(rows, view: view, manifest: manifest)
     }
 
     private func writeOnline(_ rows: [StoredRow], view: FeatureView, manifest: Manifest) throws -> OnlineWriteReport {
-        try onlineStore().write(view: try onlineSchema(for: view, in: manifest), rows: rows)
+        try onlineStore().write(view: try manifest.onlineSchema(for: view), rows: rows)
     }
 }

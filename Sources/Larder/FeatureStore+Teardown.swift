@@ -8,7 +8,7 @@ extension FeatureStore {
     @discardableResult
     public func teardown() throws -> [String] {
         closeStores()
-        return try withRegistryLock {
+        return try registryStore.withLock {
             let offline = resolve(configuration.offlineStore.path)
             let candidates = [offline, offline + "-wal", offline + "-shm", resolve(configuration.onlineStore.path)]
             var deleted: [String] = []
@@ -16,9 +16,9 @@ extension FeatureStore {
                 try FileManager.default.removeItem(atPath: path)
                 deleted.append(path)
             }
-            if var registry = try registryFile.read(), !registry.materializations.isEmpty {
+            if var registry = try registryStore.file.read(), !registry.materializations.isEmpty {
                 registry.materializations = [:]
-                try writeRegistry(registry)
+                try registryStore.write(registry)
             }
             return deleted
         }

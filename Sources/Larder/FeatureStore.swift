@@ -1,7 +1,6 @@
 import LarderCore
 public import Logging
 import Foundation
-import Synchronization
 
 /// A feature repository opened for use: its configuration, registry and stores. Every
 /// command, the server and Swift programs go through it.
@@ -15,13 +14,13 @@ public final class FeatureStore: Sendable {
     /// Where the store logs.
     public let logger: Logger
     /// The registry file (resolved once: the serving path checks it on every request).
-    public let registryFile: RegistryFile
+    public var registryFile: RegistryFile { registryStore.file }
+    /// The registry: its file, cached copy and lock.
+    let registryStore: RegistryStore
     /// The stores the configuration names, and their lifetimes.
     let stores: StoreProvider
-    /// Resolved and planned online requests by request and registry version.
-    let requestPlans = Mutex<[OnlineRequestKey: OnlineRequestPlan]>([:])
-    /// The registry as last read, with its file's identity.
-    let cachedRegistry = Mutex<CachedRegistry?>(nil)
+    /// Online reads, with their plans cached per request and registry version.
+    let onlineReader: OnlineReader
 
     /// Opens the repository in a directory.
     /// - Parameters:
@@ -39,9 +38,12 @@ public final class FeatureStore: Sendable {
         self.repositoryPath = absolute
         self.configuration = try StoreConfiguration.parse(yaml: String(decoding: data, as: UTF8.self), file: file)
         self.logger = logger
-        self.registryFile = RegistryFile(path: Self.resolve(configuration.registryPath, against: absolute))
-        self.stores = StoreProvider(
+        registryStore = RegistryStore(
+            file: RegistryFile(path: Self.resolve(configuration.registryPath, against: absolute)),
+            project: configuration.project)
+        stores = StoreProvider(
             configuration: configuration, resolve: { Self.resolve($0, against: absolute) }, logger: logger)
+        onlineReader = OnlineReader(registry: registryStore, stores: stores)
     }
 
     /// A path from the configuration made absolute against the repository directory.
@@ -59,6 +61,15 @@ public final class FeatureStore: Sendable {
     /// - Returns: the registry.
     /// - Throws: ``RegistryError`` when the file is unreadable.
     public func registry() throws -> Registry {
-        try registryFile.read() ?? Registry(project: configuration.project)
+        try registryStore.read()
+    }
+
+    /// The applied registry, re-read only when its file changed (checked at most every 100
+    /// ms), so the serving path sees `apply` without a restart and without a system call or
+    /// JSON decoding on every request.
+    /// - Returns: the registry (empty when nothing was applied).
+    /// - Throws: ``RegistryError`` when the file is unreadable.
+    public func currentRegistry() throws -> Registry {
+        try registryStore.current()
     }
 }

@@ -31,8 +31,7 @@ struct OnlineRequestPlan: Sendable {
     /// - Throws: ``DefinitionError`` for unknown views or features or a name clash;
     ///   ``OnlineStoreError`` from planning.
     init(
-        references: [FeatureReference], fullFeatureNames: Bool, registry: Registry, store: any OnlineStore,
-        schema: (FeatureView, Manifest) throws -> OnlineViewSchema
+        references: [FeatureReference], fullFeatureNames: Bool, registry: Registry, store: any OnlineStore
     ) throws {
         let resolved = try registry.manifest.resolve(references, fullFeatureNames: fullFeatureNames)
         reads = []
@@ -41,7 +40,7 @@ struct OnlineRequestPlan: Sendable {
             let view = resolved[start].view
             var end = start
             while end < resolved.count, resolved[end].view.name == view.name { end += 1 }
-            let viewSchema = try schema(view, registry.manifest)
+            let viewSchema = try registry.manifest.onlineSchema(for: view)
             reads.append(ViewRead(
                 view: view.name,
                 plan: try store.prepareRead(view: viewSchema, features: resolved[start..<end].map(\.field.name)),
