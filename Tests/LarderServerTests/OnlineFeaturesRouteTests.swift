@@ -8,8 +8,8 @@ import Testing
 
 /// `POST /get-online-features`: Feast's wire format, statuses and timestamps.
 @Suite struct OnlineFeaturesRouteTests {
-    @Test func featuresComeBackColumnOrientedWithJoinKeysFirst() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func featuresComeBackColumnOrientedWithJoinKeysFirst(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             let request = #"{"entities": {"user_id": [1001, 1002, 1003]}, "features": ["user_stats:tx_count", "user_stats:avg_amount"]}"#
             try await client.execute(uri: "/get-online-features", method: .post, body: body(request)) { response in
@@ -39,8 +39,8 @@ import Testing
         }
     }
 
-    @Test func integersAreWrittenAsJSONIntegersAndFloatsAsNumbers() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func integersAreWrittenAsJSONIntegersAndFloatsAsNumbers(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             let request = #"{"entities": {"user_id": [1001]}, "features": ["user_stats:tx_count", "user_stats:avg_amount"]}"#
             try await client.execute(uri: "/get-online-features", method: .post, body: body(request)) { response in
@@ -51,8 +51,8 @@ import Testing
         }
     }
 
-    @Test func aFeatureServiceWithFullFeatureNames() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func aFeatureServiceWithFullFeatureNames(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             let request = #"{"entities": {"user_id": [1001]}, "feature_service": "fraud_v1", "full_feature_names": true}"#
             try await client.execute(uri: "/get-online-features", method: .post, body: body(request)) { response in
@@ -63,8 +63,8 @@ import Testing
         }
     }
 
-    @Test func aNewApplyIsServedWithoutRestart() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func aNewApplyIsServedWithoutRestart(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             let request = #"{"entities": {"user_id": [1001]}, "feature_service": "fraud_v2"}"#
             try await client.execute(uri: "/get-online-features", method: .post, body: body(request)) { response in

@@ -7,6 +7,19 @@ import LarderServer
 import Logging
 import NIOCore
 
+/// The stores a server test runs on: the embedded ones, or the in-memory reference stores.
+enum ServedStores: String, CaseIterable, Sendable {
+    case embedded, memory
+
+    /// The `feature_store.yaml` lines that choose them.
+    var yaml: String {
+        switch self {
+        case .embedded: ""
+        case .memory: "offline_store: {type: memory}\nonline_store: {type: memory}\n"
+        }
+    }
+}
+
 /// A repository with a CSV-backed view, a push-source view and a service, applied and
 /// materialized, ready to serve.
 struct ServerFixture: Sendable {
@@ -35,10 +48,12 @@ struct ServerFixture: Sendable {
 
         """
 
-    /// - Parameter serverYAML: a `server:` section for feature_store.yaml, or empty.
-    init(serverYAML: String = "") throws {
+    /// - Parameters:
+    ///   - serverYAML: a `server:` section for feature_store.yaml, or empty.
+    ///   - stores: the stores the repository uses.
+    init(serverYAML: String = "", stores: ServedStores = .embedded) throws {
         try self.init(
-            serverYAML: serverYAML, manifest: Self.manifest,
+            serverYAML: stores.yaml + serverYAML, manifest: Self.manifest,
             files: ["data/users.csv": Self.csv + "\n", "data/clicks.csv": "user_id,event_timestamp,clicks\n"])
     }
 

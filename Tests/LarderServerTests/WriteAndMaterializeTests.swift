@@ -14,8 +14,8 @@ import Testing
         return try await client.execute(uri: "/get-online-features", method: .post, body: body(read)) { try json($0) }
     }
 
-    @Test func pushGoesOnlineNewerWins() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func pushGoesOnlineNewerWins(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             let push = #"{"push_source_name": "clicks_push", "to": "online", "df": {"user_id": [7, 7, 8], "event_timestamp": ["2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"], "clicks": [2, 1, 5]}}"#
             try await client.execute(uri: "/push", method: .post, body: body(push)) { response in
@@ -31,8 +31,8 @@ import Testing
         }
     }
 
-    @Test func pushOfflineIsVisibleToMaterialization() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func pushOfflineIsVisibleToMaterialization(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             let push = #"{"push_source_name": "clicks_push", "to": "offline", "df": {"user_id": [9], "event_timestamp": ["2026-03-01T00:00:00Z"], "clicks": [4]}}"#
             try await client.execute(uri: "/push", method: .post, body: body(push)) { #expect($0.status == .ok) }
@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    @Test func writeToOnlineStoreTakesFeastsRemoteFormat() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func writeToOnlineStoreTakesFeastsRemoteFormat(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             // What Feast's remote online store sends: naive ISO times, `created` possibly null.
             let write = #"{"feature_view_name": "user_stats", "allow_registry_cache": false, "df": {"user_id": [1003], "avg_amount": [1.5], "tx_count": [2], "event_timestamp": ["2026-02-01T00:00:00"], "created": [null]}}"#
@@ -66,8 +66,8 @@ import Testing
         }
     }
 
-    @Test func materializeIncrementalReportsEachView() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func materializeIncrementalReportsEachView(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             try await client.execute(
                 uri: "/materialize-incremental", method: .post, body: body(#"{"end_ts": "2027-06-01T00:00:00Z"}"#)
@@ -79,8 +79,8 @@ import Testing
         }
     }
 
-    @Test func healthAndMetrics() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: ServedStores.allCases) func healthAndMetrics(stores: ServedStores) async throws {
+        let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
             let read = #"{"entities": {"user_id": [1001, 1003]}, "features": ["user_stats:tx_count"]}"#
