@@ -22,6 +22,7 @@ extension FeatureStore {
     }
 
     /// Ingests the given views into an open offline store.
+    @discardableResult
     func ingest(
         _ views: [FeatureView], manifest: Manifest, into offline: any OfflineStore, force: Bool = false,
         progress: ((IngestProgress) -> Void)? = nil

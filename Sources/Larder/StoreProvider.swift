@@ -3,7 +3,7 @@ import LarderCore
 import LarderFormats
 import LarderOffline
 import LarderOnline
-public import LarderStores
+import LarderStores
 import Logging
 import Synchronization
 

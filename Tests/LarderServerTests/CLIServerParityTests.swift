@@ -106,7 +106,7 @@ func runLarder(_ arguments: [String]) throws -> LarderRun {
         .appendingPathComponent("larder")
     process.arguments = arguments
     let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("larder-stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errorFile) }
     let output = Pipe()
     process.standardOutput = output
