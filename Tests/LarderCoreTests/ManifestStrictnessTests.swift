@@ -51,7 +51,7 @@ import Testing
     @Test(arguments: [
         ("{\"manifest_version\": 1,\n \"entities\": [}", 2, 15, "unexpected '}'; expected a value"),
         ("{\"manifest_version\": 1\n \"entities\": []}", 2, 2, "unexpected '\"'; expected ',' or '}'"),
-        ("{\"manifest_version\": 1,\n\n   \"entities\": [],}", 3, 19, "a trailing ',' before '}'"),
+        ("{\"manifest_version\": 1,\n\n   \"entities\" []}", 3, 15, "unexpected '['; expected ':' after a member name"),
         ("{\"manifest_version\": 1, \"entities\": [", 1, 38, "the document ends where a value was expected"),
         ("{\"a\": \"é\", \"b\": tru}", 1, 17, "unexpected text; expected true"),
     ])
