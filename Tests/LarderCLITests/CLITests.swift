@@ -53,11 +53,14 @@ struct LarderProcess {
         let planned = try LarderProcess.run(["plan", "--repo", repo])
         #expect(planned.status == 0, "\(planned.error)")
         #expect(planned.output.contains("Would create feature view 'user_transaction_stats'"))
+        // The first build of the definitions takes seconds: it is announced, later runs are not.
+        #expect(planned.error.hasPrefix("Building the definitions in \(repo) for the first time (10-20 s;"), "\(planned.error)")
         #expect(!FileManager.default.fileExists(atPath: repo + "/.larder/registry.json"))
 
         let applied = try LarderProcess.run(["apply", "--repo", repo])
         #expect(applied.status == 0, "\(applied.error)")
         #expect(applied.output.contains("Created feature service 'fraud_detection_v1'"))
+        #expect(!applied.error.contains("Building the definitions"))
         // The definitions resolve Larder's LarderCore package alone: no remote package is checked out.
         let checkouts = (try? FileManager.default.contentsOfDirectory(atPath: repo + "/.build/checkouts")) ?? []
         #expect(checkouts.isEmpty, "the definitions package resolved \(checkouts)")
