@@ -13,6 +13,17 @@ import Testing
         #expect(flag.output.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(flag.output)")
     }
 
+    @Test func shellCompletionIsDocumentedInTheHelpAndWorks() throws {
+        let help = try LarderProcess.run(["--help"])
+        #expect(help.output.contains("`larder --generate-completion-script bash` (or zsh, fish)"))
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try LarderProcess.run(["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            #expect(script.output.contains("materialize-incremental"), "\(shell)")
+            #expect(script.output.contains("data-sources"), "\(shell)")
+        }
+    }
+
     @Test(arguments: [
         (["materialise", "2026-01-01", "now", "--repo", "r"], "unknown command 'materialise'; did you mean 'materialize'? (`larder --help` lists the commands)"),
         (["data-source", "list", "--repo", "r"], "unknown command 'data-source'; did you mean 'data-sources'? (`larder --help` lists the commands)"),
