@@ -10,6 +10,9 @@ public struct StoredViewData: Sendable, Hashable {
     /// Where the view's last materialization ended, if it was materialized.
     public var materializedUntil: Timestamp?
 
+    /// Whether the stores hold nothing for the view.
+    public var isEmpty: Bool { offlineRows == nil && onlineKeys == nil && materializedUntil == nil }
+
     /// `12,000 rows offline, 200 keys online, materialized until 2026-01-31T00:00:00Z`, or
     /// `nothing stored`.
     public var summary: String {
@@ -17,7 +20,7 @@ public struct StoredViewData: Sendable, Hashable {
         if let offlineRows { parts.append("\(offlineRows) rows offline") }
         if let onlineKeys { parts.append("\(onlineKeys) keys online") }
         if let materializedUntil { parts.append("materialized until \(materializedUntil)") }
-        return parts.isEmpty ? "nothing stored" : parts.joined(separator: ", ")
+        return isEmpty ? "nothing stored" : parts.joined(separator: ", ")
     }
 }
 

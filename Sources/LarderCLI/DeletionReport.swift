@@ -20,7 +20,8 @@ struct DeletionReport {
             var change = change
             switch change.kind {
             case .featureView:
-                change.details = ["stores \(try store.storedData(ofView: change.name).summary)"]
+                let stored = try store.storedData(ofView: change.name)
+                change.details = [stored.isEmpty ? stored.summary : "stores \(stored.summary)"]
             case .featureService:
                 let count = (try? manifest.references(ofService: change.name).count) ?? 0
                 change.details = ["serves \(count) features to the models that use it"]

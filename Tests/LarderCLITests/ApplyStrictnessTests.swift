@@ -59,6 +59,24 @@ import Testing
         #expect(!views.output.contains("merchant_stats"))
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`), a deleting apply asks.
+    @Test func onATerminalADeletingApplyAsks() throws {
+        let repository = try ManifestRepository().applied()
+        let arguments = try repository.applyArguments(ManifestRepository.manifest(withStats: false).jsonText())
+        let command = ([LarderProcess.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        let declined = try LarderProcess.run(program: script, ["-qec", command, "/dev/null"], input: "n\n")
+        #expect(declined.status == 0, "\(declined.output)")
+        #expect(declined.output.contains("This apply deletes feature view 'merchant_stats' (nothing stored) and feature service 'merchant_v1'"), "\(declined.output)")
+        #expect(declined.output.contains("Apply it? [y/N] Nothing applied."))
+        #expect(try LarderProcess.run(["feature-views", "list", "--repo", repository.path]).output.contains("merchant_stats"))
+
+        let accepted = try LarderProcess.run(program: script, ["-qec", command, "/dev/null"], input: "y\n")
+        #expect(accepted.status == 0, "\(accepted.output)")
+        #expect(accepted.output.contains("Deleted feature view 'merchant_stats': nothing stored"), "\(accepted.output)")
+        #expect(!(try LarderProcess.run(["feature-views", "list", "--repo", repository.path]).output.contains("merchant_stats")))
+    }
+
     @Test func aCSVColumnThatCannotHoldItsTypeFailsAtPlanAndApply() throws {
         let repository = try ManifestRepository()
         let json = ManifestRepository.manifest(categoryType: .int64).jsonText()

@@ -15,15 +15,25 @@ struct LarderProcess {
     }
 
     static func run(_ arguments: [String]) throws -> Result {
+        try run(program: executable, arguments, input: nil)
+    }
+
+    /// Runs a program with `input` on its standard input (empty input when `nil`).
+    static func run(program: URL, _ arguments: [String], input: String?) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Drain standard error on another thread so neither pipe can fill and block the child.
         nonisolated(unsafe) var err = Data()
         let drained = DispatchSemaphore(value: 0)
