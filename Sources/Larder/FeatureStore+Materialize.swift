@@ -28,13 +28,15 @@ extension FeatureStore {
     ///   - names: the views; `nil` for every online view.
     ///   - progress: called as each view's rows are read and stored.
     /// - Returns: one report per view.
-    /// - Throws: ``DefinitionError`` for an unknown view; store errors.
+    /// - Throws: ``MaterializeWindowError`` when `start` is after `end`; ``DefinitionError``
+    ///   for an unknown view; store errors.
     @discardableResult
     public func materialize(
         start: Timestamp, end: Timestamp, views names: [String]? = nil,
         progress: @escaping (OnlineWriteProgress) -> Void = { _ in }
     ) throws -> [MaterializeReport] {
-        try materialize(views: names, end: end, progress: progress) { _ in start }
+        guard start <= end else { throw MaterializeWindowError(view: nil, start: start, end: end) }
+        return try materialize(views: names, end: end, progress: progress) { _ in start }
     }
 
     /// Materializes each online view from where its last run ended (or, on the first run,
@@ -44,7 +46,8 @@ extension FeatureStore {
     ///   - names: the views; `nil` for every online view.
     ///   - progress: called as each view's rows are read and stored.
     /// - Returns: one report per view.
-    /// - Throws: ``DefinitionError`` for an unknown view; store errors.
+    /// - Throws: ``MaterializeWindowError`` when `end` is before where a view's last run
+    ///   ended (nothing is written); ``DefinitionError`` for an unknown view; store errors.
     @discardableResult
     public func materializeIncremental(
         end: Timestamp, views names: [String]? = nil, progress: @escaping (OnlineWriteProgress) -> Void = { _ in }
@@ -63,6 +66,9 @@ extension FeatureStore {
     ) throws -> [MaterializeReport] {
         let manifest = try registry().manifest
         let views = try manifest.views(named: names).filter(\.online)
+        for view in views where start(view) > end {
+            throw MaterializeWindowError(view: view.name, start: start(view), end: end)
+        }
         let offline = try openOfflineStore()
         let online = try onlineStore()
         var reports: [MaterializeReport] = []

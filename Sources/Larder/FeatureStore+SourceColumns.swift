@@ -70,6 +70,7 @@ extension FeatureStore {
                     "feature '\(feature.name)' is declared \(feature.type) but \(file.path) has \(column.type) in column '\(column.name)'"))
             }
         }
+        if errors.isEmpty, isCSV(file) { errors = csvSampleErrors(view: view, file: file, keys: keys) }
         return errors
     }
 

@@ -40,6 +40,11 @@ final class StoreProvider: Sendable {
         try TableFiles.openReader(path: path, format: format, declaredTypes: declaredTypes)
     }
 
+    /// Whether the offline store exists yet, without creating it.
+    var offlineStoreExists: Bool {
+        memoryOffline != nil || FileManager.default.fileExists(atPath: resolve(configuration.offlineStore.path))
+    }
+
     /// Whether the online store holds anything yet, without creating it.
     var onlineStoreExists: Bool {
         configuration.onlineStore.type == "memory"

@@ -9,13 +9,16 @@ struct Apply: ParsableCommand {
         abstract: "Validate the definitions and update the registry.",
         discussion: """
             Builds and runs the repository's Swift definitions (or reads --manifest FILE), checks \
-            them against each other and against the source files, prints what is created, updated \
-            and deleted, and replaces the registry atomically. Nothing is written when a definition \
-            is invalid.
+            them against each other and against the source files (a CSV file's header and first \
+            \(FeatureStore.csvSampleRows) rows), prints what is created, updated and deleted, and \
+            replaces the registry atomically. Nothing is written when a definition is invalid.
+
+            Deleting a feature view or a feature service (what it stored is listed) asks first \
+            on a terminal; elsewhere it needs --allow-deletes.
 
             Examples:
               larder apply --repo feature_repo
-              larder apply --manifest manifest.json
+              larder apply --manifest manifest.json --allow-deletes
             """)
 
     @OptionGroup var options: RepositoryOptions
@@ -23,10 +26,29 @@ struct Apply: ParsableCommand {
     @Option(name: .long, help: "Read this manifest JSON file instead of building the Swift definitions.")
     var manifest: String?
 
+    @Flag(name: .long, help: "Apply even when feature views or feature services are deleted, without asking.")
+    var allowDeletes = false
+
     func run() throws {
         let store = try options.openStore()
-        let diff = try store.apply(try loadManifest(manifest, store: store))
-        print(DiffPrinter.text(diff, applied: true))
+        let definitions = try loadManifest(manifest, store: store)
+        // The diff without validation: apply validates once, unless there is a deletion to confirm.
+        let deletions = try DeletionReport(RegistryDiff(from: try store.registry().manifest, to: definitions), store: store)
+        if !deletions.isEmpty && !allowDeletes {
+            _ = try store.plan(definitions)
+            guard isatty(STDIN_FILENO) != 0 else {
+                throw CLIError(
+                    "this apply deletes \(deletions.objects); pass \(DeletionReport.flag) to apply it "
+                        + "(`larder plan` shows every change)")
+            }
+            print("This apply deletes \(deletions.objects). Apply it? [y/N] ", terminator: "")
+            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                print("Nothing applied.")
+                return
+            }
+        }
+        let diff = try store.apply(definitions)
+        print(DiffPrinter.text(deletions.annotating(diff), applied: true))
     }
 }
 
@@ -47,17 +69,38 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore()
-        print(DiffPrinter.text(try store.plan(try loadManifest(manifest, store: store)), applied: false))
+        let diff = try store.plan(try loadManifest(manifest, store: store))
+        let deletions = try DeletionReport(diff, store: store)
+        print(DiffPrinter.text(deletions.annotating(diff), applied: false))
+        if !deletions.isEmpty {
+            print("Applying deletes what these stored: `larder apply` asks first, or takes \(DeletionReport.flag).")
+        }
     }
 }
 
-/// The manifest from a file, or from building the repository's definitions.
+/// The manifest from a file, or from building the repository's definitions (saying so on
+/// standard error when the first build will take a while).
 func loadManifest(_ path: String?, store: FeatureStore) throws -> Manifest {
-    guard let path else { return try store.buildManifest() }
+    guard let path else {
+        let definitions = store.configuration.definitions
+        let package = store.resolve(definitions.package)
+        let binary = (package as NSString).appendingPathComponent(".build/debug/\(definitions.product)")
+        if !FileManager.default.fileExists(atPath: binary) {
+            StandardOutput.writeError(
+                "Building the definitions in \(package) for the first time (10-20 s; later runs reuse the build "
+                    + "and take about a second)...\n")
+        }
+        return try store.buildManifest()
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CLIError("cannot read manifest file \(path)")
     }
-    return try Manifest.decode(from: data)
+    do {
+        return try Manifest.decode(from: data)
+    } catch var error as DefinitionError {
+        error.object = "manifest file \(path)"
+        throw error
+    }
 }
 
 /// Formats a registry diff for people.

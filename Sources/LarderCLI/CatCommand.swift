@@ -1,4 +1,5 @@
 import ArgumentParser
+import LarderCore
 import LarderFormats
 
 #if canImport(Glibc)
@@ -18,7 +19,8 @@ struct Cat: ParsableCommand {
             JSON integers, floats in shortest round-trip form (NaN and infinities as null), \
             timestamps as RFC 3339 in UTC with the stored unit's fraction digits, dates as \
             YYYY-MM-DD, bytes as base64, lists as arrays. --csv prints RFC 4180 CSV. CSV column \
-            types are inferred from the first rows.
+            types are inferred from the first rows. Files other than .csv and Parquet files are \
+            refused.
 
             Examples:
               larder cat data/user_stats.parquet
@@ -87,6 +89,11 @@ struct Cat: ParsableCommand {
     /// - Parameter emit: receives UTF-8 text.
     /// - Throws: ``FormatError`` when the file cannot be read.
     func write(_ emit: ([UInt8]) -> Void) throws {
+        let name = file.split(separator: "/").last ?? ""
+        let suffix = name.contains(".") ? name.split(separator: ".").last?.lowercased() ?? "" : ""
+        if !["csv", "parquet", "pq"].contains(suffix), try TableFiles.sniffFormat(path: file) != .parquet {
+            throw FormatError(file: file, "not a CSV or Parquet file; cat prints .csv files and Parquet files")
+        }
         let reader = try TableFiles.openReader(path: file)
         if schema {
             emit(Array(try schemaTable(reader.schema, columns: columnList).rendered().utf8))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Larder
 import LarderCore
+import LarderFormats
 
 /// `larder get-historical-features`: build a point-in-time correct training set.
 struct GetHistoricalFeatures: ParsableCommand {
@@ -14,8 +15,11 @@ struct GetHistoricalFeatures: ParsableCommand {
             within the view's TTL, never later. Output is CSV or Parquet by extension.
 
             Examples:
-              larder get-historical-features --entities labels.parquet --service fraud_detection_v1 --output train.parquet
-              larder get-historical-features --entities labels.csv --features user_transaction_stats:avg_amount_7d,merchant_stats:tx_count_1d --full-feature-names --output train.csv
+              larder get-historical-features --entities labels.parquet \\
+                --service fraud_detection_v1 --output train.parquet
+              larder get-historical-features --entities labels.csv \\
+                --features user_transaction_stats:avg_amount_7d,merchant_stats:category \\
+                --full-feature-names --output train.csv
             """)
 
     @OptionGroup var options: RepositoryOptions
@@ -42,14 +46,24 @@ struct GetHistoricalFeatures: ParsableCommand {
         guard (features == nil) != (service == nil) else {
             throw ValidationError("give exactly one of --features and --service")
         }
+        guard ["csv", "parquet", "pq"].contains((output as NSString).pathExtension.lowercased()) else {
+            throw ValidationError("--output \(output): name the training set .csv or .parquet (its format follows the extension)")
+        }
     }
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openAppliedStore().store
         let references = try featureReferences(features: features, service: service, store: store)
         // Paths on the command line are relative to the current directory, not to the repository.
+        let entitiesPath = URL(fileURLWithPath: entities).standardizedFileURL.path
+        let columns = try TableFiles.openReader(path: entitiesPath).schema.columns.map(\.name)
+        guard columns.contains(timestampColumn) else {
+            throw CLIError(
+                "\(entities) has no column '\(timestampColumn)' (columns: \(columns.joined(separator: ", "))); "
+                    + "name the entity rows' timestamp column with --timestamp-column")
+        }
         let report = try store.getHistoricalFeatures(
-            entitiesPath: URL(fileURLWithPath: entities).standardizedFileURL.path, timestampColumn: timestampColumn,
+            entitiesPath: entitiesPath, timestampColumn: timestampColumn,
             features: references, fullFeatureNames: fullFeatureNames,
             outputPath: URL(fileURLWithPath: output).standardizedFileURL.path)
         let matched = report.matchedRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

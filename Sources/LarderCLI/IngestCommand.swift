@@ -13,21 +13,20 @@ struct Ingest: ParsableCommand {
 
             Examples:
               larder ingest --repo feature_repo
-              larder ingest --repo feature_repo --views user_transaction_stats --force
+              larder ingest --views user_transaction_stats,merchant_stats --force
             """)
 
     @OptionGroup var options: RepositoryOptions
 
-    @Option(name: .long, parsing: .upToNextOption, help: "The feature views to ingest (default: all).")
-    var views: [String] = []
+    @OptionGroup var views: ViewNames
 
     @Flag(name: .long, help: "Read the files even if they did not change.")
     var force = false
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openAppliedStore().store
         let progress = ProgressLine()
-        let reports = try store.ingest(views: views.isEmpty ? nil : views, force: force) { step in
+        let reports = try store.ingest(views: views.names, force: force) { step in
             let eta = step.estimatedRemaining.map { ", ETA \(ProgressLine.seconds($0))" } ?? ""
             progress.show("\(step.view): \(step.rowsDone) rows, \(Int(step.rowsPerSecond)) rows/s\(eta)")
         }

@@ -28,7 +28,7 @@ struct ListOptions: ParsableArguments {
 /// `larder entities`.
 struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Inspect the applied entities.", subcommands: [List.self])
+        abstract: "Inspect the applied entities.", subcommands: [List.self, Describe.self])
 
     /// `larder entities list`.
     struct List: ParsableCommand {
@@ -38,7 +38,7 @@ struct Entities: ParsableCommand {
         @OptionGroup var options: ListOptions
 
         func run() throws {
-            let manifest = try options.repository.openStore().registry().manifest
+            let manifest = try options.repository.openAppliedStore().registry.manifest
             try options.print(manifest.entities, headers: ["NAME", "JOIN KEYS", "DESCRIPTION"]) {
                 [$0.name, $0.joinKeys.map { "\($0.name) (\($0.type))" }.joined(separator: ", "), $0.description]
             }
@@ -49,7 +49,7 @@ struct Entities: ParsableCommand {
 /// `larder feature-views`.
 struct FeatureViews: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "feature-views", abstract: "Inspect the applied feature views.", subcommands: [List.self])
+        commandName: "feature-views", abstract: "Inspect the applied feature views.", subcommands: [List.self, Describe.self])
 
     /// `larder feature-views list`.
     struct List: ParsableCommand {
@@ -59,7 +59,7 @@ struct FeatureViews: ParsableCommand {
         @OptionGroup var options: ListOptions
 
         func run() throws {
-            let manifest = try options.repository.openStore().registry().manifest
+            let manifest = try options.repository.openAppliedStore().registry.manifest
             try options.print(manifest.featureViews, headers: ["NAME", "ENTITIES", "FEATURES", "TTL", "SOURCE", "ONLINE"]) {
                 [
                     $0.name, $0.entities.joined(separator: ", "), "\($0.features.count)",
@@ -73,7 +73,7 @@ struct FeatureViews: ParsableCommand {
 /// `larder feature-services`.
 struct FeatureServices: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "feature-services", abstract: "Inspect the applied feature services.", subcommands: [List.self])
+        commandName: "feature-services", abstract: "Inspect the applied feature services.", subcommands: [List.self, Describe.self])
 
     /// `larder feature-services list`.
     struct List: ParsableCommand {
@@ -83,7 +83,7 @@ struct FeatureServices: ParsableCommand {
         @OptionGroup var options: ListOptions
 
         func run() throws {
-            let manifest = try options.repository.openStore().registry().manifest
+            let manifest = try options.repository.openAppliedStore().registry.manifest
             try options.print(manifest.featureServices, headers: ["NAME", "FEATURES", "DESCRIPTION"]) { service in
                 let count = (try? manifest.references(ofService: service.name).count) ?? 0
                 return [service.name, "\(count) from \(service.selections.map(\.featureView).joined(separator: ", "))", service.description]
@@ -102,7 +102,7 @@ struct RegistryDump: ParsableCommand {
     func run() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(try options.openStore().registry()), as: UTF8.self))
+        print(String(decoding: try encoder.encode(try options.openAppliedStore().registry), as: UTF8.self))
     }
 }
 

@@ -25,17 +25,16 @@ struct Materialize: ParsableCommand {
     @Argument(help: "The latest event time to copy (RFC 3339, or `now`).", transform: parseTimestamp)
     var end: Timestamp
 
-    @Option(name: .long, parsing: .upToNextOption, help: "The feature views to materialize (default: all online views).")
-    var views: [String] = []
+    @OptionGroup var views: ViewNames
 
     func validate() throws {
         guard start <= end else { throw ValidationError("START (\(start)) is after END (\(end))") }
     }
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openAppliedStore().store
         let progress = ProgressLine()
-        let reports = try store.materialize(start: start, end: end, views: views.isEmpty ? nil : views) {
+        let reports = try store.materialize(start: start, end: end, views: views.names) {
             progress.show(MaterializeSummary.progressText($0))
         }
         progress.finish()
@@ -62,13 +61,12 @@ struct MaterializeIncremental: ParsableCommand {
     @Argument(help: "The latest event time to copy (RFC 3339, or `now`).", transform: parseTimestamp)
     var end: Timestamp
 
-    @Option(name: .long, parsing: .upToNextOption, help: "The feature views to materialize (default: all online views).")
-    var views: [String] = []
+    @OptionGroup var views: ViewNames
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openAppliedStore().store
         let progress = ProgressLine()
-        let reports = try store.materializeIncremental(end: end, views: views.isEmpty ? nil : views) {
+        let reports = try store.materializeIncremental(end: end, views: views.names) {
             progress.show(MaterializeSummary.progressText($0))
         }
         progress.finish()

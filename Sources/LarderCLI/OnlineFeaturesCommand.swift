@@ -15,8 +15,10 @@ struct GetOnlineFeatures: ParsableCommand {
             timestamps, one entry per --entity row.
 
             Examples:
-              larder get-online-features --service fraud_detection_v1 --entity user_id=17 --entity user_id=42
-              larder get-online-features --features merchant_stats:tx_count_1d --entity merchant_id=3
+              larder get-online-features --service fraud_detection_v1 \\
+                --entity user_id=1,merchant_id=3 --entity user_id=2,merchant_id=7
+              larder get-online-features --features merchant_stats:tx_count_1d \\
+                --entity merchant_id=3
             """)
 
     @OptionGroup var options: RepositoryOptions
@@ -41,7 +43,7 @@ struct GetOnlineFeatures: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openAppliedStore().store
         let manifest = try store.currentRegistry().manifest
         let keyTypes = Dictionary(
             manifest.entities.flatMap(\.joinKeys).map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })

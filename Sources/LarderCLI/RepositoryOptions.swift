@@ -15,6 +15,18 @@ struct RepositoryOptions: ParsableArguments {
         try FeatureStore(repositoryPath: repo, logger: makeLogger())
     }
 
+    /// Opens the repository and reads its registry, which must have been applied: commands
+    /// that read definitions say so rather than answer with empty tables.
+    /// - Returns: the store and its registry.
+    /// - Throws: ``CLIError`` when nothing was applied yet.
+    func openAppliedStore() throws -> (store: FeatureStore, registry: Registry) {
+        let store = try openStore()
+        guard let registry = try store.registryFile.read() else {
+            throw CLIError("nothing applied yet in \(store.repositoryPath): run `larder apply --repo \(repo)` first")
+        }
+        return (store, registry)
+    }
+
     /// A logger writing to standard error at the chosen level.
     func makeLogger() -> Logger {
         var logger = Logger(label: "larder") { StreamLogHandler.standardError(label: $0) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Hummingbird
 import Larder
+import LarderCore
 import LarderServer
 
 /// `larder serve`: the Feast-compatible HTTP feature server.
@@ -19,10 +20,11 @@ struct Serve: AsyncParsableCommand {
 
             Examples:
               larder serve --repo feature_repo
-              larder serve --repo feature_repo --port 8080 --workers 2 --log-level debug
-              larder serve --repo feature_repo --host 0.0.0.0   # needs server.auth.tokens
-              curl -s localhost:6566/get-online-features \\
-                -d '{"entities": {"user_id": [1001]}, "feature_service": "fraud_v1"}'
+              larder serve --repo feature_repo --port 8080 --workers 2
+              larder serve --repo feature_repo --host 0.0.0.0  # needs auth tokens
+              body='{"feature_service": "fraud_detection_v1",'
+              body+=' "entities": {"user_id": [1], "merchant_id": [3]}}'
+              curl -s localhost:6566/get-online-features -d "$body"
             """)
 
     @OptionGroup var options: RepositoryOptions
@@ -56,12 +58,30 @@ struct Serve: AsyncParsableCommand {
         } catch let error as ServerConfigurationError {
             throw ValidationError(error.message)
         }
+        let registry = try store.registryFile.read()
+        let manifest = registry?.manifest ?? Manifest()
+        let what = registry == nil
+            ? "nothing applied yet (run `larder apply`; the server picks it up)"
+            : "\(count(manifest.featureViews.count, "feature view")) and \(count(manifest.featureServices.count, "feature service"))"
         store.logger.notice(
             "serving features",
             metadata: [
                 "server.address": "\(host):\(port)", "repository.path": "\(store.repositoryPath)",
                 "auth.enabled": "\(store.configuration.server.tokens != nil)",
             ])
-        try await buildApplication(configuration: configuration, store: store).runService()
+        let application = buildApplication(configuration: configuration, store: store) { [host] port in
+            StandardOutput.writeNow(
+                "Serving \(what) of \(store.repositoryPath) on http://\(host):\(port) (Ctrl-C or SIGTERM stops it)\n")
+        }
+        do {
+            try await application.runService()
+        } catch where isAddressInUse(error) {
+            throw CLIError("port \(port) on \(host) is in use (another `larder serve`?); choose another with --port")
+        }
     }
+}
+
+/// `1 feature view`, `2 feature views`.
+private func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
 }

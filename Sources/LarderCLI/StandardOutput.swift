@@ -21,6 +21,13 @@ struct StandardOutput {
         pending.removeAll(keepingCapacity: true)
     }
 
+    /// Writes a message to standard output at once, ahead of anything queued (a line that
+    /// must be seen while a long-running command goes on).
+    /// - Parameter message: the text.
+    static func writeNow(_ message: String) {
+        writeAll(Array(message.utf8), to: STDOUT_FILENO)
+    }
+
     /// Writes a message to standard error at once.
     /// - Parameter message: the text.
     static func writeError(_ message: String) {

@@ -38,6 +38,8 @@ public struct APIError: Error, Sendable, Hashable {
         case let error as DefinitionError:
             // Requests name definitions; what they name and is not applied is "not found".
             self.init(.notFound, "not_found", error.description)
+        case let error as MaterializeWindowError:
+            self.init(.badRequest, "invalid_window", error.description)
         case let error as PushError:
             switch error.kind {
             case .unknownSource: self.init(.notFound, "unknown_push_source", error.message)

@@ -13,8 +13,13 @@ import ServiceLifecycle
 /// - Parameters:
 ///   - configuration: where to listen and how many event loop threads to use.
 ///   - store: the opened repository; its `server:` settings give the tokens and limits.
+///   - onListening: called once the server listens, with the port it listens on (the one
+///     chosen by the system when the configuration asks for port 0).
 /// - Returns: the application.
-public func buildApplication(configuration: ServerConfiguration, store: FeatureStore) -> some ApplicationProtocol {
+public func buildApplication(
+    configuration: ServerConfiguration, store: FeatureStore,
+    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
     let state = ServerState(store: store, metrics: ServerMetrics())
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestMiddleware(state: state))
@@ -32,6 +37,7 @@ public func buildApplication(configuration: ServerConfiguration, store: FeatureS
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: [StoreCloser(store: store)],
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         eventLoopGroupProvider: eventLoops,
         logger: store.logger)
 }

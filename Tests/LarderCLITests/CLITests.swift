@@ -15,15 +15,25 @@ struct LarderProcess {
     }
 
     static func run(_ arguments: [String]) throws -> Result {
+        try run(program: executable, arguments, input: nil)
+    }
+
+    /// Runs a program with `input` on its standard input (empty input when `nil`).
+    static func run(program: URL, _ arguments: [String], input: String?) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Drain standard error on another thread so neither pipe can fill and block the child.
         nonisolated(unsafe) var err = Data()
         let drained = DispatchSemaphore(value: 0)
@@ -53,11 +63,14 @@ struct LarderProcess {
         let planned = try LarderProcess.run(["plan", "--repo", repo])
         #expect(planned.status == 0, "\(planned.error)")
         #expect(planned.output.contains("Would create feature view 'user_transaction_stats'"))
+        // The first build of the definitions takes seconds: it is announced, later runs are not.
+        #expect(planned.error.hasPrefix("Building the definitions in \(repo) for the first time (10-20 s;"), "\(planned.error)")
         #expect(!FileManager.default.fileExists(atPath: repo + "/.larder/registry.json"))
 
         let applied = try LarderProcess.run(["apply", "--repo", repo])
         #expect(applied.status == 0, "\(applied.error)")
         #expect(applied.output.contains("Created feature service 'fraud_detection_v1'"))
+        #expect(!applied.error.contains("Building the definitions"))
         // The definitions resolve Larder's LarderCore package alone: no remote package is checked out.
         let checkouts = (try? FileManager.default.contentsOfDirectory(atPath: repo + "/.build/checkouts")) ?? []
         #expect(checkouts.isEmpty, "the definitions package resolved \(checkouts)")

@@ -92,4 +92,13 @@ struct TimestampComponentParsingTests {
         let parsed = Array("2026-02-30".utf8).withUnsafeBufferPointer { Timestamp.secondsAndNanoseconds(parsingUTF8: $0) }
         #expect(parsed == nil)
     }
+
+    /// The earliest and latest instants print as text that parses back: the registry stores
+    /// the earliest as the start of a view's first incremental run when it has no TTL.
+    @Test func theExtremeInstantsRoundTripThroughText() {
+        for nanoseconds in [Int64.min, Int64.min + 1, -1_500_000_000, Int64.max] {
+            let timestamp = Timestamp(nanosecondsSinceEpoch: nanoseconds)
+            #expect(Timestamp(parsing: timestamp.description) == timestamp, "\(timestamp)")
+        }
+    }
 }

@@ -24,8 +24,8 @@ import Testing
         ("/get-online-features", read, nil, 401), ("/get-online-features", read, "wrong", 401),
         ("/get-online-features", read, "writer-token", 403), ("/get-online-features", read, "reader-token", 200),
         ("/push", push, nil, 401), ("/push", push, "reader-token", 403), ("/push", push, "writer-token", 200),
-        ("/materialize-incremental", #"{"end_ts": "2026-06-01T00:00:00Z"}"#, "reader-token", 403),
-        ("/materialize-incremental", #"{"end_ts": "2026-06-01T00:00:00Z"}"#, "writer-token", 200),
+        ("/materialize-incremental", #"{"end_ts": "2027-06-01T00:00:00Z"}"#, "reader-token", 403),
+        ("/materialize-incremental", #"{"end_ts": "2027-06-01T00:00:00Z"}"#, "writer-token", 200),
     ] as [(String, String, String?, Int)])
     func tokensAndPermissionsAreChecked(uri: String, request: String, token: String?, status: Int) async throws {
         let fixture = try Self.fixture()

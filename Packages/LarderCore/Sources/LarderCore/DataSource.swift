@@ -53,7 +53,7 @@ public struct FileSource: Hashable, Sendable, Codable {
         return file.split(separator: ".").first.map(String.init) ?? file
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, path, format, timestampField = "timestamp_field"
         case createdTimestampColumn = "created_timestamp_column", fieldMapping = "field_mapping", description
     }
@@ -61,6 +61,7 @@ public struct FileSource: Hashable, Sendable, Codable {
     /// Decodes a file source; optional members may be absent.
     /// - Throws: `DecodingError` when `name`, `path` or `timestamp_field` is missing.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self, allowing: ["kind"])
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         path = try container.decode(String.self, forKey: .path)
@@ -93,13 +94,14 @@ public struct PushSource: Hashable, Sendable, Codable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, batchSource = "batch_source", description
     }
 
     /// Decodes a push source; `description` may be absent.
     /// - Throws: `DecodingError` when `name` or `batch_source` is missing.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self, allowing: ["kind"])
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         batchSource = try container.decode(FileSource.self, forKey: .batchSource)

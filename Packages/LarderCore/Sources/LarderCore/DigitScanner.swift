@@ -141,9 +141,12 @@ struct DigitScanner {
     }
 
     private func combine(_ seconds: Int64, _ nanos: Int64) -> Int64? {
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: Timestamp.nanosecondsPerSecond)
+        // Before 1970 with a fraction, borrow a second so the product stays in range down to
+        // the earliest instant (`Int64.min` nanoseconds, which the registry may hold).
+        let borrow: Int64 = seconds < 0 && nanos > 0 ? 1 : 0
+        let (scaled, overflow) = (seconds + borrow).multipliedReportingOverflow(by: Timestamp.nanosecondsPerSecond)
         guard !overflow else { return nil }
-        let (total, overflow2) = scaled.addingReportingOverflow(nanos)
+        let (total, overflow2) = scaled.addingReportingOverflow(nanos - borrow * Timestamp.nanosecondsPerSecond)
         return overflow2 ? nil : total
     }
 }

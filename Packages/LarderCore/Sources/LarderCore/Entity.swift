@@ -13,6 +13,10 @@ public struct JoinKey: Hashable, Sendable, Codable {
         self.name = name
         self.type = type
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, type
+    }
 }
 
 /// Something features describe, identified by one or more join keys: a user, a merchant, a
@@ -54,7 +58,7 @@ public struct Entity: Hashable, Sendable, Codable {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, joinKeys = "join_keys", description, tags
     }
 }

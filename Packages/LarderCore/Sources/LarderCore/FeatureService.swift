@@ -16,7 +16,7 @@ public struct FeatureSelection: Hashable, Sendable, Codable {
         self.features = features
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case featureView = "feature_view", features
     }
 }

@@ -22,13 +22,14 @@ public struct Field: Hashable, Sendable, Codable {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, type, description, tags
     }
 
     /// Decodes a field; `description` and `tags` may be absent.
     /// - Throws: `DecodingError` when `name` or `type` is missing or invalid.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         type = try container.decode(ValueType.self, forKey: .type)

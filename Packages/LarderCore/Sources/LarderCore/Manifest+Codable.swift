@@ -1,15 +1,17 @@
 // The JSON form of the manifest, documented in docs/manifest.md. Optional members may be
-// omitted; unknown members are ignored so newer producers stay readable.
+// omitted; an unknown member is an error naming it and the closest known member, so a typo
+// never changes the registry silently. New members come with a new `manifest_version`.
 
 extension Manifest: Codable {
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "manifest_version", entities, sources, featureViews = "feature_views"
         case featureServices = "feature_services"
     }
 
     /// Decodes a manifest, rejecting versions newer than this build understands.
-    /// - Throws: `DecodingError` for a missing or malformed member or a newer version.
+    /// - Throws: `DecodingError` for a missing, malformed or unknown member or a newer version.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         version = try container.decode(Int.self, forKey: .version)
         guard (1...Self.currentVersion).contains(version) else {
@@ -36,8 +38,9 @@ extension Manifest: Codable {
 
 extension Entity {
     /// Decodes an entity; `description` and `tags` may be absent.
-    /// - Throws: `DecodingError` when `name` or `join_keys` is missing.
+    /// - Throws: `DecodingError` when `name` or `join_keys` is missing, or a member is unknown.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         joinKeys = try container.decode([JoinKey].self, forKey: .joinKeys)
@@ -77,13 +80,15 @@ extension DataSource: Codable {
 }
 
 extension FeatureView: Codable {
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, entities, features, source, ttlSeconds = "ttl_seconds", online, description, tags, owner
     }
 
     /// Decodes a view; `ttl_seconds` absent or 0 means no limit.
-    /// - Throws: `DecodingError` when a required member is missing or malformed.
+    /// - Throws: `DecodingError` when a required member is missing or malformed, or a member
+    ///   is unknown.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let ttlSeconds = try container.decodeIfPresent(Int64.self, forKey: .ttlSeconds) ?? 0
         self.init(
@@ -114,13 +119,15 @@ extension FeatureView: Codable {
 }
 
 extension FeatureService: Codable {
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, features, description, tags, owner
     }
 
     /// Decodes a service; `features` lists `{feature_view, features?}` selections.
-    /// - Throws: `DecodingError` when a required member is missing or malformed.
+    /// - Throws: `DecodingError` when a required member is missing or malformed, or a member
+    ///   is unknown.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             name: try container.decode(String.self, forKey: .name),
@@ -138,5 +145,27 @@ extension FeatureService: Codable {
         try container.encode(description, forKey: .description)
         try container.encode(tags, forKey: .tags)
         try container.encode(owner, forKey: .owner)
+    }
+}
+
+extension JoinKey {
+    /// Decodes a join key.
+    /// - Throws: `DecodingError` when `name` or `type` is missing or invalid, or a member is unknown.
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(String.self, forKey: .name), try container.decode(ValueType.self, forKey: .type))
+    }
+}
+
+extension FeatureSelection {
+    /// Decodes a selection; `features` absent means every feature of the view.
+    /// - Throws: `DecodingError` when `feature_view` is missing, or a member is unknown.
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownMembers(of: CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            featureView: try container.decode(String.self, forKey: .featureView),
+            features: try container.decodeIfPresent([String].self, forKey: .features))
     }
 }

@@ -73,12 +73,17 @@ public struct Manifest: Hashable, Sendable {
     /// Reads a manifest from JSON.
     /// - Parameter data: the JSON document.
     /// - Returns: the manifest.
-    /// - Throws: ``DefinitionError`` naming the member that is missing or malformed, or an
+    /// - Throws: ``DefinitionError`` naming the member that is missing, malformed or unknown
+    ///   (with the closest known one), the line and column of invalid JSON, or an
     ///   unsupported version.
     public static func decode(from data: Data) throws -> Manifest {
         do {
             return try JSONDecoder().decode(Manifest.self, from: data)
         } catch let error as DecodingError {
+            if let problem = JSONSyntaxCheck.firstProblem(in: Array(data)) {
+                throw DefinitionError(
+                    object: "manifest", "invalid JSON at line \(problem.line), column \(problem.column): \(problem.message)")
+            }
             throw DefinitionError(decoding: error)
         }
     }
