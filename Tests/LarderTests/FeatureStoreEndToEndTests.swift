@@ -2,7 +2,6 @@ import Foundation
 import Larder
 import LarderCore
 import LarderStores
-import LarderOnline
 import Logging
 import Testing
 
