@@ -11,6 +11,7 @@
 # (default /tmp/larder-bench-data) is filled by tools/bench/generate_data.py when empty.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tools/bench/http_bench_lib.sh
 before=$1
 after=$2
 data=${3:-/tmp/larder-bench-data}
@@ -37,33 +38,14 @@ json.dump(manifest, open(sys.argv[1], "w"))
 PY
 "$after/larder" apply --repo "$work/repo" --manifest "$work/repo/manifest.json" >/dev/null
 "$after/larder" materialize 2024-01-01 2026-01-01 --repo "$work/repo" >/dev/null
-cat > "$work/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local counter = 0
-request = function()
-    counter = counter + 1
-    local user = (counter * 7919) % 100000 + 1
-    return wrk.format(nil, "/get-online-features", nil,
-        '{"entities": {"user_id": [' .. user .. ']}, "feature_service": "user_model"}')
-end
-LUA
-
-wait_for_port() {
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listens on port $port" >&2
-    return 1
-}
+write_post_lua "$work/post.lua" user_model
 
 throughput() {  # LABEL COMMAND...
     local label=$1
     shift
     "$@" >/dev/null 2>&1 &
     server=$!
-    wait_for_port
+    wait_for_port $port
     printf '%s wrk: ' "$label"
     wrk -t2 -c16 -d8s --latency -s "$work/post.lua" "http://127.0.0.1:$port" | awk '/Requests\/sec/ {printf "%s req/s", $2} / 99%/ {printf ", p99 %s", $2} END {print ""}'
     kill "$server"

@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
+source tools/bench/http_bench_lib.sh
 
 data=${1:-/tmp/larder-bench-data}
 skip_feast=${2:-}
@@ -61,15 +62,6 @@ json.dump({
 PY
 "$larder" apply --repo "$work/larder" --manifest "$work/larder/manifest.json" >/dev/null
 
-wait_for_port() {
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listens on port $1" >&2
-    return 1
-}
-
 wait_for() {
     for _ in $(seq 1 300); do
         curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0
@@ -80,17 +72,7 @@ wait_for() {
 }
 
 materialize='{"start_ts": "2024-01-01T00:00:00Z", "end_ts": "2026-01-01T00:00:00Z"}'
-cat > "$work/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local counter = 0
-request = function()
-    counter = counter + 1
-    local user = (counter * 7919) % 100000 + 1
-    return wrk.format(nil, "/get-online-features", nil,
-        '{"entities": {"user_id": [' .. user .. ']}, "feature_service": "user_features"}')
-end
-LUA
+write_post_lua "$work/post.lua" user_features
 
 measure() {  # NAME PORT
     echo "== $1: sequential keep-alive, 1 entity x 8 features (client sleeps in recv, then polls)"
