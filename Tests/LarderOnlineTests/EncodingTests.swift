@@ -1,5 +1,6 @@
 import LarderCore
 @testable import LarderOnline
+import LarderTestSupport
 import Testing
 
 @Suite("Key and value encodings")

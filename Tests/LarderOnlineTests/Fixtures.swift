@@ -1,4 +1,5 @@
 import LarderCore
+import LarderTestSupport
 @testable import LarderOnline
 
 /// Schemas and rows shared by the online store tests.

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import LarderCore
 import LarderOnline
+import LarderTestSupport
 import Synchronization
 import Testing
 

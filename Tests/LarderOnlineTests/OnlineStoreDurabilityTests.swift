@@ -1,6 +1,7 @@
 import Foundation
 import LarderCore
 import LarderOnline
+import LarderTestSupport
 import Testing
 
 @Suite("Reopening and map growth")

@@ -1,5 +1,6 @@
 import LarderCore
 import LarderOnline
+import LarderTestSupport
 import Testing
 
 @Suite("Online writes: newer wins")

@@ -2,6 +2,7 @@ import Foundation
 import Larder
 import LarderCore
 import LarderOnline
+import LarderTestSupport
 import Logging
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import LarderCore
 import LarderFormats
 import LarderOffline
+import LarderTestSupport
 import Logging
 
 /// An offline store in its own temporary directory. Sources are real files (whose bytes are a
@@ -12,19 +13,19 @@ final class StoreFixture {
     private let sources: SourceRegistry
 
     /// The store's database file.
-    var databasePath: String { directory.file("offline.db") }
+    var databasePath: String { directory.appending("offline.db") }
 
     init() throws {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
-        store = try Self.openStore(path: directory.file("offline.db"), sources: sources)
+        store = try Self.openStore(path: directory.appending("offline.db"), sources: sources)
     }
 
     /// A store reading its sources with the given opener (the real readers, for file tests).
     init(openSource: @escaping SourceOpener) throws {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
-        store = try OfflineStore(path: directory.file("offline.db"), logger: .quiet, openSource: openSource)
+        store = try OfflineStore(path: directory.appending("offline.db"), logger: .quiet, openSource: openSource)
     }
 
     /// Closes and reopens the store (a new connection to the same file).
@@ -44,7 +45,7 @@ final class StoreFixture {
     func writeSource(
         _ name: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3, failingLine: Int? = nil
     ) throws -> String {
-        let path = directory.file(name)
+        let path = directory.appending(name)
         let dump = columns.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "\n"
             + rows.map { "\($0)" }.joined(separator: "\n")
         try dump.write(toFile: path, atomically: false, encoding: .utf8)
@@ -91,7 +92,7 @@ final class StoreFixture {
     /// A table description whose source is `name` in the fixture's directory.
     func table(_ table: OfflineTable) -> OfflineTable {
         var table = table
-        table.sourcePath = directory.file(table.sourcePath)
+        table.sourcePath = directory.appending(table.sourcePath)
         return table
     }
 
