@@ -4,7 +4,7 @@ import Larder
 import LarderCore
 
 /// `larder apply`: validate the definitions and update the registry.
-struct Apply: ParsableCommand {
+struct Apply: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the definitions and update the registry.",
         discussion: """
@@ -23,15 +23,15 @@ struct Apply: ParsableCommand {
     @Option(name: .long, help: "Read this manifest JSON file instead of building the Swift definitions.")
     var manifest: String?
 
-    func run() throws {
+    func run() async throws {
         let store = try options.openStore()
-        let diff = try store.apply(try loadManifest(manifest, store: store))
+        let diff = try store.apply(try await loadManifest(manifest, store: store))
         print(DiffPrinter.text(diff, applied: true))
     }
 }
 
 /// `larder plan`: show what `apply` would change.
-struct Plan: ParsableCommand {
+struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what apply would change, without writing anything.",
         discussion: """
@@ -45,15 +45,15 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "Read this manifest JSON file instead of building the Swift definitions.")
     var manifest: String?
 
-    func run() throws {
+    func run() async throws {
         let store = try options.openStore()
-        print(DiffPrinter.text(try store.plan(try loadManifest(manifest, store: store)), applied: false))
+        print(DiffPrinter.text(try store.plan(try await loadManifest(manifest, store: store)), applied: false))
     }
 }
 
 /// The manifest from a file, or from building the repository's definitions.
-func loadManifest(_ path: String?, store: FeatureStore) throws -> Manifest {
-    guard let path else { return try store.buildManifest() }
+func loadManifest(_ path: String?, store: FeatureStore) async throws -> Manifest {
+    guard let path else { return try await store.buildManifest() }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CLIError("cannot read manifest file \(path)")
     }
