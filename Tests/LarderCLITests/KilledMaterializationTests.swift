@@ -27,7 +27,7 @@ import Glibc
         let manifest = FeatureRepository {
             FeatureView("scores", entities: [user], source: FileSource("data/scores.csv")) { Field("score", .int64) }
         }.manifest
-        let manifestPath = try directory.write(try manifest.jsonText(), to: "manifest.json")
+        let manifestPath = try directory.write(manifest.jsonText(), to: "manifest.json")
         let applied = try await LarderExecutable.run(["apply", "--repo", directory.path, "--manifest", manifestPath])
         #expect(applied.status == 0, "\(applied.standardError)")
         return directory.path

@@ -6,15 +6,15 @@ public final class TemporaryDirectory: Sendable {
     /// The directory.
     public let url: URL
 
-    /// Creates the directory.
-    /// - Parameter prefix: the start of the directory's name, to tell tests' leftovers apart.
+    /// Creates the directory, named `larder-test-` and six random characters.
     /// - Throws: when the directory cannot be created.
-    public init(prefix: String = "larder-test") throws {
-        var template = Array((NSTemporaryDirectory() + prefix + "-XXXXXX").utf8CString)
+    public init() throws {
+        let pattern = NSTemporaryDirectory() + "larder-test-XXXXXX"
+        var template = Array(pattern.utf8CString)
         guard mkdtemp(&template) != nil else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: String(cString: template)])
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: pattern])
         }
-        url = URL(fileURLWithPath: String(cString: template), isDirectory: true)
+        url = URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), isDirectory: true)
     }
 
     deinit {

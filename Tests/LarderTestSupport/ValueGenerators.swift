@@ -5,21 +5,6 @@ public import PropertyBased
 /// often: the extreme integers and timestamps, NaN, infinities, signed zeros and subnormals,
 /// empty and multi-byte strings, empty lists and nulls inside lists.
 public enum ValueGenerators {
-    /// A value type: any scalar type, or a list of one.
-    public static let valueType = Generator<ValueType, Shrink.None<ValueType>> { rng in randomType(using: &rng) }
-
-    /// A scalar type.
-    public static let scalarType = Gen.element(of: ScalarType.allCases).map { $0! }
-
-    /// A value of a type, or null at `nullRate`.
-    /// - Parameters:
-    ///   - type: the type.
-    ///   - nullRate: how often the value is null, from 0 to 1.
-    /// - Returns: the generator.
-    public static func value(of type: ValueType, nullRate: Double = 0) -> Generator<Value, Shrink.None<Value>> {
-        Generator { rng in Double.random(in: 0..<1, using: &rng) < nullRate ? .null : random(type, using: &rng) }
-    }
-
     /// Types and one value of each (a tenth of them null), as the features of a row.
     public static let typedValues = Generator<[(type: ValueType, value: Value)], Shrink.None<[(type: ValueType, value: Value)]>> {
         rng in
