@@ -15,15 +15,11 @@ public enum Processes {
     /// - Parameters:
     ///   - executable: a path, or a name looked up on `PATH` (such as `python3`).
     ///   - arguments: its arguments.
-    ///   - directory: the working directory, or `nil` for the test's own.
     /// - Returns: how it ended and what it printed; a non-zero exit is not an error here.
     /// - Throws: when the program cannot be started.
-    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) async throws
-        -> ProcessOutput
-    {
+    public static func run(_ executable: String, _ arguments: [String]) async throws -> ProcessOutput {
         let result = try await Subprocess.run(
             Self.executable(executable), arguments: Arguments(arguments),
-            workingDirectory: directory.map { FilePath($0) },
             output: .string(limit: outputLimit), error: .string(limit: outputLimit))
         return ProcessOutput(
             command: [executable] + arguments, termination: result.terminationStatus,
@@ -71,8 +67,10 @@ extension ProcessOutput {
     /// Output of a program that ended as `termination` says.
     init(command: [String], termination: TerminationStatus, standardOutput: String, standardError: String) {
         switch termination {
-        case .exited(let code): self.init(command: command, status: code, signal: nil, standardOutput: standardOutput, standardError: standardError)
-        case .signaled(let code): self.init(command: command, status: nil, signal: code, standardOutput: standardOutput, standardError: standardError)
+        case .exited(let code):
+            self.init(command: command, status: code, signal: nil, standardOutput: standardOutput, standardError: standardError)
+        case .signaled(let code):
+            self.init(command: command, status: nil, signal: code, standardOutput: standardOutput, standardError: standardError)
         }
     }
 }
