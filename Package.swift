@@ -37,6 +37,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
@@ -73,6 +76,8 @@ let package = Package(
             dependencies: [
                 core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "Yams",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
         ),
@@ -114,6 +119,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // What the tests share: temporary directories, running the `larder` binary and
+        // `python3` (fixture writers, cross-checks), the repository's root, and generators of
+        // values for property tests. Every test target depends on it (see the end of this file).
+        .target(
+            name: "LarderTestSupport",
+            dependencies: [
+                core,
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/LarderTestSupport",
+            swiftSettings: strictSettings
+        ),
+
         .testTarget(name: "LarderCoreTests", dependencies: [core], swiftSettings: strictSettings),
         .testTarget(
             name: "LarderFormatsTests",
@@ -148,6 +168,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -162,3 +183,9 @@ let package = Package(
         ),
     ]
 )
+
+// Every test target uses the shared test support, so no test copies a temporary directory or
+// a process launcher of its own, and may state properties with swift-property-based.
+for target in package.targets where target.type == .test {
+    target.dependencies += ["LarderTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+}

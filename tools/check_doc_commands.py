@@ -11,7 +11,8 @@ comment on the line before a block changes how it runs:
   <!-- doc-check: serve -->        started in the background (a server); the checker waits
                                    for GET /health on the block's --port, and stops it with
                                    SIGTERM when the file's blocks are done
-  <!-- doc-check: needs-serve -->  run only when this larder has the `serve` verb
+  <!-- doc-check: needs-serve -->  talks to the server a serve block started; a larder
+                                   without the `serve` verb fails these blocks, never skips them
   <!-- doc-check: expect-output --> before a ```text block: the previous block's standard
                                    output must end with exactly these lines
 
@@ -113,7 +114,9 @@ def run_file(path, larder, has_serve):
                     print(f"  output matches {where}")
                     continue
                 output = None
-                if mark == "skip" or (mark in ("serve", "needs-serve") and not has_serve):
+                if mark in ("serve", "needs-serve") and not has_serve:
+                    sys.exit(f"{where}: needs `larder serve`, and {larder} has no serve verb")
+                if mark == "skip":
                     print(f"  skipped {where}")
                     continue
                 script = "set -euo pipefail\n" + body
@@ -167,7 +170,7 @@ def main(argv):
             continue
         print(f"{os.path.relpath(path, ROOT)}:")
         total += run_file(os.path.abspath(path), larder, has_serve)
-    print(f"all {total} documented command blocks ran{'' if has_serve else ' (server blocks skipped: no serve verb)'}")
+    print(f"all {total} documented command blocks ran")
 
 
 if __name__ == "__main__":

@@ -3,10 +3,12 @@ import Foundation
 
 extension FeatureStore {
     /// Builds and runs the repository's Swift definitions (incrementally) to get its manifest.
+    /// The compiler and the definitions program run as child processes; the caller's task
+    /// waits for them without holding a thread.
     /// - Returns: the manifest.
     /// - Throws: ``DefinitionError`` when the definitions do not build or run.
-    public func buildManifest() throws -> Manifest {
-        try DefinitionsBuilder(
+    public func buildManifest() async throws -> Manifest {
+        try await DefinitionsBuilder(
             packagePath: resolve(configuration.definitions.package), product: configuration.definitions.product,
             logger: logger
         ).manifest()

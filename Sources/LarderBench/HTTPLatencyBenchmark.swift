@@ -1,3 +1,5 @@
+import LarderCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +23,7 @@ enum HTTPLatencyBenchmark {
         let warmup = try options.int("warmup", default: 1_000)
         let entities = try options.int("entities", default: 1)
         let users = try options.int("users", default: 100_000)
-        var generator = SplitMix(seed: UInt64(try options.int("seed", default: 7)))
+        var generator = SeededGenerator(seed: UInt64(try options.int("seed", default: 7)))
         let selection: String
         if let service = options.string("service") {
             selection = "\"feature_service\": \"\(service)\""
@@ -46,18 +48,5 @@ enum HTTPLatencyBenchmark {
             if index >= warmup { samples.record(elapsed) }
         }
         print("http-latency entities=\(entities) requests=\(requests)\(polls ? " polling" : "") non-200=\(failures): \(samples.summary())")
-    }
-}
-
-/// A splitmix64 generator, so runs draw the same keys for both servers.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -21,22 +21,3 @@ final class OnlineBenchmarkStore {
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
-
-/// A small, fast, seeded random number generator (SplitMix64), so runs draw the same keys.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    /// Creates a generator.
-    /// - Parameter seed: the seed.
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    /// - Returns: the bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

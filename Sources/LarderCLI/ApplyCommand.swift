@@ -4,7 +4,7 @@ import Larder
 import LarderCore
 
 /// `larder apply`: validate the definitions and update the registry.
-struct Apply: ParsableCommand {
+struct Apply: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the definitions and update the registry.",
         discussion: """
@@ -29,9 +29,9 @@ struct Apply: ParsableCommand {
     @Flag(name: .long, help: "Apply even when feature views or feature services are deleted, without asking.")
     var allowDeletes = false
 
-    func run() throws {
+    func run() async throws {
         let store = try options.openStore()
-        let definitions = try loadManifest(manifest, store: store)
+        let definitions = try await loadManifest(manifest, store: store)
         // The diff without validation: apply validates once, unless there is a deletion to confirm.
         let deletions = try DeletionReport(RegistryDiff(from: try store.registry().manifest, to: definitions), store: store)
         if !deletions.isEmpty && !allowDeletes {
@@ -53,7 +53,7 @@ struct Apply: ParsableCommand {
 }
 
 /// `larder plan`: show what `apply` would change.
-struct Plan: ParsableCommand {
+struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what apply would change, without writing anything.",
         discussion: """
@@ -67,9 +67,9 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "Read this manifest JSON file instead of building the Swift definitions.")
     var manifest: String?
 
-    func run() throws {
+    func run() async throws {
         let store = try options.openStore()
-        let diff = try store.plan(try loadManifest(manifest, store: store))
+        let diff = try store.plan(try await loadManifest(manifest, store: store))
         let deletions = try DeletionReport(diff, store: store)
         print(DiffPrinter.text(deletions.annotating(diff), applied: false))
         if !deletions.isEmpty {
@@ -80,7 +80,7 @@ struct Plan: ParsableCommand {
 
 /// The manifest from a file, or from building the repository's definitions (saying so on
 /// standard error when the first build will take a while).
-func loadManifest(_ path: String?, store: FeatureStore) throws -> Manifest {
+func loadManifest(_ path: String?, store: FeatureStore) async throws -> Manifest {
     guard let path else {
         let definitions = store.configuration.definitions
         let package = store.resolve(definitions.package)
@@ -90,7 +90,7 @@ func loadManifest(_ path: String?, store: FeatureStore) throws -> Manifest {
                 "Building the definitions in \(package) for the first time (10-20 s; later runs reuse the build "
                     + "and take about a second)...\n")
         }
-        return try store.buildManifest()
+        return try await store.buildManifest()
     }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CLIError("cannot read manifest file \(path)")

@@ -1,4 +1,5 @@
 import Foundation
+import LarderCore
 
 /// Small, deterministic example data for a new repository: daily statistics of 200 users
 /// and 50 merchants over the 30 days up to `end`, in the columns the example definitions
@@ -20,7 +21,7 @@ struct ExampleData {
     /// Writes `user_stats.csv` and `merchant_stats.csv` into `directory`.
     func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let start = end - 29 * 86_400
         var users = "user_id,event_timestamp,created,avg_amount_7d,tx_count_7d,fraud_count_30d,std_amount_30d,days_since_first_tx\n"
         for user in 1...200 {
@@ -53,24 +54,4 @@ struct ExampleData {
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         return ISO8601DateFormatter().string(from: date)
     }
-}
-
-/// A small, fast, seedable random number generator (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform double in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LarderFormats
+import LarderTestSupport
 import Testing
 
 @testable import LarderCLI
@@ -8,12 +9,9 @@ import Testing
 struct CatOutputTests {
     /// Writes a CSV file in a fresh directory and returns the directory (kept alive by the
     /// caller) and the file's path.
-    private func csvFile(_ text: String) throws -> (directory: String, path: String) {
-        let directory = FileManager.default.temporaryDirectory.path + "/larder-cat-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = directory + "/events.csv"
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
-        return (directory, path)
+    private func csvFile(_ text: String) throws -> (directory: TemporaryDirectory, path: String) {
+        let directory = try TemporaryDirectory()
+        return (directory, try directory.write(text, to: "events.csv"))
     }
 
     private func output(_ arguments: [String]) throws -> String {
@@ -33,7 +31,6 @@ struct CatOutputTests {
 
     @Test func printsTheSchema() throws {
         let file = try csvFile(Self.events)
-        defer { try? FileManager.default.removeItem(atPath: file.directory) }
         #expect(try output([file.path, "--schema"]) == """
             column           type                nullable
             ---------------  ------------------  --------
@@ -48,7 +45,6 @@ struct CatOutputTests {
 
     @Test func printsJSONLines() throws {
         let file = try csvFile(Self.events)
-        defer { try? FileManager.default.removeItem(atPath: file.directory) }
         #expect(try output([file.path, "--jsonl"]) == """
             {"user_id":1,"event_timestamp":"2026-01-02T03:04:05.123456Z","amount":12.5,"category":"a,b"}
             {"user_id":2,"event_timestamp":"2026-01-02T03:04:05.000000Z","amount":null,"category":"plain"}
@@ -63,7 +59,6 @@ struct CatOutputTests {
 
     @Test func printsCSV() throws {
         let file = try csvFile(Self.events)
-        defer { try? FileManager.default.removeItem(atPath: file.directory) }
         #expect(try output([file.path, "--csv", "--limit", "2", "--columns", "category,amount"]) == """
             category,amount
             "a,b",12.5
@@ -74,7 +69,6 @@ struct CatOutputTests {
 
     @Test func printsATableWithANoteWhenRowsAreLeftOut() throws {
         let file = try csvFile(Self.events)
-        defer { try? FileManager.default.removeItem(atPath: file.directory) }
         let text = try output([file.path, "--limit", "2"])
         #expect(text.hasPrefix("user_id  event_timestamp              amount  category\n"))
         #expect(text.contains("      2  2026-01-02T03:04:05.000000Z    null  plain\n"))
@@ -85,7 +79,6 @@ struct CatOutputTests {
 
     @Test func badInputIsAFormatError() throws {
         let file = try csvFile("a,b\n1,2\n3\n")
-        defer { try? FileManager.default.removeItem(atPath: file.directory) }
         #expect(throws: FormatError.self) { try output([file.path, "--jsonl"]) }
         #expect(throws: FormatError.self) { try output([file.path, "--columns", "nope"]) }
         #expect(throws: (any Error).self) { try Cat.parse([file.path, "--jsonl", "--csv"]) }

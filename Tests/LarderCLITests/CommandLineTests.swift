@@ -1,26 +1,27 @@
 import Foundation
+import LarderTestSupport
 import Testing
 
 /// What a Feast user reaches for on the command line: a version, suggestions for a misspelled
 /// verb, describe and data-sources, comma lists, and errors that say what to do.
 @Suite(.serialized) struct CommandLineTests {
-    @Test func versionIsPrintedByTheFlagAndTheVerb() throws {
-        let flag = try LarderProcess.run(["--version"])
-        let verb = try LarderProcess.run(["version"])
+    @Test func versionIsPrintedByTheFlagAndTheVerb() async throws {
+        let flag = try await LarderExecutable.run(["--version"])
+        let verb = try await LarderExecutable.run(["version"])
         #expect(flag.status == 0)
         #expect(verb.status == 0)
-        #expect(flag.output == verb.output)
-        #expect(flag.output.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(flag.output)")
+        #expect(flag.standardOutput == verb.standardOutput)
+        #expect(flag.standardOutput.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(flag.standardOutput)")
     }
 
-    @Test func shellCompletionIsDocumentedInTheHelpAndWorks() throws {
-        let help = try LarderProcess.run(["--help"])
-        #expect(help.output.contains("`larder --generate-completion-script bash` (or zsh, fish)"))
+    @Test func shellCompletionIsDocumentedInTheHelpAndWorks() async throws {
+        let help = try await LarderExecutable.run(["--help"])
+        #expect(help.standardOutput.contains("`larder --generate-completion-script bash` (or zsh, fish)"))
         for shell in ["bash", "zsh", "fish"] {
-            let script = try LarderProcess.run(["--generate-completion-script", shell])
+            let script = try await LarderExecutable.run(["--generate-completion-script", shell])
             #expect(script.status == 0)
-            #expect(script.output.contains("materialize-incremental"), "\(shell)")
-            #expect(script.output.contains("data-sources"), "\(shell)")
+            #expect(script.standardOutput.contains("materialize-incremental"), "\(shell)")
+            #expect(script.standardOutput.contains("data-sources"), "\(shell)")
         }
     }
 
@@ -30,118 +31,118 @@ import Testing
         (["entities", "lst", "--repo", "r"], "unknown command 'entities lst'; did you mean 'list'? (`larder entities --help` lists the commands)"),
         (["frobnicate"], "unknown command 'frobnicate'; (`larder --help` lists the commands)"),
     ])
-    func anUnknownVerbSuggestsTheClosestOne(arguments: [String], message: String) throws {
-        let result = try LarderProcess.run(arguments)
+    func anUnknownVerbSuggestsTheClosestOne(arguments: [String], message: String) async throws {
+        let result = try await LarderExecutable.run(arguments)
         #expect(result.status == 64)
-        #expect(result.error == "error: \(message)\n")
+        #expect(result.standardError == "error: \(message)\n")
     }
 
-    @Test func dataSourcesAndDescribeShowOneObject() throws {
-        let repository = try ManifestRepository().applied()
-        let sources = try LarderProcess.run(["data-sources", "list", "--repo", repository.path])
-        #expect(sources.status == 0, "\(sources.error)")
-        #expect(sources.output.contains("merchants  file  data/merchants.csv  event_timestamp  merchant_stats"), "\(sources.output)")
+    @Test func dataSourcesAndDescribeShowOneObject() async throws {
+        let repository = try await ManifestRepository().applied()
+        let sources = try await LarderExecutable.run(["data-sources", "list", "--repo", repository.path])
+        #expect(sources.status == 0, "\(sources.standardError)")
+        #expect(sources.standardOutput.contains("merchants  file  data/merchants.csv  event_timestamp  merchant_stats"), "\(sources.standardOutput)")
 
         for (group, name) in [("entities", "merchant"), ("data-sources", "risk"), ("feature-views", "merchant_stats"), ("feature-services", "merchant_v1")] {
-            let described = try LarderProcess.run([group, "describe", name, "--repo", repository.path])
-            #expect(described.status == 0, "\(group): \(described.error)")
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(described.output.utf8)) as? [String: Any])
+            let described = try await LarderExecutable.run([group, "describe", name, "--repo", repository.path])
+            #expect(described.status == 0, "\(group): \(described.standardError)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(described.standardOutput.utf8)) as? [String: Any])
             let spec = try #require(object["spec"] as? [String: Any])
             let meta = try #require(object["meta"] as? [String: Any])
             #expect(spec["name"] as? String == name)
             #expect(meta["created_timestamp"] is String, "\(group)")
         }
-        let view = try LarderProcess.run(["feature-views", "describe", "merchant_stats", "--repo", repository.path])
-        #expect(view.output.contains(#""stored" : "nothing stored""#) || view.output.contains(#""stored": "nothing stored""#), "\(view.output)")
-        let service = try LarderProcess.run(["feature-services", "describe", "merchant_v1", "--repo", repository.path])
-        #expect(service.output.contains("merchant_stats:tx_count, merchant_stats:category"))
+        let view = try await LarderExecutable.run(["feature-views", "describe", "merchant_stats", "--repo", repository.path])
+        #expect(view.standardOutput.contains(#""stored" : "nothing stored""#) || view.standardOutput.contains(#""stored": "nothing stored""#), "\(view.standardOutput)")
+        let service = try await LarderExecutable.run(["feature-services", "describe", "merchant_v1", "--repo", repository.path])
+        #expect(service.standardOutput.contains("merchant_stats:tx_count, merchant_stats:category"))
 
-        let misspelled = try LarderProcess.run(["feature-views", "describe", "merchant_stat", "--repo", repository.path])
+        let misspelled = try await LarderExecutable.run(["feature-views", "describe", "merchant_stat", "--repo", repository.path])
         #expect(misspelled.status == 1)
-        #expect(misspelled.error == "error: no feature view 'merchant_stat' in the registry; did you mean \"merchant_stats\"? (applied: merchant_stats, merchant_risk)\n")
+        #expect(misspelled.standardError == "error: no feature view 'merchant_stat' in the registry; did you mean \"merchant_stats\"? (applied: merchant_stats, merchant_risk)\n")
     }
 
-    @Test func viewsTakeCommaLists() throws {
-        let repository = try ManifestRepository().applied()
-        let ingested = try LarderProcess.run(["ingest", "--views", "merchant_stats,merchant_risk", "--repo", repository.path])
-        #expect(ingested.status == 0, "\(ingested.error)")
-        #expect(ingested.output.contains("merchant_stats: ingested, 6 rows"))
-        #expect(ingested.output.contains("merchant_risk: ingested, 1 rows"))
-        let unknown = try LarderProcess.run(["materialize", "2026-01-01", "now", "--views", "merchant_stats,nope", "--repo", repository.path])
+    @Test func viewsTakeCommaLists() async throws {
+        let repository = try await ManifestRepository().applied()
+        let ingested = try await LarderExecutable.run(["ingest", "--views", "merchant_stats,merchant_risk", "--repo", repository.path])
+        #expect(ingested.status == 0, "\(ingested.standardError)")
+        #expect(ingested.standardOutput.contains("merchant_stats: ingested, 6 rows"))
+        #expect(ingested.standardOutput.contains("merchant_risk: ingested, 1 rows"))
+        let unknown = try await LarderExecutable.run(["materialize", "2026-01-01", "now", "--views", "merchant_stats,nope", "--repo", repository.path])
         #expect(unknown.status == 1)
-        #expect(unknown.error.contains("feature view 'nope': is not in the registry"))
-        let empty = try LarderProcess.run(["ingest", "--views", "merchant_stats,", "--repo", repository.path])
+        #expect(unknown.standardError.contains("feature view 'nope': is not in the registry"))
+        let empty = try await LarderExecutable.run(["ingest", "--views", "merchant_stats,", "--repo", repository.path])
         #expect(empty.status == 64)
-        #expect(empty.error.contains("--views has an empty view name"))
+        #expect(empty.standardError.contains("--views has an empty view name"))
     }
 
-    @Test func errorsAreSpelledOneWay() throws {
-        let repository = try ManifestRepository().applied()
+    @Test func errorsAreSpelledOneWay() async throws {
+        let repository = try await ManifestRepository().applied()
         for arguments in [
             ["teardown", "--repo", repository.path],
             ["materialize", "2026-02-01", "2026-01-01", "--repo", repository.path],
             ["cat", repository.path + "/missing.csv"],
             ["apply", "--repo", "/nonexistent"],
         ] {
-            let result = try LarderProcess.run(arguments)
+            let result = try await LarderExecutable.run(arguments)
             #expect(result.status != 0)
-            #expect(result.error.hasPrefix("error: "), "\(arguments[0]): \(result.error)")
-            #expect(!result.error.contains("Error:"))
+            #expect(result.standardError.hasPrefix("error: "), "\(arguments[0]): \(result.standardError)")
+            #expect(!result.standardError.contains("Error:"))
         }
     }
 
-    @Test func anEmptyRegistrySaysToApplyFirst() throws {
+    @Test func anEmptyRegistrySaysToApplyFirst() async throws {
         let repository = try ManifestRepository()
         for arguments in [
             ["entities", "list"], ["feature-views", "list"], ["data-sources", "list"], ["registry-dump"],
             ["feature-views", "describe", "x"], ["materialize-incremental", "now"], ["ingest"],
             ["get-online-features", "--features", "v:f", "--entity", "merchant_id=1"],
         ] {
-            let result = try LarderProcess.run(arguments + ["--repo", repository.path])
+            let result = try await LarderExecutable.run(arguments + ["--repo", repository.path])
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.error == "error: nothing applied yet in \(repository.path): run `larder apply --repo \(repository.path)` first\n", "\(arguments)")
+            #expect(result.standardError == "error: nothing applied yet in \(repository.path): run `larder apply --repo \(repository.path)` first\n", "\(arguments)")
         }
     }
 
-    @Test func trainingSetMistakesSayWhatToDo() throws {
-        let repository = try ManifestRepository().applied()
+    @Test func trainingSetMistakesSayWhatToDo() async throws {
+        let repository = try await ManifestRepository().applied()
         try repository.write("merchant_id,ts\n1,2026-01-02T00:00:00Z\n", to: "entities.csv")
         let entities = repository.path + "/entities.csv"
-        let noTimestamp = try LarderProcess.run([
+        let noTimestamp = try await LarderExecutable.run([
             "get-historical-features", "--repo", repository.path, "--entities", entities, "--service", "merchant_v1",
             "--output", repository.path + "/train.csv",
         ])
         #expect(noTimestamp.status == 1)
-        #expect(noTimestamp.error == "error: \(entities) has no column 'event_timestamp' (columns: merchant_id, ts); name the entity rows' timestamp column with --timestamp-column\n")
+        #expect(noTimestamp.standardError == "error: \(entities) has no column 'event_timestamp' (columns: merchant_id, ts); name the entity rows' timestamp column with --timestamp-column\n")
 
-        let withColumn = try LarderProcess.run([
+        let withColumn = try await LarderExecutable.run([
             "get-historical-features", "--repo", repository.path, "--entities", entities, "--service", "merchant_v1",
             "--timestamp-column", "ts", "--output", repository.path + "/train.csv",
         ])
-        #expect(withColumn.status == 0, "\(withColumn.error)")
+        #expect(withColumn.status == 0, "\(withColumn.standardError)")
 
-        let text = try LarderProcess.run([
+        let text = try await LarderExecutable.run([
             "get-historical-features", "--repo", repository.path, "--entities", entities, "--service", "merchant_v1",
             "--output", "out.txt",
         ])
         #expect(text.status == 64)
-        #expect(text.error.hasPrefix("error: --output out.txt: name the training set .csv or .parquet (its format follows the extension)"))
-        #expect(!text.error.contains("choose a format"))
+        #expect(text.standardError.hasPrefix("error: --output out.txt: name the training set .csv or .parquet (its format follows the extension)"))
+        #expect(!text.standardError.contains("choose a format"))
     }
 
-    @Test func catRefusesFilesThatAreNotTables() throws {
+    @Test func catRefusesFilesThatAreNotTables() async throws {
         let repository = try ManifestRepository()
         let yaml = repository.path + "/feature_store.yaml"
-        let result = try LarderProcess.run(["cat", yaml])
+        let result = try await LarderExecutable.run(["cat", yaml])
         #expect(result.status == 1)
-        #expect(result.error == "error: \(yaml): not a CSV or Parquet file; cat prints .csv files and Parquet files\n")
-        #expect(result.output.isEmpty)
+        #expect(result.standardError == "error: \(yaml): not a CSV or Parquet file; cat prints .csv files and Parquet files\n")
+        #expect(result.standardOutput.isEmpty)
     }
 
     /// Every verb's help: each example line starts a command or continues one ending in `\`,
     /// so no example is broken between an option and its value; the service in `serve`'s
     /// example is one the example repository defines.
-    @Test func helpExamplesPasteAndRun() throws {
+    @Test func helpExamplesPasteAndRun() async throws {
         let verbs: [[String]] = [
             ["init"], ["apply"], ["plan"], ["registry-dump"], ["entities", "list"], ["entities", "describe"],
             ["data-sources", "list"], ["data-sources", "describe"], ["feature-views", "list"], ["feature-views", "describe"],
@@ -150,9 +151,9 @@ import Testing
             ["serve"], ["version"],
         ]
         for verb in verbs {
-            let help = try LarderProcess.run(verb + ["--help"])
+            let help = try await LarderExecutable.run(verb + ["--help"])
             #expect(help.status == 0)
-            let lines = help.output.components(separatedBy: "\n")
+            let lines = help.standardOutput.components(separatedBy: "\n")
             let start = try #require(lines.firstIndex { $0.hasSuffix("Example:") || $0.hasSuffix("Examples:") }, "\(verb)")
             var previous = ""
             for line in lines[(start + 1)...].prefix(while: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -162,7 +163,7 @@ import Testing
                 previous = text
             }
         }
-        let serve = try LarderProcess.run(["serve", "--help"]).output
+        let serve = try await LarderExecutable.run(["serve", "--help"]).standardOutput
         let definitions = try String(
             contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../feature_repo/definitions/main.swift"),
             encoding: .utf8)

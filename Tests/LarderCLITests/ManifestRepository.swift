@@ -1,3 +1,4 @@
+import LarderTestSupport
 import Foundation
 import LarderCore
 
@@ -64,9 +65,9 @@ final class ManifestRepository {
     }
 
     /// Applies the standard definitions, failing when apply does.
-    func applied() throws -> ManifestRepository {
-        let result = try LarderProcess.run(try applyArguments(Self.manifest().jsonText()))
-        guard result.status == 0 else { throw ApplyFailed(message: result.error) }
+    func applied() async throws -> ManifestRepository {
+        let result = try await LarderExecutable.run(try applyArguments(Self.manifest().jsonText()))
+        guard result.status == 0 else { throw ApplyFailed(message: result.standardError) }
         return self
     }
 

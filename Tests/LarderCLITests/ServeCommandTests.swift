@@ -1,4 +1,5 @@
 import Foundation
+import LarderTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -23,10 +24,10 @@ import Glibc
         return nil
     }
 
-    @Test func serveSaysWhereItListensAndABusyPortIsNamed() throws {
-        let repository = try ManifestRepository().applied()
+    @Test func serveSaysWhereItListensAndABusyPortIsNamed() async throws {
+        let repository = try await ManifestRepository().applied()
         let server = Process()
-        server.executableURL = LarderProcess.executable
+        server.executableURL = URL(fileURLWithPath: LarderExecutable.path)
         server.arguments = ["serve", "--repo", repository.path, "--port", "0"]
         let output = Pipe()
         server.standardOutput = output
@@ -44,10 +45,10 @@ import Glibc
         let port = try #require(line[match].split(separator: ":").last?.split(separator: " ").first.map(String.init))
         #expect(Int(port) ?? 0 > 0)
 
-        let second = try LarderProcess.run(["serve", "--repo", repository.path, "--port", port])
+        let second = try await LarderExecutable.run(["serve", "--repo", repository.path, "--port", port])
         #expect(second.status == 1)
-        #expect(second.error.contains("error: port \(port) on 127.0.0.1 is in use (another `larder serve`?); choose another with --port"), "\(second.error)")
-        #expect(!second.error.contains("errno"))
+        #expect(second.standardError.contains("error: port \(port) on 127.0.0.1 is in use (another `larder serve`?); choose another with --port"), "\(second.standardError)")
+        #expect(!second.standardError.contains("errno"))
 
         server.terminate()
         server.waitUntilExit()

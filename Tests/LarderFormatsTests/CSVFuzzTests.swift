@@ -1,3 +1,5 @@
+import LarderCore
+import LarderTestSupport
 import Testing
 
 @testable import LarderFormats
@@ -6,18 +8,6 @@ import Testing
 /// commas, cuts and splices of valid files. Every outcome must be rows or a `FormatError`:
 /// never a crash, a hang or another error.
 struct CSVFuzzTests {
-    /// SplitMix64: a small, fast, seedable generator, so failures reproduce.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [String] = [
         "id,name,amount,at,flag\n1,\"Smith, J\",12.5,2026-01-02T03:04:05.123Z,true\n2,\"say \"\"hi\"\"\",,2026-01-02 03:04:05+02:00,false\n",
         "\u{FEFF}a,b\r\n\"multi\r\nline\",2\r\n3,4\r\n",
@@ -55,13 +45,13 @@ struct CSVFuzzTests {
 
     @Test(arguments: [1, 2, 3, 4])
     func mutatedFilesFailCleanly(seed: UInt64) throws {
-        var generator = SeededGenerator(state: seed)
-        let directory = try CSVScratchDirectory()
+        var generator = SeededGenerator(seed: seed)
+        let directory = try TemporaryDirectory()
         var outcomes = (rows: 0, errors: 0)
         for iteration in 0..<400 {
             let original = Array(Self.seeds[iteration % Self.seeds.count].utf8)
             let mutant = Self.mutate(original, using: &generator)
-            let path = try directory.bytesFile("fuzz.csv", mutant)
+            let path = try directory.write(bytes: mutant, to: "fuzz.csv")
             for (declared, chunk) in [(nil, 1 << 22), (Self.declaredTypes, 5)] as [([String: ColumnType]?, Int)] {
                 do {
                     let reader = try CSVReader(path: path, declaredTypes: declared?.filter { key, _ in

@@ -1,3 +1,4 @@
+import LarderTestSupport
 import Testing
 
 @testable import LarderFormats
@@ -5,8 +6,8 @@ import Testing
 /// Malformed files: each error names the file, the physical line and the column.
 struct CSVReaderErrorTests {
     private func readError(_ text: String, declared: [String: ColumnType]? = nil) throws -> FormatError? {
-        let directory = try CSVScratchDirectory()
-        let path = try directory.file("bad.csv", text)
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(text, to: "bad.csv")
         let error = formatError { _ = try CSVReader(path: path, declaredTypes: declared, inferenceRows: 1).readAll() }
         if let error { #expect(error.file == path) }
         return error
@@ -111,8 +112,8 @@ struct CSVReaderErrorTests {
     }
 
     @Test func unknownAndRepeatedProjectionColumns() throws {
-        let directory = try CSVScratchDirectory()
-        let reader = try CSVReader(path: try directory.file("t.csv", "a,b\n1,2\n"))
+        let directory = try TemporaryDirectory()
+        let reader = try CSVReader(path: try directory.write("a,b\n1,2\n", to: "t.csv"))
         let unknown = try #require(formatError { _ = try reader.readAll(columns: ["a", "zz"]) })
         #expect(unknown.column == "zz")
         #expect(unknown.message.contains("no such column (columns: a, b)"))
@@ -121,7 +122,7 @@ struct CSVReaderErrorTests {
     }
 
     @Test func missingFileAndDirectory() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let missing = try #require(formatError { _ = try CSVReader(path: directory.path + "/none.csv") })
         #expect(missing.description.contains("none.csv: cannot open: No such file or directory"))
         let folder = try #require(formatError { _ = try CSVReader(path: directory.path) })

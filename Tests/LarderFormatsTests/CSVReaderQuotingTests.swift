@@ -1,3 +1,4 @@
+import LarderTestSupport
 import Testing
 
 @testable import LarderFormats
@@ -38,22 +39,22 @@ struct CSVReaderQuotingTests {
 
     @Test(arguments: cases, [7, 64, 1 << 22])
     func splitsRecords(_ testCase: Case, chunkSize: Int) throws {
-        let directory = try CSVScratchDirectory()
-        let path = try directory.file("t.csv", testCase.text)
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(testCase.text, to: "t.csv")
         #expect(try readStrings(path, chunkSize: chunkSize) == testCase.expected)
     }
 
     @Test func headerNamesComeFromTheFirstRecord() throws {
-        let directory = try CSVScratchDirectory()
-        let path = try directory.file("t.csv", "\u{FEFF}\"user id\",\"a,b\",\"q\"\"x\"\r\n1,2,3\r\n")
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("\u{FEFF}\"user id\",\"a,b\",\"q\"\"x\"\r\n1,2,3\r\n", to: "t.csv")
         let reader = try CSVReader(path: path)
         #expect(reader.schema.columns.map(\.name) == ["user id", "a,b", "q\"x"])
         #expect(reader.schema.columns.allSatisfy { $0.nullable })
     }
 
     @Test func projectionReadsOnlyTheChosenColumnsInTheirOrder() throws {
-        let directory = try CSVScratchDirectory()
-        let path = try directory.file("t.csv", "a,b,c\n1,x,2.5\n2,y,oops\n")
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a,b,c\n1,x,2.5\n2,y,oops\n", to: "t.csv")
         let reader = try CSVReader(path: path, declaredTypes: ["c": .float64])
         let batch = try reader.readAll(columns: ["b", "a"])
         #expect(batch.columns.map(\.name) == ["b", "a"])
@@ -61,9 +62,9 @@ struct CSVReaderQuotingTests {
     }
 
     @Test func batchesHoldAtMostBatchSizeRows() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let text = "n\n" + (1...10).map(String.init).joined(separator: "\n") + "\n"
-        let reader = try CSVReader(path: try directory.file("t.csv", text), batchSize: 4)
+        let reader = try CSVReader(path: try directory.write(text, to: "t.csv"), batchSize: 4)
         var sizes: [Int] = []
         var values: [Int64] = []
         try reader.forEachBatch(columns: nil) { batch in
@@ -75,12 +76,12 @@ struct CSVReaderQuotingTests {
     }
 
     @Test func readsManyRowsAcrossReadsAndBatches() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         var text = "id,name,note\n"
         for index in 0..<20_000 {
             text += "\(index),\"name \(index)\",\(index % 3 == 0 ? "\"multi\nline, \"\"quoted\"\"\"" : "plain")\n"
         }
-        let path = try directory.file("t.csv", text)
+        let path = try directory.write(text, to: "t.csv")
         let reader = try CSVReader(path: path, batchSize: 1_000, inferenceRows: 10_000, chunkSize: 4_096)
         let batch = try reader.readAll()
         #expect(batch.rowCount == 20_000)

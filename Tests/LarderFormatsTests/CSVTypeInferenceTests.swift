@@ -1,3 +1,4 @@
+import LarderTestSupport
 import Testing
 
 @testable import LarderFormats
@@ -23,23 +24,23 @@ struct CSVTypeInferenceTests {
         (["hello"], .string),
     ])
     func infersTheNarrowestFittingType(cells: [String], expected: ColumnType) throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let text = "id,v\n" + cells.enumerated().map { "\($0.offset),\($0.element)" }.joined(separator: "\n") + "\n"
-        let reader = try CSVReader(path: try directory.file("t.csv", text))
+        let reader = try CSVReader(path: try directory.write(text, to: "t.csv"))
         #expect(reader.schema["v"]?.type == expected)
         #expect(try reader.readAll().rowCount == cells.count)
     }
 
     @Test func onlyTheSampleDecides() throws {
-        let directory = try CSVScratchDirectory()
-        let path = try directory.file("t.csv", "v\n1\n2\n3.5\n")
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("v\n1\n2\n3.5\n", to: "t.csv")
         #expect(try CSVReader(path: path, inferenceRows: 2).schema["v"]?.type == .int(bits: 64, signed: true))
         #expect(try CSVReader(path: path, inferenceRows: 3).schema["v"]?.type == .float64)
     }
 
     @Test func declaredTypesOverrideInference() throws {
-        let directory = try CSVScratchDirectory()
-        let path = try directory.file("t.csv", "a,b\n1,2\n")
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a,b\n1,2\n", to: "t.csv")
         let reader = try CSVReader(path: path, declaredTypes: ["a": .string, "b": .float32])
         #expect(reader.schema.columns.map(\.type) == [.string, .float32])
         let batch = try reader.readAll()

@@ -1,4 +1,5 @@
 import LarderCore
+import LarderTestSupport
 import Testing
 
 @testable import LarderFormats
@@ -7,9 +8,9 @@ import Testing
 struct CSVTypedParsingTests {
     /// Reads one declared column from cells (one per row) and returns the column.
     private func column(_ type: ColumnType, _ cells: [String]) throws -> Column {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let text = "v\n" + cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: "\n") + "\n"
-        let path = try directory.file("t.csv", text)
+        let path = try directory.write(text, to: "t.csv")
         return try CSVReader(path: path, declaredTypes: ["v": type]).readAll().columns[0]
     }
 
@@ -122,8 +123,8 @@ struct CSVTypedParsingTests {
     }
 
     @Test func emptyCellsAreNullAndQuotedEmptyIsAnEmptyString() throws {
-        let directory = try CSVScratchDirectory()
-        let path = try directory.file("t.csv", "s,i,l\n\"\",,\n,  ,\"\"\nx,1,[1]\n")
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("s,i,l\n\"\",,\n,  ,\"\"\nx,1,[1]\n", to: "t.csv")
         let batch = try CSVReader(path: path, declaredTypes: ["s": .string, "i": .int(bits: 64, signed: true), "l": .list(.int(bits: 64, signed: true))]).readAll()
         #expect(rows(of: batch).map { $0.map { $0 == nil } } == [[false, true, true], [true, true, true], [false, false, false]])
         #expect(batch.columns[0].value(at: 0) == .string(""))

@@ -1,5 +1,6 @@
 import Foundation
 import LarderCore
+import LarderTestSupport
 import Testing
 
 @testable import LarderFormats
@@ -61,7 +62,7 @@ struct CSVWriterTests {
 
     @Test(arguments: [1, 2, 100])
     func roundTripsEveryTypeThroughCSVReader(batchSize: Int) throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let original = Self.everyTypeBatch()
         let schema = Self.schema(of: original)
         let path = directory.path + "/out.csv"
@@ -82,7 +83,7 @@ struct CSVWriterTests {
     }
 
     @Test func writesRFC4180TextWithRFC3339Timestamps() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let batch = Self.everyTypeBatch()
         let path = directory.path + "/out.csv"
         let writer = try CSVWriter(path: path, schema: Self.schema(of: batch))
@@ -103,8 +104,8 @@ struct CSVWriterTests {
         #expect(text.hasSuffix("\n"))
     }
 
-    @Test func pyarrowAndPandasReadBackWhatLarderWrote() throws {
-        let directory = try CSVScratchDirectory()
+    @Test func pyarrowAndPandasReadBackWhatLarderWrote() async throws {
+        let directory = try TemporaryDirectory()
         var strings = BinaryValues()
         for text in ["plain", "a,b", "say \"hi\"", "one\ntwo", "zürich"] { strings.append(Array(text.utf8)) }
         let batch = ColumnBatch(columns: [
@@ -138,7 +139,7 @@ struct CSVWriterTests {
                 "pandas_at": [int(v.value // 1000) for v in frame["at"]],
             }))
             """
-        let output = try runPython(script, [path])
+        let output = try await Python.run(script: script, [path])
         let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(result["types"] as? [String] == ["int64", "double", "string", "bool", "timestamp[ns, tz=UTC]"])
         #expect((result["id"] as? [NSNumber])?.map(\.int64Value) == [.min, .max, 0, -1, 42])
@@ -157,7 +158,7 @@ struct CSVWriterTests {
     }
 
     @Test func fileAppearsOnlyOnClose() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let batch = Self.everyTypeBatch()
         let path = directory.path + "/out.csv"
         try "old contents\n".write(toFile: path, atomically: false, encoding: .utf8)
@@ -172,7 +173,7 @@ struct CSVWriterTests {
     }
 
     @Test func droppedWriterLeavesNoFile() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let batch = Self.everyTypeBatch()
         do {
             let writer = try CSVWriter(path: directory.path + "/out.csv", schema: Self.schema(of: batch))
@@ -182,7 +183,7 @@ struct CSVWriterTests {
     }
 
     @Test func batchThatDoesNotMatchTheSchemaIsRefused() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .float64, nullable: true)])
         let writer = try CSVWriter(path: directory.path + "/out.csv", schema: schema)
         let wrongType = ColumnBatch(columns: [Column(name: "a", type: .float32, storage: .float32([1]))], rowCount: 1)
@@ -194,7 +195,7 @@ struct CSVWriterTests {
     }
 
     @Test func unwritableDestination() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .string, nullable: true)])
         let error = try #require(formatError { _ = try CSVWriter(path: directory.path + "/missing/out.csv", schema: schema) })
         #expect(error.message.contains("cannot create"))

@@ -1,4 +1,5 @@
 import Foundation
+import LarderTestSupport
 import Testing
 @testable import LarderFormats
 
@@ -6,10 +7,8 @@ import Testing
 @Suite struct ParquetBadFileTests {
     /// Writes `bytes` to a file in a fresh directory and opens and reads it.
     private func readError(_ bytes: [UInt8], name: String = "bad.parquet") throws -> FormatError {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent(name).path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(bytes: bytes, to: name)
         let error = try #require(throws: FormatError.self) {
             let reader = try ParquetReader(path: path)
             _ = try reader.readAll()
@@ -94,9 +93,8 @@ import Testing
     }
 
     @Test func dictionaryIndexOutOfRange() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("dictionary.parquet").path
+        let directory = try TemporaryDirectory()
+        let path = directory.appending("dictionary.parquet")
         let schema = TableSchema(columns: [ColumnSchema(name: "v", type: .int(bits: 64, signed: true), nullable: false)])
         let writer = try ParquetWriter(path: path, schema: schema, options: .init(compression: .none, dictionary: true))
         try writer.write(ColumnBatch(columns: [Column(name: "v", type: schema.columns[0].type, storage: .int64([10, 20, 30, 40, 50]))], rowCount: 5))

@@ -1,4 +1,5 @@
 import Foundation
+import LarderCore
 import Testing
 @testable import LarderFormats
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct ParquetEncodingTests {
     @Test(arguments: [0, 1, 2, 3, 5, 8, 13, 17, 24, 31, 32])
     func rleHybridRoundTrips(bitWidth: Int) throws {
-        var generator = ParquetFuzzTests.SeededGenerator(state: UInt64(bitWidth) + 1)
+        var generator = SeededGenerator(seed: UInt64(bitWidth) + 1)
         let limit: UInt64 = bitWidth == 0 ? 0 : (1 << UInt64(bitWidth)) - 1
         var values: [UInt32] = []
         while values.count < 5_000 {
@@ -38,7 +39,7 @@ import Testing
 
     @Test(arguments: [1, 7, 9, 33, 56, 57, 63, 64])
     func bitUnpackingMatchesAReferenceReader(width: Int) {
-        var generator = ParquetFuzzTests.SeededGenerator(state: UInt64(width))
+        var generator = SeededGenerator(seed: UInt64(width))
         let bytes = (0..<200).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let count = (bytes.count * 8 - 3) / width
         var unpacked = [UInt64](repeating: 0, count: count)

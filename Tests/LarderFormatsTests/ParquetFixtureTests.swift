@@ -4,6 +4,12 @@ import Testing
 
 /// Every fixture written by pyarrow, pandas and DuckDB reads back exactly as pyarrow reads it.
 @Suite struct ParquetFixtureTests {
+    /// The test below runs once per committed fixture; were the directory missing or empty it
+    /// would run no case and pass, so this one fails instead.
+    @Test func theCommittedFixturesArePresent() {
+        #expect(Set(ParquetFuzzTests.fixtures).isSubset(of: ParquetFixtures.names), "fixtures found: \(ParquetFixtures.names)")
+    }
+
     @Test(arguments: ParquetFixtures.names)
     func readsEveryValueAsPyarrowDoes(fixture: String) throws {
         let expected = try ParquetFixtures.expectation(fixture)

@@ -1,22 +1,11 @@
 import Foundation
+import LarderCore
 import Testing
 @testable import LarderFormats
 
 /// Seeded mutations of real files (flipped, overwritten, inserted and cut bytes, in the footer
 /// and in the pages) fail with a ``FormatError`` or read successfully; never a crash or hang.
 @Suite struct ParquetFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     /// Mutations per fixture; `LARDER_FUZZ_ITERATIONS` raises it for a longer local run.
     static let iterations = ProcessInfo.processInfo.environment["LARDER_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 500
 
@@ -31,7 +20,7 @@ import Testing
     @Test(arguments: fixtures)
     func mutatedFilesNeverCrash(fixture: String) throws {
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: ParquetFixtures.path(fixture))))
-        var generator = SeededGenerator(state: UInt64(fixture.utf8.reduce(Self.seed) { $0 &* 31 &+ UInt64($1) }))
+        var generator = SeededGenerator(seed: UInt64(fixture.utf8.reduce(Self.seed) { $0 &* 31 &+ UInt64($1) }))
         let footerLength = Int(original[original.count - 8]) | Int(original[original.count - 7]) << 8
         let footerStart = original.count - 8 - footerLength
         var readable = 0

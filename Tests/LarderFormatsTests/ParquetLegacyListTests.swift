@@ -1,11 +1,12 @@
 import Foundation
+import LarderTestSupport
 import Testing
 @testable import LarderFormats
 
 /// Lists in the legacy two-level layout (`<list> (LIST) { repeated <type> element }`), which
 /// older writers produce, read like standard three-level lists.
 @Suite struct ParquetLegacyListTests {
-    @Test func twoLevelListReadsLikeThePyarrowReading() throws {
+    @Test func twoLevelListReadsLikeThePyarrowReading() async throws {
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: ParquetFixtures.path("required"))))
         var footer = try ParquetFooter(source: ParquetMemorySource(bytes: original))
         let schema = footer.metaData.schema
@@ -21,10 +22,8 @@ import Testing
         }
         let rewritten = Array(original[..<footer.dataEnd]) + footer.metaData.encodedFileTail()
 
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("legacy.parquet").path
-        try Data(rewritten).write(to: URL(fileURLWithPath: path))
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(bytes: rewritten, to: "legacy.parquet")
 
         let reader = try ParquetReader(path: path)
         #expect(reader.schema["vector"] == ColumnSchema(name: "vector", type: .list(.float64), nullable: false))
@@ -32,9 +31,7 @@ import Testing
         let expected = try ParquetFixtures.expectation("required").columns.first { $0.name == "vector" }
         #expect(values == expected?.values)
 
-        let pyarrow = try ParquetExpectation.decode(ParquetFixtures.python([
-            ParquetFixtures.repositoryRoot.appendingPathComponent("tools/make_parquet_fixtures.py").path, "--describe", path,
-        ]))
+        let pyarrow = try ParquetExpectation.decode(Data(try await Python.describeParquet(path).utf8))
         let pyarrowVector = try #require(pyarrow.columns.first { $0.name == "vector" })
         #expect(pyarrowVector.type == "list<float64>")
         #expect(pyarrowVector.values == values)

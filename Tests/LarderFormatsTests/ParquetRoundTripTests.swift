@@ -1,4 +1,5 @@
 import Foundation
+import LarderTestSupport
 import Testing
 @testable import LarderFormats
 
@@ -19,10 +20,9 @@ import Testing
     ]
 
     @Test(arguments: optionSets)
-    func pyarrowAndPandasReadWhatLarderWrote(options: ParquetWriter.Options) throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("out.parquet").path
+    func pyarrowAndPandasReadWhatLarderWrote(options: ParquetWriter.Options) async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.appending("out.parquet")
         let batch = ParquetSampleData.batch(rows: 23)
         let writer = try ParquetWriter(path: path, schema: ParquetSampleData.schema, options: options)
         try writer.write(batch.slicing(rows: 0..<10))
@@ -38,9 +38,7 @@ import Testing
             #expect(CanonicalValues.of(try #require(back.column(named: column.name))) == CanonicalValues.of(column), "column \(column.name)")
         }
 
-        let output = try ParquetFixtures.python([
-            ParquetFixtures.repositoryRoot.appendingPathComponent("tools/make_parquet_fixtures.py").path, "--describe", path,
-        ])
+        let output = Data(try await Python.describeParquet(path).utf8)
         let described = try ParquetExpectation.decode(output)
         #expect(described.rows == 23)
         #expect(described.unsupported.isEmpty)
@@ -59,9 +57,8 @@ import Testing
     }
 
     @Test func timestampsOfCoarserUnitsAreWrittenAsMicroseconds() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("ms.parquet").path
+        let directory = try TemporaryDirectory()
+        let path = directory.appending("ms.parquet")
         let schema = TableSchema(columns: [ColumnSchema(name: "t", type: .timestamp(.milliseconds, utcAdjusted: false), nullable: false)])
         let writer = try ParquetWriter(path: path, schema: schema)
         try writer.write(ColumnBatch(columns: [Column(name: "t", type: .timestamp(.milliseconds, utcAdjusted: false), storage: .int64([1_700_000_000_123, -5]))], rowCount: 2))
@@ -75,18 +72,15 @@ import Testing
         #expect(values == [1_700_000_000_123_000, -5_000])
     }
 
-    @Test func writesAFileWithZeroRows() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("empty.parquet").path
+    @Test func writesAFileWithZeroRows() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.appending("empty.parquet")
         let writer = try ParquetWriter(path: path, schema: ParquetSampleData.schema)
         try writer.close()
         let reader = try ParquetReader(path: path)
         #expect(reader.rowCount == 0)
         #expect(try reader.readAll().columns.count == ParquetSampleData.schema.columns.count)
-        let described = try ParquetExpectation.decode(ParquetFixtures.python([
-            ParquetFixtures.repositoryRoot.appendingPathComponent("tools/make_parquet_fixtures.py").path, "--describe", path,
-        ]))
+        let described = try ParquetExpectation.decode(Data(try await Python.describeParquet(path).utf8))
         #expect(described.rows == 0)
         #expect(described.columns.map(\.type) == ParquetSampleData.schema.columns.map(\.type.description))
     }

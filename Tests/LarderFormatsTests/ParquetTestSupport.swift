@@ -1,5 +1,6 @@
 import Foundation
 import LarderCore
+import LarderTestSupport
 @testable import LarderFormats
 
 /// What pyarrow read from a Parquet file, as written by `tools/make_parquet_fixtures.py`.
@@ -53,13 +54,10 @@ indirect enum CanonicalValue: Decodable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Where the committed fixtures and tools live.
+/// The committed Parquet fixtures, written by `tools/make_parquet_fixtures.py`.
 enum ParquetFixtures {
-    /// The repository's root directory.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The directory of Parquet fixtures.
-    static let directory = repositoryRoot.appendingPathComponent("Tests/LarderFormatsTests/Fixtures/parquet")
+    static let directory = RepositoryFiles.root.appendingPathComponent("Tests/LarderFormatsTests/Fixtures/parquet")
 
     /// The fixtures' base names.
     static var names: [String] {
@@ -75,36 +73,6 @@ enum ParquetFixtures {
     /// The sidecar of a fixture.
     static func expectation(_ name: String) throws -> ParquetExpectation {
         try ParquetExpectation.decode(Data(contentsOf: directory.appendingPathComponent(name + ".json")))
-    }
-
-    /// A fresh temporary directory for one test.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("larder-parquet-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Runs `python3` with arguments and returns its standard output.
-    static func python(_ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PythonFailure(message: String(decoding: message, as: UTF8.self))
-        }
-        return data
-    }
-
-    struct PythonFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "python3 failed: \(message)" }
     }
 }
 

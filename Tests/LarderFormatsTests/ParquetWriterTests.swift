@@ -1,4 +1,5 @@
 import Foundation
+import LarderTestSupport
 import Testing
 @testable import LarderFormats
 
@@ -20,51 +21,43 @@ import Testing
         ], rowCount: ids.count)
     }
 
-    private func files(in directory: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-    }
-
     @Test func failedWriteLeavesNoFile() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("out.parquet").path
+        let directory = try TemporaryDirectory()
+        let path = directory.appending("out.parquet")
         let writer = try ParquetWriter(path: path, schema: schema, options: .init(rowGroupRows: 2))
         let error = try #require(throws: FormatError.self) { try writer.write(batch(ids: [1, 2, 3], nullID: true)) }
         #expect(error.column == "id")
         #expect(error.message.contains("not nullable"))
-        #expect(try files(in: directory).isEmpty)
+        #expect(try directory.fileNames().isEmpty)
         #expect(throws: FormatError.self) { try writer.close() }
-        #expect(try files(in: directory).isEmpty)
+        #expect(try directory.fileNames().isEmpty)
     }
 
     @Test func failedWriteKeepsTheFileItWouldHaveReplaced() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("out.parquet").path
+        let directory = try TemporaryDirectory()
+        let path = directory.appending("out.parquet")
         let first = try ParquetWriter(path: path, schema: schema)
         try first.write(batch(ids: [1, 2]))
         try first.close()
         let second = try ParquetWriter(path: path, schema: schema)
         try second.write(batch(ids: [5, 6, 7]))
         #expect(throws: FormatError.self) { try second.write(batch(ids: [8], nullID: true)) }
-        #expect(try files(in: directory) == ["out.parquet"])
+        #expect(try directory.fileNames() == ["out.parquet"])
         #expect(try ParquetReader(path: path).rowCount == 2)
     }
 
     @Test func abandonedWriterLeavesNoFile() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryDirectory()
         do {
-            let writer = try ParquetWriter(path: directory.appendingPathComponent("out.parquet").path, schema: schema)
+            let writer = try ParquetWriter(path: directory.appending("out.parquet"), schema: schema)
             try writer.write(batch(ids: [1, 2, 3]))
         }
-        #expect(try files(in: directory).isEmpty)
+        #expect(try directory.fileNames().isEmpty)
     }
 
     @Test func batchOfAnotherSchemaIsRejectedByColumn() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let writer = try ParquetWriter(path: directory.appendingPathComponent("out.parquet").path, schema: schema)
+        let directory = try TemporaryDirectory()
+        let writer = try ParquetWriter(path: directory.appending("out.parquet"), schema: schema)
         var wrong = batch(ids: [1])
         wrong.columns[1] = Column(name: "label", type: .float64, storage: .float64([1]))
         let error = try #require(throws: FormatError.self) { try writer.write(wrong) }
@@ -80,9 +73,8 @@ import Testing
     }
 
     @Test func largeOutputIsSplitIntoRowGroupsAndStreamedBack() throws {
-        let directory = try ParquetFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("large.parquet").path
+        let directory = try TemporaryDirectory()
+        let path = directory.appending("large.parquet")
         let writer = try ParquetWriter(path: path, schema: schema, options: .init(rowGroupRows: 30_000, pageRows: 7_000))
         for start in stride(from: Int64(0), to: 100_000, by: 25_000) {
             try writer.write(batch(ids: Array(start..<start + 25_000)))

@@ -1,4 +1,5 @@
 import Foundation
+import LarderTestSupport
 import Testing
 
 @testable import LarderFormats
@@ -6,9 +7,9 @@ import Testing
 /// Choosing a reader or writer by extension or content.
 struct TableFilesTests {
     @Test func csvByExtensionAndByContent() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         for name in ["data.csv", "DATA.CSV", "data.txt", "data"] {
-            let path = try directory.file(name, "a,b\n1,x\n")
+            let path = try directory.write("a,b\n1,x\n", to: name)
             let reader = try TableFiles.openReader(path: path, declaredTypes: ["a": .float64])
             #expect(reader is CSVReader)
             #expect(reader.schema.columns.map(\.type) == [.float64, .string])
@@ -16,19 +17,19 @@ struct TableFilesTests {
     }
 
     @Test func parquetByExtensionOrMagic() throws {
-        let directory = try CSVScratchDirectory()
-        let magic = try directory.bytesFile("data.bin", Array("PAR1".utf8) + [0, 0, 0, 0] + Array("PAR1".utf8))
+        let directory = try TemporaryDirectory()
+        let magic = try directory.write(bytes: Array("PAR1".utf8) + [0, 0, 0, 0] + Array("PAR1".utf8), to: "data.bin")
         #expect(try TableFiles.sniffFormat(path: magic) == .parquet)
-        let named = try directory.file("data.parquet", "a,b\n1,2\n")
+        let named = try directory.write("a,b\n1,2\n", to: "data.parquet")
         #expect(formatError { _ = try TableFiles.openReader(path: named) }?.file == named)
-        let forced = try directory.file("data.csv", "a\n1\n")
+        let forced = try directory.write("a\n1\n", to: "data.csv")
         #expect(formatError { _ = try TableFiles.openReader(path: forced, format: .parquet) } != nil)
         #expect(try TableFiles.sniffFormat(path: forced) == .csv)
-        #expect(try TableFiles.sniffFormat(path: try directory.file("empty", "")) == .csv)
+        #expect(try TableFiles.sniffFormat(path: try directory.write("", to: "empty")) == .csv)
     }
 
     @Test func writerByExtension() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .int(bits: 64, signed: true), nullable: true)])
         let writer = try TableFiles.openWriter(path: directory.path + "/out.csv", schema: schema)
         try writer.write(ColumnBatch(columns: [Column(name: "a", type: .int(bits: 64, signed: true), storage: .int64([7]))], rowCount: 1))
@@ -42,7 +43,7 @@ struct TableFilesTests {
     }
 
     @Test func parquetWrittenAndReadThroughTableFiles() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .int(bits: 64, signed: true), nullable: true)])
         let path = directory.path + "/out.parquet"
         let writer = try TableFiles.openWriter(path: path, schema: schema)
@@ -57,7 +58,7 @@ struct TableFilesTests {
     }
 
     @Test func missingFile() throws {
-        let directory = try CSVScratchDirectory()
+        let directory = try TemporaryDirectory()
         let error = try #require(formatError { _ = try TableFiles.openReader(path: directory.path + "/none") })
         #expect(error.message.contains("No such file"))
     }

@@ -2,6 +2,7 @@ import LarderCore
 import LarderFormats
 import LarderStores
 import LarderOffline
+import LarderTestSupport
 import Testing
 
 /// Rows appended after ingestion (what `push` does offline).
@@ -131,14 +132,14 @@ import Testing
         #expect(report.rowCount == 1)
     }
 
-    @Test func aStoreFromBeforeAppendedRowsWereCountedOpensWithAllRowsFromTheFile() throws {
+    @Test func aStoreFromBeforeAppendedRowsWereCountedOpensWithAllRowsFromTheFile() async throws {
         let fixture = try StoreFixture()
         try fixture.ingest(.userStats([
             [.int64(1), ts("2025-01-01T00:00:00Z"), .null, .float64(1), .int64(1)],
             [.int64(2), ts("2025-01-01T00:00:00Z"), .null, .float64(2), .int64(2)],
         ]))
-        try runPython(
-            """
+        try await Python.run(
+            script: """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             db.execute("ALTER TABLE larder_offline_tables DROP COLUMN source_row_count")

@@ -38,7 +38,7 @@ import Testing
     @Test func aBadValueOnLineNIsNamedAndThePreviousRowsStay() throws {
         let fixture = try StoreFixture(openSource: { try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2) })
         var table = Self.table
-        table.sourcePath = fixture.directory.file("user_stats.csv")
+        table.sourcePath = fixture.directory.appending("user_stats.csv")
         try csv(["10", "20", "30"]).write(toFile: table.sourcePath, atomically: true, encoding: .utf8)
         try fixture.store.ingest(table)
         // Entity times 10:00Z (offset +02:00), 10:00Z (offset -05:00) and 09:59:59Z.

@@ -3,6 +3,7 @@ import LarderCore
 import LarderFormats
 import LarderStores
 import LarderOffline
+import LarderTestSupport
 import Testing
 
 /// Random data, joined by Larder from real Parquet and CSV files and by DuckDB's ASOF JOIN:
@@ -75,10 +76,10 @@ import Testing
     @Test(arguments: [
         (OfflineBackend.sqlite(.indexSearch), UInt64(11)), (.sqlite(.sortedScan), 12), (.sqlite(.automatic), 13), (.memory, 14),
     ])
-    func larderAgreesWithDuckDBsAsofJoin(backend: OfflineBackend, seed: UInt64) throws {
+    func larderAgreesWithDuckDBsAsofJoin(backend: OfflineBackend, seed: UInt64) async throws {
         let fixture = try StoreFixture(openSource: { try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2) })
         let directory = fixture.directory.path
-        try runPython(Self.script, [directory, String(seed)])
+        try await Python.run(script: Self.script, [directory, String(seed)])
         let users = OfflineTable(
             name: "user_stats", sourcePath: directory + "/user_stats.parquet", format: .parquet,
             joinKeys: [OfflineColumn("user_id", .int64)], eventTimestampColumn: "event_timestamp",

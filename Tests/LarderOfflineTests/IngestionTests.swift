@@ -177,7 +177,7 @@ import Testing
         duplicate.table.features.append(OfflineColumn("user_id", .int64))
         let error = #expect(throws: OfflineStoreError.self) { try fixture.ingest(duplicate) }
         #expect(error?.message.contains("'user_id' is declared more than once") == true)
-        #expect(fixture.openCount(fixture.directory.file("user_stats.src")) == 0)
+        #expect(fixture.openCount(fixture.directory.appending("user_stats.src")) == 0)
     }
 
     @Test func droppingAViewRemovesItsRows() throws {

@@ -1,6 +1,7 @@
 import LarderCore
 import LarderStores
 @testable import LarderOnline
+import LarderTestSupport
 import Testing
 
 @Suite("Key and value encodings")

@@ -1,5 +1,6 @@
 import LarderCore
 import LarderStores
+import LarderTestSupport
 @testable import LarderOnline
 
 /// Schemas and rows shared by the online store tests.

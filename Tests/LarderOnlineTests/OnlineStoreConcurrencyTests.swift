@@ -3,6 +3,7 @@ import Foundation
 import LarderCore
 import LarderStores
 import LarderOnline
+import LarderTestSupport
 import Synchronization
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import LarderCore
 import LarderOnline
 import LarderStores
+import LarderTestSupport
 import Testing
 
 /// A backend the online conformance suite runs against.

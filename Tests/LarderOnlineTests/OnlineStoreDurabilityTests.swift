@@ -2,6 +2,7 @@ import Foundation
 import LarderCore
 import LarderStores
 import LarderOnline
+import LarderTestSupport
 import Testing
 
 @Suite("Reopening and map growth")

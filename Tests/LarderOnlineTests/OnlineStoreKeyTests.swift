@@ -1,6 +1,7 @@
 import LarderCore
 import LarderStores
 import LarderOnline
+import LarderTestSupport
 import Testing
 
 @Suite("Entity keys and feature references")

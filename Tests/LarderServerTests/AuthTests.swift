@@ -66,24 +66,3 @@ import Testing
         try configuration.checkBinding(secured)
     }
 }
-
-/// SHA-256 in hex, computed with the system's `sha256sum` so the server's own code is checked
-/// against an independent implementation.
-func sha256Hex(_ text: String) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    do {
-        try process.run()
-    } catch {
-        return "sha256sum unavailable: \(error)"
-    }
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try? input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
-}

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Larder
 import LarderCore
 import LarderServer
+import LarderTestSupport
 import Testing
 
 /// `larder get-online-features` and `POST /get-online-features` answer one read with the same
@@ -60,11 +61,11 @@ import Testing
     @Test func theCLIPrintsTheServersAnswer() async throws {
         let fixture = try Self.fixture()
         let references = Self.features.map { "everything:\($0)" }
-        let cli = try runLarder([
+        let cli = try await LarderExecutable.run([
             "get-online-features", "--repo", fixture.directory.path, "--features", references.joined(separator: ","),
             "--entity", "user_id=1", "--entity", "user_id=2", "--entity", "user_id=3", "--entity", "user_id=4",
         ])
-        #expect(cli.status == 0, "\(cli.error)")
+        #expect(cli.status == 0, "\(cli.standardError)")
         let request = """
             {"entities": {"user_id": [1, 2, 3, 4]}, "features": [\(references.map { "\"\($0)\"" }.joined(separator: ","))]}
             """
@@ -73,7 +74,7 @@ import Testing
                 #expect(response.status == .ok)
                 let server = String(buffer: response.body)
                 // The CLI starts each column on its own line; nothing else differs.
-                let printed = cli.output.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "")
+                let printed = cli.standardOutput.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "")
                 #expect(printed == server)
 
                 let results = try #require(try json(response)["results"] as? [[String: Any]])
@@ -88,34 +89,4 @@ import Testing
             }
         }
     }
-}
-
-/// What a run of the `larder` executable printed.
-struct LarderRun {
-    var status: Int32
-    var output: String
-    var error: String
-}
-
-/// Runs the built `larder` executable (next to the test bundle) to completion.
-/// - Parameter arguments: the command line after `larder`.
-/// - Returns: the exit status and both outputs.
-func runLarder(_ arguments: [String]) throws -> LarderRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("larder")
-    process.arguments = arguments
-    let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("larder-stderr-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errorFile) }
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = try FileHandle(forWritingTo: errorFile)
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return LarderRun(
-        status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-        error: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
 }

@@ -51,6 +51,22 @@ import Testing
         }
     }
 
+    /// Checks the answer to `fraud_v1` for user 1001: the fixture's latest row of that user
+    /// (7.25 and 4, stamped 2026-01-02T00:00:00.123Z), after the join key.
+    static func expectLatestRowOfUser1001(_ object: [String: Any]) throws {
+        let metadata = try #require(object["metadata"] as? [String: Any])
+        #expect(metadata["feature_names"] as? [String] == ["user_id", "avg_amount", "tx_count"])
+        let results = try #require(object["results"] as? [[String: Any]])
+        try #require(results.count == 3)
+        #expect(results[0]["values"] as? [Int] == [1001])
+        #expect(results[1]["values"] as? [Double] == [7.25])
+        #expect(results[2]["values"] as? [Int] == [4])
+        #expect(results.map { $0["statuses"] as? [String] } == [["PRESENT"], ["PRESENT"], ["PRESENT"]])
+        #expect(results.map { $0["event_timestamps"] as? [String] } == [
+            ["1970-01-01T00:00:00Z"], ["2026-01-02T00:00:00.123Z"], ["2026-01-02T00:00:00.123Z"],
+        ])
+    }
+
     @Test func requestsAnsweredInThePipelineAreCountedAndKeepTheirOrder() async throws {
         let fixture = try ServerFixture()
         try await fixture.application().test(.live) { client in
@@ -59,8 +75,7 @@ import Testing
             for round in 0..<3 {
                 try await client.execute(uri: "/get-online-features?round=\(round)", method: .post, body: body(read)) { response in
                     #expect(response.status == .ok)
-                    let object = try json(response)
-                    #expect(object["results"] != nil)
+                    try Self.expectLatestRowOfUser1001(try json(response))
                 }
                 try await client.execute(uri: "/health", method: .get) { response in
                     #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
@@ -87,8 +102,7 @@ import Testing
                 uri: "/get-online-features", method: .post, headers: [.connection: "close"], body: body(read)
             ) { response in
                 #expect(response.status == .ok)
-                let object = try json(response)
-                #expect(object["results"] != nil)
+                try Self.expectLatestRowOfUser1001(try json(response))
             }
         }
     }

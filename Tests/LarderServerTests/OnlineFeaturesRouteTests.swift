@@ -72,7 +72,7 @@ import Testing
             }
             var manifest = ServerFixture.manifest
             manifest.featureServices.append(FeatureService(name: "fraud_v2", selections: [FeatureSelection(featureView: "user_stats")]))
-            try await Task.sleep(for: .milliseconds(20))
+            // Served by the very next request: an apply through the store replaces its cached registry.
             try fixture.store.apply(manifest)
             try await client.execute(uri: "/get-online-features", method: .post, body: body(request)) { response in
                 #expect(response.status == .ok)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Larder
 import LarderCore
 import LarderServer
+import LarderTestSupport
 import Logging
 import NIOCore
 
@@ -35,15 +36,17 @@ struct ServerFixture: Sendable {
         """
 
     /// The `auth:` lines of a `server:` section: token `reader-token` (named `scorer`) may
-    /// read, `writer-token` (named `writer`) may push and materialize.
+    /// read, `writer-token` (named `writer`) may push and materialize. The digests were computed
+    /// by coreutils (`printf reader-token | sha256sum`), so the server's hashing is checked
+    /// against an independent implementation.
     static let authYAML = """
           auth:
             tokens:
               - name: scorer
-                sha256: \(sha256Hex("reader-token"))
+                sha256: ba5005a40cf5212e4ac0190104cc127edab013294bb71279a975b27a80982d45
                 permissions: [read_online]
               - name: writer
-                sha256: \(sha256Hex("writer-token"))
+                sha256: 3590c0a59f72ce02700194a05f228a725c1f135a6dcb3ded9b2d86ab6a6f52cb
                 permissions: [push, materialize]
 
         """

@@ -1,6 +1,7 @@
 import Foundation
 import Larder
 import LarderCore
+import LarderTestSupport
 import Logging
 import Testing
 

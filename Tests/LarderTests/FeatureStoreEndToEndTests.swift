@@ -2,6 +2,7 @@ import Foundation
 import Larder
 import LarderCore
 import LarderStores
+import LarderTestSupport
 import Logging
 import Testing
 

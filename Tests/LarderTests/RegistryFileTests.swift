@@ -1,6 +1,7 @@
 import Foundation
 @testable import Larder
 import LarderCore
+import LarderTestSupport
 import Testing
 
 @Suite struct RegistryFileTests {

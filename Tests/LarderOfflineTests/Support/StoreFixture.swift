@@ -3,6 +3,7 @@ import LarderCore
 import LarderFormats
 import LarderStores
 import LarderOffline
+import LarderTestSupport
 import Logging
 import Testing
 
@@ -16,12 +17,12 @@ final class StoreFixture {
     private let sources: SourceRegistry
 
     /// The store's database file.
-    var databasePath: String { directory.file("offline.db") }
+    var databasePath: String { directory.appending("offline.db") }
 
     init() throws {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
-        store = try Self.openStore(path: directory.file("offline.db"), sources: sources)
+        store = try Self.openStore(path: directory.appending("offline.db"), sources: sources)
         memory = MemoryOfflineStore(openSource: Self.opener(sources))
     }
 
@@ -29,7 +30,7 @@ final class StoreFixture {
     init(openSource: @escaping SourceOpener) throws {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
-        store = try SQLiteOfflineStore(path: directory.file("offline.db"), logger: .quiet, openSource: openSource)
+        store = try SQLiteOfflineStore(path: directory.appending("offline.db"), logger: .quiet, openSource: openSource)
         memory = MemoryOfflineStore(openSource: openSource)
     }
 
@@ -58,7 +59,7 @@ final class StoreFixture {
     func writeSource(
         _ name: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3, failingLine: Int? = nil
     ) throws -> String {
-        let path = directory.file(name)
+        let path = directory.appending(name)
         let dump = columns.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "\n"
             + rows.map { "\($0)" }.joined(separator: "\n")
         try dump.write(toFile: path, atomically: false, encoding: .utf8)
@@ -111,7 +112,7 @@ final class StoreFixture {
     /// A table description whose source is `name` in the fixture's directory.
     func table(_ table: OfflineTable) -> OfflineTable {
         var table = table
-        table.sourcePath = directory.file(table.sourcePath)
+        table.sourcePath = directory.appending(table.sourcePath)
         return table
     }
 
