@@ -1,3 +1,4 @@
+import Foundation
 public import HTTPTypes
 import Hummingbird
 import Larder
@@ -14,6 +15,8 @@ public struct APIError: Error, Sendable, Hashable {
     public var error: String
     /// What was wrong, naming the field, feature or view.
     public var detail: String
+    /// For 405, the methods the path answers, sent as the `Allow` header.
+    var allowedMethods: [HTTPRequest.Method] = []
 
     /// An error.
     /// - Parameters:
@@ -28,6 +31,19 @@ public struct APIError: Error, Sendable, Hashable {
 
     /// A request that is not well-formed (400).
     static func invalidRequest(_ detail: String) -> APIError { APIError(.badRequest, "invalid_request", detail) }
+
+    /// A known path asked with a method it does not answer (405).
+    /// - Parameters:
+    ///   - method: the request's method.
+    ///   - path: the request's path.
+    ///   - allowed: the methods the path answers.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: [HTTPRequest.Method]) -> APIError {
+        var error = APIError(
+            .methodNotAllowed, "method_not_allowed",
+            "\(path) answers \(allowed.map(\.rawValue).joined(separator: ", ")), not \(method.rawValue)")
+        error.allowedMethods = allowed
+        return error
+    }
 
     /// The error answered for any error thrown while handling a request.
     /// - Parameter error: the error.
@@ -48,8 +64,9 @@ public struct APIError: Error, Sendable, Hashable {
         case let error as OnlineStoreError:
             switch error.kind {
             case .unknownFeature: self.init(.notFound, "unknown_feature", error.message)
-            case .invalidEntityKey: self.init(.badRequest, "invalid_entity_key", error.message)
-            case .invalidRow: self.init(.badRequest, "invalid_row", error.message)
+            // The request has the document's shape but not the repository's keys or columns.
+            case .invalidEntityKey: self.init(.unprocessableContent, "invalid_entity_key", error.message)
+            case .invalidRow: self.init(.unprocessableContent, "invalid_row", error.message)
             case .storeFull: self.init(.serviceUnavailable, "store_full", error.message)
             default: self.init(.internalServerError, "online_store_error", error.message)
             }
@@ -68,21 +85,20 @@ public struct APIError: Error, Sendable, Hashable {
         }
     }
 
-    /// The JSON body.
+    /// The JSON body, `{"detail": ..., "error": ...}`.
     var body: [UInt8] {
-        var writer = JSONWriter(capacity: detail.utf8.count + 40)
-        writer.raw("{\"error\":")
-        writer.string(error)
-        writer.raw(",\"detail\":")
-        writer.string(detail)
-        writer.byte("}")
-        return writer.bytes
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Two strings always encode.
+        return (try? Array(encoder.encode(["error": error, "detail": detail]))) ?? []
     }
 
     /// The response.
     var response: Response {
-        Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if !allowedMethods.isEmpty {
+            headers[.allow] = allowedMethods.map(\.rawValue).joined(separator: ", ")
+        }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
