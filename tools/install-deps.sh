@@ -6,7 +6,9 @@
 set -euo pipefail
 
 debian_packages=(libsqlite3-dev liblmdb-dev libsnappy-dev libzstd-dev zlib1g-dev liblz4-dev pkg-config)
-python_packages=(pyarrow pandas duckdb requests feast)
+# Each entry is a module to look for, then after a colon the PyPI package when its name differs.
+# schemathesis and openapi-spec-validator hold the HTTP API to docs/openapi.yaml (tools/api_contract.py).
+python_packages=(pyarrow pandas duckdb requests feast schemathesis openapi_spec_validator:openapi-spec-validator)
 
 missing=()
 for package in "${debian_packages[@]}"; do
@@ -23,7 +25,8 @@ fi
 # Looks the packages up without importing them (importing feast alone takes seconds).
 read -r -a missing_python <<<"$(python3 - "${python_packages[@]}" <<'PY'
 import importlib.util, sys
-print(" ".join(name for name in sys.argv[1:] if importlib.util.find_spec(name) is None))
+entries = [entry.partition(":") for entry in sys.argv[1:]]
+print(" ".join(package or module for module, _, package in entries if importlib.util.find_spec(module) is None))
 PY
 )"
 if [ ${#missing_python[@]} -gt 0 ]; then

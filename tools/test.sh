@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Larder test: installs missing system and Python packages, then `swift test`, the
-# fraud data checks, the demo at its small size from a new repository, and every command shown
-# in README.md and docs/*.md.
+# fraud data checks, the demo at its small size from a new repository, every command shown
+# in README.md and docs/*.md, and the HTTP API's contract (docs/openapi.yaml against
+# `larder serve`, with schemathesis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -18,3 +19,5 @@ echo "== demo (small)"
 LARDER_DEMO_SIZE=small LARDER_BIN="$larder" bash tools/demo.sh "$scratch/fraud_repo"
 echo "== documented commands"
 python3 tools/check_doc_commands.py --larder "$larder"
+echo "== HTTP API contract"
+python3 tools/api_contract.py --larder "$larder"

@@ -1,3 +1,4 @@
+import Foundation
 public import HTTPTypes
 import Hummingbird
 import Larder
@@ -13,6 +14,8 @@ public struct APIError: Error, Sendable, Hashable {
     public var error: String
     /// What was wrong, naming the field, feature or view.
     public var detail: String
+    /// For 405, the methods the path answers, sent as the `Allow` header.
+    var allowedMethods: [HTTPRequest.Method] = []
 
     /// An error.
     /// - Parameters:
@@ -28,6 +31,19 @@ public struct APIError: Error, Sendable, Hashable {
     /// A request that is not well-formed (400).
     static func invalidRequest(_ detail: String) -> APIError { APIError(.badRequest, "invalid_request", detail) }
 
+    /// A known path asked with a method it does not answer (405).
+    /// - Parameters:
+    ///   - method: the request's method.
+    ///   - path: the request's path.
+    ///   - allowed: the methods the path answers.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: [HTTPRequest.Method]) -> APIError {
+        var error = APIError(
+            .methodNotAllowed, "method_not_allowed",
+            "\(path) answers \(allowed.map(\.rawValue).joined(separator: ", ")), not \(method.rawValue)")
+        error.allowedMethods = allowed
+        return error
+    }
+
     /// The error answered for any error thrown while handling a request.
     /// - Parameter error: the error.
     /// - Returns: its status, code and detail; 500 only for failures of the server itself.
@@ -39,7 +55,7 @@ public struct APIError: Error, Sendable, Hashable {
             // Requests name definitions; what they name and is not applied is "not found".
             self.init(.notFound, "not_found", error.description)
         case let error as MaterializeWindowError:
-            self.init(.badRequest, "invalid_window", error.description)
+            self.init(.unprocessableContent, "invalid_window", error.description)
         case let error as PushError:
             switch error.kind {
             case .unknownSource: self.init(.notFound, "unknown_push_source", error.message)
@@ -49,8 +65,9 @@ public struct APIError: Error, Sendable, Hashable {
         case let error as OnlineStoreError:
             switch error.kind {
             case .unknownFeature: self.init(.notFound, "unknown_feature", error.message)
-            case .invalidEntityKey: self.init(.badRequest, "invalid_entity_key", error.message)
-            case .invalidRow: self.init(.badRequest, "invalid_row", error.message)
+            // The request has the document's shape but not the repository's keys or columns.
+            case .invalidEntityKey: self.init(.unprocessableContent, "invalid_entity_key", error.message)
+            case .invalidRow: self.init(.unprocessableContent, "invalid_row", error.message)
             case .storeFull: self.init(.serviceUnavailable, "store_full", error.message)
             default: self.init(.internalServerError, "online_store_error", error.message)
             }
@@ -69,21 +86,20 @@ public struct APIError: Error, Sendable, Hashable {
         }
     }
 
-    /// The JSON body.
+    /// The JSON body, `{"detail": ..., "error": ...}`.
     var body: [UInt8] {
-        var writer = JSONWriter(capacity: detail.utf8.count + 40)
-        writer.raw("{\"error\":")
-        writer.string(error)
-        writer.raw(",\"detail\":")
-        writer.string(detail)
-        writer.byte("}")
-        return writer.bytes
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Two strings always encode.
+        return (try? Array(encoder.encode(["error": error, "detail": detail]))) ?? []
     }
 
     /// The response.
     var response: Response {
-        Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if !allowedMethods.isEmpty {
+            headers[.allow] = allowedMethods.map(\.rawValue).joined(separator: ", ")
+        }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -1,14 +1,21 @@
+import Crypto
 import HTTPTypes
 import Larder
 
-/// Checks the bearer token of a request against the tokens of `feature_store.yaml`. With no
-/// tokens configured every request is allowed.
+/// Checks the bearer token of a request against the tokens of `feature_store.yaml`, which
+/// keeps only their SHA-256 digests. With no tokens configured every request is allowed.
 struct Authorizer: Sendable {
-    /// Accepted tokens, `nil` when authentication is off.
-    let tokens: [ServerToken]?
+    /// Accepted tokens with their digests' bytes, `nil` when authentication is off.
+    private let tokens: [(token: ServerToken, digest: [UInt8])]?
 
     /// Whether authentication is on.
     var isEnabled: Bool { tokens != nil }
+
+    /// An authorizer for the configured tokens.
+    /// - Parameter tokens: the tokens of `server.auth.tokens`, `nil` when authentication is off.
+    init(tokens: [ServerToken]?) {
+        self.tokens = tokens?.map { ($0, Self.bytes(hex: $0.sha256)) }
+    }
 
     /// Checks that a request carries a token with a permission, before anything is read or
     /// written.
@@ -38,8 +45,8 @@ struct Authorizer: Sendable {
         guard header.count > prefix.count, header.prefix(prefix.count).lowercased() == prefix else {
             throw APIError(.unauthorized, "unauthorized", "the Authorization header must be 'Bearer TOKEN'")
         }
-        let digest = SHA256.hex(Array(header.dropFirst(prefix.count).trimmingSpaces.utf8))
-        guard let token = tokens.first(where: { Self.constantTimeEqual($0.sha256, digest) }) else {
+        let digest = Array(SHA256.hash(data: Array(header.dropFirst(prefix.count).trimmingSpaces.utf8)))
+        guard let token = tokens.first(where: { Self.constantTimeEqual($0.digest, digest) })?.token else {
             throw APIError(.unauthorized, "unauthorized", "the bearer token is not valid")
         }
         guard token.permissions.contains(permission) else {
@@ -49,10 +56,35 @@ struct Authorizer: Sendable {
         return token.name
     }
 
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let (x, y) = (Array(a.utf8), Array(b.utf8))
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    /// Compares two digests in time that depends on their length only, never on where
+    /// they differ.
+    private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+
+    /// The bytes of a configured digest; empty (matching no token) when it is not hex.
+    private static func bytes(hex: String) -> [UInt8] {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return [] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return [] }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
 

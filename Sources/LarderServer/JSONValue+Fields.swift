@@ -24,15 +24,6 @@ extension JSONValue {
         }
     }
 
-    /// A required member that is a string.
-    func requiredString(_ key: String) throws -> String {
-        guard let member = self[key] else { throw APIError.invalidRequest("'\(key)' is required") }
-        guard case .string(let text) = member else {
-            throw APIError.invalidRequest("'\(key)' must be a string, not \(member.kindDescription)")
-        }
-        return text
-    }
-
     /// An optional member that is a boolean.
     func optionalBool(_ key: String) throws -> Bool? {
         guard let member = self[key], member != .null else { return nil }
@@ -56,8 +47,8 @@ extension JSONValue {
         }
     }
 
-    /// A required member that is an object of equal-or-unequal length arrays (a data frame
-    /// or an entity table), converted column by column.
+    /// A required member that is an object of equal-or-unequal length arrays (the entity
+    /// table of an online read), converted column by column.
     /// - Returns: the columns in document order.
     func requiredColumns(_ key: String) throws -> [(String, [Value])] {
         guard let member = self[key] else { throw APIError.invalidRequest("'\(key)' is required") }

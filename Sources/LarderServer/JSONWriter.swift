@@ -137,33 +137,6 @@ struct JSONWriter {
             byte("]")
         }
     }
-
-    /// Appends a JSON value.
-    mutating func json(_ value: JSONValue) {
-        switch value {
-        case .null: raw("null")
-        case .bool(let v): v ? raw("true") : raw("false")
-        case .integer(let v): integer(v)
-        case .number(let v): number(v)
-        case .string(let v): string(v)
-        case .array(let elements):
-            byte("[")
-            for (index, element) in elements.enumerated() {
-                if index > 0 { byte(",") }
-                json(element)
-            }
-            byte("]")
-        case .object(let members):
-            byte("{")
-            for (index, (key, member)) in members.enumerated() {
-                if index > 0 { byte(",") }
-                string(key)
-                byte(":")
-                json(member)
-            }
-            byte("}")
-        }
-    }
 }
 
 /// A text stream onto bytes. Numbers print themselves into it through `_writeASCII`, the

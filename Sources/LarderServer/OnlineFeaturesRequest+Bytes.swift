@@ -44,15 +44,18 @@ extension OnlineFeaturesRequest {
         guard entities.allSatisfy({ $0.values.count <= maxEntityRows }) else { return nil }
         self.entities = entities
         self.fullFeatureNames = (fullFeatureNames ?? nil) ?? false
-        if let name = service ?? nil {
-            selection = .service(name)
-        } else if let names = features ?? nil, !names.isEmpty {
-            var references: [FeatureReference] = []
+        // References are checked even when a service is named, as the JSON reader checks them.
+        var references: [FeatureReference] = []
+        if let names = features ?? nil {
             references.reserveCapacity(names.count)
             for name in names {
                 guard let reference = try? FeatureReference(parsing: name) else { return nil }
                 references.append(reference)
             }
+        }
+        if let name = service ?? nil {
+            selection = .service(name)
+        } else if !references.isEmpty {
             selection = .features(references)
         } else {
             return nil

@@ -29,19 +29,21 @@ struct OnlineFeaturesRequest: Equatable {
                 "the request has \(rows) entity rows; the server accepts at most \(maxEntityRows) (server.max_entity_rows)")
         }
         fullFeatureNames = try body.optionalBool("full_feature_names") ?? false
+        // Checked even when a service is named, as the document describes every member.
+        let references = try body.optionalStrings("features")?.map { text in
+            do {
+                return try FeatureReference(parsing: text)
+            } catch let error as DefinitionError {
+                throw APIError.invalidRequest("'features': \(error)")
+            }
+        }
         if let service = body["feature_service"], service != .null {
             guard case .string(let name) = service else {
                 throw APIError.invalidRequest("'feature_service' must be a string, not \(service.kindDescription)")
             }
             selection = .service(name)
-        } else if let features = try body.optionalStrings("features"), !features.isEmpty {
-            selection = .features(try features.map { text in
-                do {
-                    return try FeatureReference(parsing: text)
-                } catch let error as DefinitionError {
-                    throw APIError.invalidRequest("'features': \(error)")
-                }
-            })
+        } else if let references, !references.isEmpty {
+            selection = .features(references)
         } else {
             throw APIError.invalidRequest("either 'features' (a non-empty list of 'view:feature') or 'feature_service' is required")
         }

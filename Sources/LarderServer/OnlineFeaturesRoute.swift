@@ -12,13 +12,13 @@ import NIOCore
 /// by requests the handler passes on) answers the same.
 struct OnlineFeaturesRoute: Sendable {
     /// The route's path.
-    static let path = "/get-online-features"
+    static let path = Endpoint.onlineFeatures.path
 
     let state: ServerState
 
     /// Adds the route.
     func register<Context: RequestContext>(on router: Router<Context>) {
-        router.post(RouterPath(Self.path)) { request, _ in
+        router.on(.onlineFeatures) { request, _ in
             var request = request
             try state.authorizer.authorize(request.headers, for: .readOnline)
             let body = try await state.readJSONObject(&request)

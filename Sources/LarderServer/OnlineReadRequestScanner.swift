@@ -4,9 +4,10 @@
 ///
 /// It is strict on purpose. Anything it does not fully understand (another method, path or
 /// version, `Transfer-Encoding`, `Expect`, `Upgrade`, a `Connection` other than `keep-alive`,
-/// a repeated `Content-Length` or `Authorization`, folded or malformed header lines, a body
-/// over the server's limit, headers over ``maxHeaderBytes``) is ``Scan/other``, and the
-/// connection goes on through the full HTTP stack, which answers every case as it always has.
+/// a `Content-Type` other than JSON (answered 415 there), a repeated `Content-Length` or
+/// `Authorization`, folded or malformed header lines, a body over the server's limit, headers
+/// over ``maxHeaderBytes``) is ``Scan/other``, and the connection goes on through the full
+/// HTTP stack, which answers every case as it always has.
 enum OnlineReadRequestScanner {
     /// The longest request head looked at; a longer one goes to the full HTTP stack.
     static let maxHeaderBytes = 8_192
@@ -139,6 +140,9 @@ enum OnlineReadRequestScanner {
             case 13 where equalsIgnoringCase(name, "authorization"):
                 guard head.authorization == nil else { return false }
                 head.authorization = String(decoding: value, as: UTF8.self)
+            case 12 where equalsIgnoringCase(name, "content-type"):
+                // The full stack answers any other type with 415.
+                return JSONMediaType.accepts(value)
             case 10 where equalsIgnoringCase(name, "connection"):
                 return equalsIgnoringCase(value, "keep-alive")
             case 17 where equalsIgnoringCase(name, "transfer-encoding"),

@@ -9,8 +9,8 @@ struct OperationalRoutes: Sendable {
 
     /// Adds the routes.
     func register<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/health") { _, _ in try health() }
-        router.get("/metrics") { _, _ in
+        router.on(.health) { _, _ in try health() }
+        router.on(.metrics) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: state.metrics.render())))
@@ -24,6 +24,6 @@ struct OperationalRoutes: Sendable {
         } catch {
             throw APIError(.serviceUnavailable, "unavailable", "the stores cannot be opened: \(error)")
         }
-        return jsonResponse(Array("{\"status\":\"ok\"}".utf8))
+        return try jsonResponse(encoding: ["status": "ok"])
     }
 }

@@ -2,14 +2,9 @@ import HTTPTypes
 import Logging
 
 extension ServerState {
-    /// The paths the server routes; anything else is counted as `other`.
-    static let knownPaths: Set<String> = [
-        "/get-online-features", "/push", "/write-to-online-store", "/materialize", "/materialize-incremental",
-        "/health", "/metrics",
-    ]
-
-    /// Accounts for a finished request: counts it and records its latency per endpoint and
-    /// status, and logs one line (debug; server failures at error).
+    /// Accounts for a finished request: counts it and records its latency per endpoint (a path
+    /// of ``Endpoint``, anything else `other`) and status, and logs one line (debug; server
+    /// failures at error).
     /// - Parameters:
     ///   - method: the request's method.
     ///   - path: the request's path, without the query.
@@ -19,7 +14,7 @@ extension ServerState {
     func finishRequest(
         method: HTTPRequest.Method, path: String, status: HTTPResponse.Status, elapsed: Duration, failure: APIError?
     ) {
-        let endpoint = path == OnlineFeaturesRoute.path || Self.knownPaths.contains(path) ? path : "other"
+        let endpoint = path == OnlineFeaturesRoute.path ? path : Endpoint.endpoints(atPath: path).first?.path ?? "other"
         metrics.recordRequest(endpoint: endpoint, status: status.code, duration: elapsed)
         if let failure, failure.status.code >= 500 {
             logger.error(

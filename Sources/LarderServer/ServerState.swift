@@ -19,45 +19,28 @@ struct ServerState: Sendable {
         logger = store.logger
     }
 
-    /// Reads the whole body (at most ``ServerSettings/maxBodyBytes``) and parses it as a
-    /// JSON object.
+    /// Reads the whole body, at most ``ServerSettings/maxBodyBytes``, of a request whose
+    /// `Content-Type`, when it has one, is JSON.
     /// - Parameter request: the request.
-    /// - Returns: the object.
-    /// - Throws: ``APIError`` 413 for a body that is too large, 400 for one that is not a
-    ///   JSON object.
-    func readJSONObject(_ request: inout Request) async throws -> JSONValue {
+    /// - Returns: the body.
+    /// - Throws: ``APIError`` 415 for another content type, 413 for a body that is too large.
+    func readBody(_ request: inout Request) async throws -> ByteBuffer {
+        for contentType in request.headers[values: .contentType] where !JSONMediaType.accepts(contentType) {
+            throw APIError(
+                .unsupportedMediaType, "unsupported_media_type",
+                "the body must be JSON, sent as 'Content-Type: application/json', not '\(contentType)'")
+        }
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > settings.maxBodyBytes {
             throw bodyTooLarge
         }
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: settings.maxBodyBytes)
+            return try await request.collectBody(upTo: settings.maxBodyBytes)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw bodyTooLarge
         } catch is NIOTooManyBytesError {
             // A chunked body, which has no Content-Length to check first.
             throw bodyTooLarge
         }
-        return try parseJSONObject(buffer)
-    }
-
-    /// Parses a whole body as a JSON object.
-    /// - Parameter buffer: the body.
-    /// - Returns: the object.
-    /// - Throws: ``APIError`` 400 for a body that is not a JSON object.
-    func parseJSONObject(_ buffer: ByteBuffer) throws -> JSONValue {
-        let value: JSONValue
-        do {
-            value = try buffer.withUnsafeReadableBytes { raw in
-                try JSONReader.parse(raw.bindMemory(to: UInt8.self))
-            }
-        } catch let error as JSONReader.SyntaxError {
-            throw APIError(.badRequest, "malformed_json", "the body is not valid JSON: \(error)")
-        }
-        guard case .object = value else {
-            throw APIError.invalidRequest("the body must be a JSON object, not \(value.kindDescription)")
-        }
-        return value
     }
 
     /// The error for a body larger than ``ServerSettings/maxBodyBytes`` (413).

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import LarderServer
+@testable import LarderServer
 import Testing
 
 /// A listening server answers `POST /get-online-features` in its channel pipeline; these
@@ -65,6 +65,24 @@ import Testing
         #expect(results.map { $0["event_timestamps"] as? [String] } == [
             ["1970-01-01T00:00:00Z"], ["2026-01-02T00:00:00.123Z"], ["2026-01-02T00:00:00.123Z"],
         ])
+    }
+
+    @Test(arguments: ["text/plain", "application/jsonx", "application/json; charset=utf-8", "APPLICATION/JSON"])
+    func contentTypesAreAnsweredAsTheRouterAnswersThem(contentType: String) async throws {
+        let fixture = try Self.fixture()
+        let headers: HTTPFields = [.authorization: "Bearer reader-token", .contentType: contentType]
+        let routed = try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(Self.service)) { response in
+                (response.status, String(buffer: response.body))
+            }
+        }
+        #expect(routed.0 == (JSONMediaType.accepts(contentType) ? .ok : .unsupportedMediaType))
+        try await fixture.application().test(.live) { client in
+            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(Self.service)) { response in
+                #expect(response.status == routed.0)
+                #expect(String(buffer: response.body) == routed.1)
+            }
+        }
     }
 
     @Test func requestsAnsweredInThePipelineAreCountedAndKeepTheirOrder() async throws {

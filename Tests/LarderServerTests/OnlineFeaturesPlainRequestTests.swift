@@ -28,7 +28,7 @@ import Testing
         #"{"entities":{"user_id":[-7,0,123456789012345678]},"features":["user_stats:avg_amount","user_stats:tx_count"]}"#,
         #"{"features": ["a:b"], "entities": {"user_id": [1, 2], "merchant": ["m-1", ""]}, "full_feature_names": true}"#,
         #"{"entities": {"user_id": []}, "feature_service": null, "features": ["a:b"], "full_feature_names": null}"#,
-        #"{"entities": {"k": [1]}, "feature_service": "s", "features": ["not a reference"], "full_feature_names": false}"#,
+        #"{"entities": {"k": [1]}, "feature_service": "s", "features": ["a:b"], "full_feature_names": false}"#,
         " \n\t{ \"entities\" : { \"user_id\" : [ 1 , 2 ] } , \"feature_service\" : \"s\" } \r\n",
     ]
 
@@ -54,6 +54,7 @@ import Testing
         #"{"entities": {}, "feature_service": "s"}"#,
         #"{"entities": {"user_id": [1]}, "features": []}"#,
         #"{"entities": {"user_id": [1]}, "features": ["no_colon"]}"#,
+        #"{"entities": {"k": [1]}, "feature_service": "s", "features": ["not a reference"]}"#,
         #"{"entities": {"user_id": [1]}, "feature_service": 5}"#,
         #"{"entities": {"user_id": [1]}, "feature_service": "s", "full_feature_names": "yes"}"#,
         #"{"entities": {"user_id": [1]}, "feature_service": "s"} x"#,

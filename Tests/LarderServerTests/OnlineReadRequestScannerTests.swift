@@ -55,6 +55,8 @@ import Testing
         "POST /get-online-features HTTP/1.1\r\nContent-Length: 2\r\nX-Bad: a\u{1}b\r\n\r\n",
         "POST /get-online-features HTTP/1.1\r\nContent-Length: 2\r\nX-Bare: a\rb\r\n\r\n",
         "POST /get-online-features HTTP/1.1\r\nContent-Length: 2\r\n\r\r\n",
+        "POST /get-online-features HTTP/1.1\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\n",
+        "POST /get-online-features HTTP/1.1\r\nContent-Type: application/jsonx\r\nContent-Length: 2\r\n\r\n",
     ])
     func anythingElseGoesToTheFullHTTPStack(text: String) {
         #expect(Self.scan(text) == .other)

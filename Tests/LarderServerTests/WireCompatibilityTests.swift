@@ -44,7 +44,7 @@ import Testing
             }
             let tooWide = #"{"entities": {"shop_id": [4294967296]}, "features": ["shop_stats:visits"]}"#
             try await client.execute(uri: "/get-online-features", method: .post, body: body(tooWide)) { response in
-                #expect(response.status == .badRequest)
+                #expect(response.status == .unprocessableContent)
                 let object = try json(response)
                 #expect(object["error"] as? String == "invalid_entity_key")
             }
