@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "LarderServer",
             dependencies: [
-                "Larder", core, "LarderStores",
+                "Larder", core, "LarderFormats", "LarderStores",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),

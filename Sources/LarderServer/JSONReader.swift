@@ -1,3 +1,5 @@
+import LarderFormats
+
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes, made for small request bodies: one pass,
 /// no Foundation, errors that give the byte offset.
 struct JSONReader {
@@ -165,13 +167,13 @@ struct JSONReader {
     }
 
     private mutating func string() throws -> String {
+        let quote = index
         index += 1
-        let start = index
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let text = UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<index])
                 index += 1
                 return try validated(text)
             }
@@ -179,66 +181,13 @@ struct JSONReader {
             guard byte >= 0x20 else { throw error("control character in a string") }
             index += 1
         }
-        var scalars: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                return try scalars.withUnsafeBufferPointer { try validated($0) }
-            case UInt8(ascii: "\\"):
-                guard index < bytes.count else { break }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "t"): scalars.append(0x09)
-                case UInt8(ascii: "u"): scalars.append(contentsOf: String(try unicodeEscape()).utf8)
-                default: throw error("invalid escape")
-                }
-            default:
-                guard byte >= 0x20 else { throw error("control character in a string") }
-                scalars.append(byte)
-            }
+        var unescaped: [UInt8] = []
+        do {
+            index = try JSONStringText.decode(bytes, from: quote, into: &unescaped)
+        } catch {
+            throw SyntaxError(offset: error.offset, message: error.reason)
         }
-        throw error("unterminated string")
-    }
-
-    private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("short \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("invalid hex digit in \\u escape")
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
-        }
-        return value
-    }
-
-    private mutating func unicodeEscape() throws -> Character {
-        var code = try hex4()
-        if (0xD800...0xDBFF).contains(code) {
-            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                throw error("unpaired surrogate")
-            }
-            index += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate") }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-        }
-        guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-        return Character(scalar)
+        return try unescaped.withUnsafeBufferPointer { try validated($0) }
     }
 
     private func validated(_ text: UnsafeBufferPointer<UInt8>) throws -> String {

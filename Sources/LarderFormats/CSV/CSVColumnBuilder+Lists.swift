@@ -19,10 +19,11 @@ extension CSVColumnBuilder {
             position += 1
             if inner[index] == UInt8(ascii: "\"") {
                 decoded.removeAll(keepingCapacity: true)
-                guard let next = JSONStringText.decode(inner, from: index, into: &decoded) else {
-                    throw CSVCellError(message: "element \(position) of the list is a malformed JSON string")
+                do {
+                    index = try JSONStringText.decode(inner, from: index, into: &decoded)
+                } catch {
+                    throw CSVCellError(message: "element \(position) of the list is a malformed JSON string (\(error.reason))")
                 }
-                index = next
                 try decoded.withUnsafeBufferPointer { (value) throws(CSVCellError) in
                     try appendElement(value, quoted: true, position: position, to: element)
                 }
