@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Runs every Larder test: installs missing system and Python packages, then `swift test`, the
+# Runs every Larder test: installs missing system and Python packages, checks the code's
+# formatting against .swift-format (`swift format lint`; `swift format -i -r Sources Tests
+# Packages Package.swift` fixes it), then `swift test`, the
 # fraud data checks, the demo at its small size from a new repository, every command shown
 # in README.md and docs/*.md, and the HTTP API's contract (docs/openapi.yaml against
 # `larder serve`, with schemathesis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
+echo "== formatting (swift format, .swift-format)"
+swift format lint --strict --recursive Sources Tests Packages Package.swift
 swift build --build-tests
 swift test --skip-build
 

@@ -21,7 +21,8 @@ struct DefinitionsBuilder {
     /// - Throws: ``DefinitionError`` with the compiler's or program's output when either fails
     ///   or cannot be started.
     func manifest() async throws -> Manifest {
-        guard FileManager.default.fileExists(atPath: (packagePath as NSString).appendingPathComponent("Package.swift")) else {
+        guard FileManager.default.fileExists(atPath: (packagePath as NSString).appendingPathComponent("Package.swift"))
+        else {
             throw DefinitionError(
                 object: "definitions package '\(packagePath)'",
                 "has no Package.swift; set definitions.package in feature_store.yaml or pass --manifest FILE")

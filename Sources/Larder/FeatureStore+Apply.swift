@@ -40,7 +40,9 @@ extension FeatureStore {
             for change in diff.changes {
                 switch change.action {
                 case .create: registry.objectTimestamps[change.objectKey] = ObjectTimestamps(created: now, updated: now)
-                case .update: registry.objectTimestamps[change.objectKey, default: ObjectTimestamps(created: now, updated: now)].updated = now
+                case .update:
+                    registry.objectTimestamps[change.objectKey, default: ObjectTimestamps(created: now, updated: now)]
+                        .updated = now
                 case .delete: registry.objectTimestamps[change.objectKey] = nil
                 }
             }
@@ -76,7 +78,9 @@ extension FeatureStore {
         var errors = manifest.validationErrors()
         if errors.isEmpty {
             var schemas = SourceSchemaCache()
-            errors += manifest.featureViews.flatMap { sourceColumnErrors(view: $0, manifest: manifest, schemas: &schemas) }
+            errors += manifest.featureViews.flatMap {
+                sourceColumnErrors(view: $0, manifest: manifest, schemas: &schemas)
+            }
         }
         if !errors.isEmpty { throw DefinitionErrors(errors) }
     }

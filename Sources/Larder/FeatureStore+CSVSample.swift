@@ -37,10 +37,12 @@ extension FeatureStore {
             return []
         } catch let error as FormatError {
             let field = fields.first { $0.column == error.column }?.field ?? "source"
-            return [DefinitionError(
-                object: "feature view '\(view.name)'", field: field,
-                "\(error) (apply parses the header and the first \(Self.csvSampleRows) rows; "
-                    + "`larder ingest` reports a bad value further down with its line)")]
+            return [
+                DefinitionError(
+                    object: "feature view '\(view.name)'", field: field,
+                    "\(error) (apply parses the header and the first \(Self.csvSampleRows) rows; "
+                        + "`larder ingest` reports a bad value further down with its line)")
+            ]
         } catch {
             return [DefinitionError(object: "feature view '\(view.name)'", field: "source", "\(error)")]
         }

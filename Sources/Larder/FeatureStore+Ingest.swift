@@ -18,7 +18,8 @@ extension FeatureStore {
     ) throws -> [IngestReport] {
         let manifest = try registry().manifest
         let offline = try openOfflineStore()
-        return try ingest(try manifest.views(named: names), manifest: manifest, into: offline, force: force, progress: progress)
+        return try ingest(
+            try manifest.views(named: names), manifest: manifest, into: offline, force: force, progress: progress)
     }
 
     /// Ingests the given views into an open offline store.

@@ -83,8 +83,10 @@ extension FeatureStore {
             try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
             let written = try online.write(view: try manifest.onlineSchema(for: view), rows: rows, progress: progress)
             try recordMaterialization(of: view.name, start: from, end: end)
-            reports.append(MaterializeReport(
-                view: view.name, start: from, end: end, keysRead: rows.count, write: written, elapsed: clock.now - began))
+            reports.append(
+                MaterializeReport(
+                    view: view.name, start: from, end: end, keysRead: rows.count, write: written,
+                    elapsed: clock.now - began))
             logger.info(
                 "materialized feature view",
                 metadata: ["feature_view.name": "\(view.name)", "keys.count": "\(written.keysWritten)"])

@@ -49,14 +49,18 @@ extension FeatureStore {
             }
             throw PushError(
                 .unknownSource,
-                "push source '\(source)' is not defined (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+                "push source '\(source)' is not defined (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
+            )
         }
         let views = manifest.featureViews.filter { $0.source == pushSource.name }
         guard !views.isEmpty else {
             throw PushError(.unknownSource, "no feature view reads from push source '\(source)'")
         }
         let prepared = try views.map { view in
-            (view, try columns.rows(of: view, joinKeys: try manifest.joinKeys(of: view), source: pushSource.batchSource))
+            (
+                view,
+                try columns.rows(of: view, joinKeys: try manifest.joinKeys(of: view), source: pushSource.batchSource)
+            )
         }
         return try prepared.map { view, rows in
             var report = PushReport(view: view.name, rows: rows.count, online: nil, offlineRows: 0)
@@ -69,7 +73,9 @@ extension FeatureStore {
             }
             logger.debug(
                 "pushed rows",
-                metadata: ["feature_view.name": "\(view.name)", "rows.count": "\(rows.count)", "push.to": "\(target.rawValue)"])
+                metadata: [
+                    "feature_view.name": "\(view.name)", "rows.count": "\(rows.count)", "push.to": "\(target.rawValue)",
+                ])
             return report
         }
     }
@@ -88,9 +94,11 @@ extension FeatureStore {
         guard let view = manifest.featureView(named: name) else {
             throw PushError(
                 .unknownView,
-                "feature view '\(name)' is not defined (known: \(manifest.featureViews.map(\.name).joined(separator: ", ")))")
+                "feature view '\(name)' is not defined (known: \(manifest.featureViews.map(\.name).joined(separator: ", ")))"
+            )
         }
-        let rows = try columns.rows(of: view, joinKeys: try manifest.joinKeys(of: view), source: try manifest.sourceFile(of: view))
+        let rows = try columns.rows(
+            of: view, joinKeys: try manifest.joinKeys(of: view), source: try manifest.sourceFile(of: view))
         return try writeOnline(rows, view: view, manifest: manifest)
     }
 

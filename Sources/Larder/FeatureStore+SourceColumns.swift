@@ -10,7 +10,9 @@ extension FeatureStore {
 
     /// Checks that a view's source file has its join keys, timestamps and features, with
     /// types that fit. A push source's file may not exist yet; a file source's must.
-    func sourceColumnErrors(view: FeatureView, manifest: Manifest, schemas: inout SourceSchemaCache) -> [DefinitionError] {
+    func sourceColumnErrors(
+        view: FeatureView, manifest: Manifest, schemas: inout SourceSchemaCache
+    ) -> [DefinitionError] {
         guard let source = manifest.source(named: view.source) else { return [] }
         let file = source.fileSource
         let path = path(of: file)
@@ -37,9 +39,11 @@ extension FeatureStore {
         func requireColumn(_ name: String, field: String, role: String) -> ColumnSchema? {
             let column = file.sourceColumn(for: name)
             guard let found = schema[column] else {
-                errors.append(DefinitionError(
-                    object: object, field: field,
-                    "\(role) column '\(column)' is missing from \(file.path) (columns: \(schema.columns.map(\.name).joined(separator: ", ")))"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: field,
+                        "\(role) column '\(column)' is missing from \(file.path) (columns: \(schema.columns.map(\.name).joined(separator: ", ")))"
+                    ))
                 return nil
             }
             return found
@@ -49,25 +53,35 @@ extension FeatureStore {
             if let column = requireColumn(key.name, field: "entities", role: "join key"),
                 let fileType = column.type.valueType, !key.type.accepts(fileType)
             {
-                errors.append(DefinitionError(
-                    object: object, field: "entities",
-                    "join key '\(key.name)' is \(key.type) but \(file.path) has \(column.type)"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: "entities",
+                        "join key '\(key.name)' is \(key.type) but \(file.path) has \(column.type)"))
             }
         }
-        for (name, field) in [(file.timestampField, "source.timestamp_field")] + (file.createdTimestampColumn.map { [($0, "source.created_timestamp_column")] } ?? []) {
+        for (name, field) in [(file.timestampField, "source.timestamp_field")]
+            + (file.createdTimestampColumn.map { [($0, "source.created_timestamp_column")] } ?? [])
+        {
             if let column = schema[name], column.type.valueType != .timestamp, !isCSV(file) {
-                errors.append(DefinitionError(object: object, field: field, "column '\(name)' in \(file.path) is \(column.type), not a timestamp"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: field,
+                        "column '\(name)' in \(file.path) is \(column.type), not a timestamp"))
             } else if schema[name] == nil {
-                errors.append(DefinitionError(object: object, field: field, "timestamp column '\(name)' is missing from \(file.path)"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: field, "timestamp column '\(name)' is missing from \(file.path)"))
             }
         }
         for (index, feature) in view.features.enumerated() {
             if let column = requireColumn(feature.name, field: "features[\(index)]", role: "feature"),
                 let fileType = column.type.valueType, !feature.type.accepts(fileType)
             {
-                errors.append(DefinitionError(
-                    object: object, field: "features[\(index)]",
-                    "feature '\(feature.name)' is declared \(feature.type) but \(file.path) has \(column.type) in column '\(column.name)'"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: "features[\(index)]",
+                        "feature '\(feature.name)' is declared \(feature.type) but \(file.path) has \(column.type) in column '\(column.name)'"
+                    ))
             }
         }
         if errors.isEmpty, isCSV(file) { errors = csvSampleErrors(view: view, file: file, keys: keys) }
@@ -85,7 +99,9 @@ extension FeatureStore {
         var schema = try TableFiles.openReader(path: path(of: file), format: file.resolvedFormat).schema
         guard file.resolvedFormat == .csv else { return schema }
         var declared: [String: ColumnType] = [file.timestampField: .timestamp(.microseconds, utcAdjusted: true)]
-        if let created = file.createdTimestampColumn { declared[created] = .timestamp(.microseconds, utcAdjusted: true) }
+        if let created = file.createdTimestampColumn {
+            declared[created] = .timestamp(.microseconds, utcAdjusted: true)
+        }
         for field in fields { declared[file.sourceColumn(for: field.name)] = ColumnType(field.type) }
         for index in schema.columns.indices {
             if let type = declared[schema.columns[index].name] { schema.columns[index].type = type }

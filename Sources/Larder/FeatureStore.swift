@@ -54,7 +54,8 @@ public final class FeatureStore: Sendable {
     }
 
     private static func resolve(_ path: String, against directory: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path
+        path.hasPrefix("/")
+            ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path
     }
 
     /// The applied registry, or an empty one when nothing was applied yet.

@@ -22,7 +22,8 @@ extension Manifest {
     func joinKeys(of view: FeatureView) throws -> [JoinKey] {
         try view.entities.flatMap { name -> [JoinKey] in
             guard let entity = entity(named: name) else {
-                throw DefinitionError(object: "feature view '\(view.name)'", field: "entities", "unknown entity '\(name)'")
+                throw DefinitionError(
+                    object: "feature view '\(view.name)'", field: "entities", "unknown entity '\(name)'")
             }
             return entity.joinKeys
         }
@@ -34,7 +35,8 @@ extension Manifest {
     /// - Throws: ``DefinitionError`` naming a source that is not defined.
     func sourceFile(of view: FeatureView) throws -> FileSource {
         guard let source = source(named: view.source) else {
-            throw DefinitionError(object: "feature view '\(view.name)'", field: "source", "unknown source '\(view.source)'")
+            throw DefinitionError(
+                object: "feature view '\(view.name)'", field: "source", "unknown source '\(view.source)'")
         }
         return source.fileSource
     }

@@ -35,7 +35,9 @@ public struct OnlineFeatureColumn: Sendable, Hashable {
     ///   - values: the values.
     ///   - statuses: the statuses.
     ///   - eventTimestamps: the event times.
-    public init(values: ResultColumn<Value>, statuses: ResultColumn<FeatureStatus>, eventTimestamps: ResultColumn<Timestamp?>) {
+    public init(
+        values: ResultColumn<Value>, statuses: ResultColumn<FeatureStatus>, eventTimestamps: ResultColumn<Timestamp?>
+    ) {
         self.values = values
         self.statuses = statuses
         self.eventTimestamps = eventTimestamps
@@ -47,7 +49,9 @@ public struct OnlineFeatureColumn: Sendable, Hashable {
     ///   - statuses: the statuses.
     ///   - eventTimestamps: the event times.
     public init(values: [Value], statuses: [FeatureStatus], eventTimestamps: [Timestamp?]) {
-        self.init(values: ResultColumn(values), statuses: ResultColumn(statuses), eventTimestamps: ResultColumn(eventTimestamps))
+        self.init(
+            values: ResultColumn(values), statuses: ResultColumn(statuses),
+            eventTimestamps: ResultColumn(eventTimestamps))
     }
 }
 

@@ -47,15 +47,17 @@ final class OnlineReader: Sendable {
         let keyTimestamps = ResultColumn(Array(repeating: Timestamp?.none, count: rowCount))
         for column in entities {
             result.featureNames.append(column.name)
-            result.columns.append(OnlineFeatureColumn(
-                values: ResultColumn(column.values), statuses: keyStatuses, eventTimestamps: keyTimestamps))
+            result.columns.append(
+                OnlineFeatureColumn(
+                    values: ResultColumn(column.values), statuses: keyStatuses, eventTimestamps: keyTimestamps))
         }
         for read in plan.reads {
             let keyColumns = try read.joinKeys.map { key in
                 guard let column = entities.first(where: { $0.name == key }) else {
                     throw OnlineStoreError(
                         .invalidEntityKey,
-                        "feature view '\(read.view)' needs entity key '\(key)'; the request has \(entities.map { "'\($0.name)'" }.joined(separator: ", "))")
+                        "feature view '\(read.view)' needs entity key '\(key)'; the request has \(entities.map { "'\($0.name)'" }.joined(separator: ", "))"
+                    )
                 }
                 return column.values
             }
@@ -64,10 +66,11 @@ final class OnlineReader: Sendable {
             for (feature, name) in read.outputNames.enumerated() {
                 let entries = values.entries(ofFeature: feature)
                 result.featureNames.append(name)
-                result.columns.append(OnlineFeatureColumn(
-                    values: ResultColumn(values.values, offset: entries.lowerBound, count: entries.count),
-                    statuses: ResultColumn(values.statuses, offset: entries.lowerBound, count: entries.count),
-                    eventTimestamps: eventTimestamps))
+                result.columns.append(
+                    OnlineFeatureColumn(
+                        values: ResultColumn(values.values, offset: entries.lowerBound, count: entries.count),
+                        statuses: ResultColumn(values.statuses, offset: entries.lowerBound, count: entries.count),
+                        eventTimestamps: eventTimestamps))
             }
         }
         return result
@@ -84,7 +87,8 @@ final class OnlineReader: Sendable {
             features: features, fullFeatureNames: fullFeatureNames, registryUpdated: try registry.currentVersion())
         if let plan = plans.withLock({ $0[recent] }) { return plan }
         let current = try registry.current()
-        let key = OnlineRequestKey(features: features, fullFeatureNames: fullFeatureNames, registryUpdated: current.lastUpdated)
+        let key = OnlineRequestKey(
+            features: features, fullFeatureNames: fullFeatureNames, registryUpdated: current.lastUpdated)
         let references: [FeatureReference] =
             switch features {
             case .service(let name): try current.manifest.references(ofService: name)

@@ -41,11 +41,12 @@ struct OnlineRequestPlan: Sendable {
             var end = start
             while end < resolved.count, resolved[end].view.name == view.name { end += 1 }
             let viewSchema = try registry.manifest.onlineSchema(for: view)
-            reads.append(ViewRead(
-                view: view.name,
-                plan: try store.prepareRead(view: viewSchema, features: resolved[start..<end].map(\.field.name)),
-                joinKeys: viewSchema.joinKeys.map(\.name),
-                outputNames: resolved[start..<end].map(\.outputName)))
+            reads.append(
+                ViewRead(
+                    view: view.name,
+                    plan: try store.prepareRead(view: viewSchema, features: resolved[start..<end].map(\.field.name)),
+                    joinKeys: viewSchema.joinKeys.map(\.name),
+                    outputNames: resolved[start..<end].map(\.outputName)))
             start = end
         }
     }

@@ -21,7 +21,8 @@ public struct PushColumns: Sendable, Hashable {
         guard let first = sorted.first else { return 0 }
         for (name, values) in sorted where values.count != first.value.count {
             throw PushError(
-                .invalidColumns, "column '\(name)' has \(values.count) values but '\(first.key)' has \(first.value.count)")
+                .invalidColumns,
+                "column '\(name)' has \(values.count) values but '\(first.key)' has \(first.value.count)")
         }
         return first.value.count
     }
@@ -46,11 +47,13 @@ public struct PushColumns: Sendable, Hashable {
                 guard required else { return nil }
                 throw PushError(
                     .invalidColumns,
-                    "\(context): column '\(name)' is missing (columns given: \(columns.keys.sorted().joined(separator: ", ")))")
+                    "\(context): column '\(name)' is missing (columns given: \(columns.keys.sorted().joined(separator: ", ")))"
+                )
             }
             return try values.enumerated().map { row, value in
                 guard let converted = value.coerced(to: type) else {
-                    throw PushError(.invalidColumns, "\(context): column '\(name)', row \(row): \(value) is not a \(type)")
+                    throw PushError(
+                        .invalidColumns, "\(context): column '\(name)', row \(row): \(value) is not a \(type)")
                 }
                 return converted
             }

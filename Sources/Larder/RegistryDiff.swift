@@ -83,8 +83,9 @@ public struct RegistryDiff: Hashable, Sendable {
         for object in new {
             if let previous = oldByName[name(object)] {
                 if previous != object {
-                    changes.append(RegistryChange(
-                        action: .update, kind: kind, name: name(object), details: memberChanges(previous, object)))
+                    changes.append(
+                        RegistryChange(
+                            action: .update, kind: kind, name: name(object), details: memberChanges(previous, object)))
                 }
             } else {
                 changes.append(RegistryChange(action: .create, kind: kind, name: name(object), details: []))
@@ -113,7 +114,9 @@ public struct RegistryDiff: Hashable, Sendable {
             let a = before[key] ?? NSNull()
             let b = after[key] ?? NSNull()
             guard compact(a) != compact(b) else { continue }
-            if key == "features", let a = a as? [[String: Any]], let b = b as? [[String: Any]], a.allSatisfy({ $0["type"] != nil }) {
+            if key == "features", let a = a as? [[String: Any]], let b = b as? [[String: Any]],
+                a.allSatisfy({ $0["type"] != nil })
+            {
                 lines += featureChanges(a, b)
             } else {
                 lines.append("\(key): \(compact(a)) → \(compact(b))")
@@ -136,12 +139,16 @@ public struct RegistryDiff: Hashable, Sendable {
         for (name, feature) in byName(new) {
             guard let previous = oldFeatures[name] else { continue }
             if compact(previous["type"] ?? NSNull()) != compact(feature["type"] ?? NSNull()) {
-                lines.append("feature \(name) type: \(compact(previous["type"] ?? NSNull())) → \(compact(feature["type"] ?? NSNull()))")
+                lines.append(
+                    "feature \(name) type: \(compact(previous["type"] ?? NSNull())) → \(compact(feature["type"] ?? NSNull()))"
+                )
             } else if compact(previous) != compact(feature) {
                 lines.append("feature \(name): \(compact(previous)) → \(compact(feature))")
             }
         }
-        let sameOrder = byName(old).map(\.0).filter { newFeatures[$0] != nil } == byName(new).map(\.0).filter { oldFeatures[$0] != nil }
+        let sameOrder =
+            byName(old).map(\.0).filter { newFeatures[$0] != nil }
+            == byName(new).map(\.0).filter { oldFeatures[$0] != nil }
         if lines.isEmpty && !sameOrder { lines.append("features reordered") }
         return lines
     }
@@ -156,7 +163,8 @@ public struct RegistryDiff: Hashable, Sendable {
     private static func compact(_ value: Any) -> String {
         if let text = value as? String { return "\"\(text)\"" }
         guard JSONSerialization.isValidJSONObject([value]),
-            let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = try? JSONSerialization.data(
+                withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "\(value)" }
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }

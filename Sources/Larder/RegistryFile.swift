@@ -35,7 +35,9 @@ public struct RegistryFile: Sendable {
             throw RegistryError("\(path): not a Larder registry: '\(detail.field)' \(detail.message)")
         }
         guard registry.version <= Registry.currentVersion else {
-            throw RegistryError("\(path): registry version \(registry.version) is newer than this Larder reads (\(Registry.currentVersion)); upgrade Larder")
+            throw RegistryError(
+                "\(path): registry version \(registry.version) is newer than this Larder reads (\(Registry.currentVersion)); upgrade Larder"
+            )
         }
         return registry
     }

@@ -17,7 +17,8 @@ extension StoreConfiguration {
             let authReader = reader.nested("auth")
             let authMapping = try authReader.mapping(auth)
             guard let tokens = authMapping["tokens"], case .sequence(let sequence) = tokens else {
-                throw authReader.error(authMapping["tokens"] ?? auth, "tokens", "expected a list of tokens ({name, sha256, permissions})")
+                throw authReader.error(
+                    authMapping["tokens"] ?? auth, "tokens", "expected a list of tokens ({name, sha256, permissions})")
             }
             settings.tokens = try sequence.enumerated().map { index, node in
                 try parseToken(node, reader: authReader.nested("tokens[\(index)]"))
@@ -34,19 +35,22 @@ extension StoreConfiguration {
             throw reader.error(node, "name", "is required (who the token belongs to)")
         }
         guard let digest = try reader.string(mapping, "sha256") else {
-            throw reader.error(node, "sha256", "is required (the token's SHA-256 in hex; the token itself is never stored)")
+            throw reader.error(
+                node, "sha256", "is required (the token's SHA-256 in hex; the token itself is never stored)")
         }
         guard digest.count == 64, digest.allSatisfy(\.isHexDigit) else {
             throw reader.error(mapping["sha256"], "sha256", "expected 64 hex digits, got '\(digest)'")
         }
         guard let list = mapping["permissions"], case .sequence(let sequence) = list else {
-            throw reader.error(mapping["permissions"] ?? node, "permissions", "expected a list of read_online, push, materialize")
+            throw reader.error(
+                mapping["permissions"] ?? node, "permissions", "expected a list of read_online, push, materialize")
         }
         let permissions = try sequence.map { item -> ServerPermission in
             guard let text = item.string, let permission = ServerPermission(rawValue: text) else {
                 throw reader.error(
                     item, "permissions",
-                    "'\(item.string ?? "\(item)")' is not a permission; expected one of \(ServerPermission.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "'\(item.string ?? "\(item)")' is not a permission; expected one of \(ServerPermission.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return permission
         }

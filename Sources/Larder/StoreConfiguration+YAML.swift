@@ -50,14 +50,16 @@ extension StoreConfiguration {
         if let node = top["offline_store"] {
             let nested = reader.nested("offline_store")
             let mapping = try nested.mapping(node)
-            configuration.offlineStore.type = try nested.choice(mapping, "type", OfflineStoreConfiguration.types) ?? "sqlite"
+            configuration.offlineStore.type =
+                try nested.choice(mapping, "type", OfflineStoreConfiguration.types) ?? "sqlite"
             configuration.offlineStore.path = try nested.string(mapping, "path") ?? configuration.offlineStore.path
             try nested.rejectUnknown(mapping, allowed: ["type", "path"])
         }
         if let node = top["online_store"] {
             let nested = reader.nested("online_store")
             let mapping = try nested.mapping(node)
-            configuration.onlineStore.type = try nested.choice(mapping, "type", OnlineStoreConfiguration.types) ?? "lmdb"
+            configuration.onlineStore.type =
+                try nested.choice(mapping, "type", OnlineStoreConfiguration.types) ?? "lmdb"
             configuration.onlineStore.path = try nested.string(mapping, "path") ?? configuration.onlineStore.path
             configuration.onlineStore.mapSizeMiB =
                 try nested.positiveInt(mapping, "map_size_mb") ?? configuration.onlineStore.mapSizeMiB
@@ -66,8 +68,10 @@ extension StoreConfiguration {
         if let node = top["definitions"] {
             let nested = reader.nested("definitions")
             let mapping = try nested.mapping(node)
-            configuration.definitions.package = try nested.string(mapping, "package") ?? configuration.definitions.package
-            configuration.definitions.product = try nested.string(mapping, "product") ?? configuration.definitions.product
+            configuration.definitions.package =
+                try nested.string(mapping, "package") ?? configuration.definitions.package
+            configuration.definitions.product =
+                try nested.string(mapping, "product") ?? configuration.definitions.product
             try nested.rejectUnknown(mapping, allowed: ["package", "product"])
         }
         if let node = top["server"] {
@@ -96,7 +100,8 @@ struct YAMLMappingReader {
 
     func mapping(_ node: Node) throws -> Node.Mapping {
         guard case .mapping(let mapping) = node else {
-            throw ConfigurationError(file: file, line: node.mark?.line, key: path, message: "expected a mapping of keys to values")
+            throw ConfigurationError(
+                file: file, line: node.mark?.line, key: path, message: "expected a mapping of keys to values")
         }
         return mapping
     }

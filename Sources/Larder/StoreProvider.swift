@@ -32,7 +32,8 @@ final class StoreProvider: Sendable {
         self.configuration = configuration
         self.resolve = resolve
         self.logger = logger
-        memoryOffline = configuration.offlineStore.type == "memory" ? MemoryOfflineStore(openSource: Self.openSource) : nil
+        memoryOffline =
+            configuration.offlineStore.type == "memory" ? MemoryOfflineStore(openSource: Self.openSource) : nil
     }
 
     /// Opens source files with Larder's CSV and Parquet readers.

@@ -12,7 +12,8 @@ struct BenchmarkOptions {
         while let argument = rest.next() {
             let name = String(argument.drop { $0 == "-" })
             guard argument.hasPrefix("--"), known.contains(name), let value = rest.next() else {
-                throw BenchmarkInputError("unexpected '\(argument)'; options: \(known.map { "--\($0) VALUE" }.joined(separator: " "))")
+                throw BenchmarkInputError(
+                    "unexpected '\(argument)'; options: \(known.map { "--\($0) VALUE" }.joined(separator: " "))")
             }
             values[name] = value
         }

@@ -24,12 +24,15 @@ enum FacadeOnlineReadBenchmark {
             for round in 0..<(rounds + rounds / 10) {
                 let keys = (0..<batch).map { _ in Value.int64(Int64.random(in: 1...Int64(users), using: &random)) }
                 let start = LatencySamples.now()
-                let result = try store.getOnlineFeatures(service: service, entities: [EntityColumn(name: "user_id", values: keys)], now: now)
+                let result = try store.getOnlineFeatures(
+                    service: service, entities: [EntityColumn(name: "user_id", values: keys)], now: now)
                 let elapsed = LatencySamples.now() - start
                 if round >= rounds / 10 { samples.record(elapsed) }  // the first tenth warms up
                 present += result.columns.last?.statuses.filter { $0 == .present }.count ?? 0
             }
-            print("\(batch) entit\(batch == 1 ? "y" : "ies") x all features of '\(service)', \(samples.count) calls: \(samples.summary()) (present values: \(present))")
+            print(
+                "\(batch) entit\(batch == 1 ? "y" : "ies") x all features of '\(service)', \(samples.count) calls: \(samples.summary()) (present values: \(present))"
+            )
         }
     }
 }

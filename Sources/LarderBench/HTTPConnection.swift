@@ -29,7 +29,9 @@ final class HTTPConnection {
 
     /// The bytes of a JSON POST.
     static func post(path: String, body: String) -> [UInt8] {
-        Array("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
+        Array(
+            "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                .utf8)
     }
 
     /// Sends a prepared request and reads the whole response.
@@ -103,7 +105,9 @@ final class HTTPConnection {
         if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
         var count = 0
         repeat {
-            count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress! + filled, $0.count - filled, polls ? Int32(MSG_DONTWAIT) : 0) }
+            count = buffer.withUnsafeMutableBytes {
+                recv(socket, $0.baseAddress! + filled, $0.count - filled, polls ? Int32(MSG_DONTWAIT) : 0)
+            }
         } while count < 0 && errno == EAGAIN
         guard count > 0 else { throw BenchmarkInputError("the server closed the connection") }
         filled += count

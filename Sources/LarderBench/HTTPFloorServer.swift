@@ -26,10 +26,12 @@ enum HTTPFloorServer {
         for listener in listeners {
             var handle = pthread_t()
             let context = Unmanaged.passRetained(Loop(listener: listener, response: response)).toOpaque()
-            pthread_create(&handle, nil, { context in
-                Unmanaged<Loop>.fromOpaque(context!).takeRetainedValue().serve()
-                return nil
-            }, context)
+            pthread_create(
+                &handle, nil,
+                { context in
+                    Unmanaged<Loop>.fromOpaque(context!).takeRetainedValue().serve()
+                    return nil
+                }, context)
             handles.append(handle)
         }
         for handle in handles { pthread_join(handle, nil) }
@@ -80,7 +82,9 @@ enum HTTPFloorServer {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, Glibc.listen(listener, 128) == 0 else {
             close(listener)

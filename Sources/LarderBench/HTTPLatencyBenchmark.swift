@@ -16,7 +16,8 @@ import Glibc
 enum HTTPLatencyBenchmark {
     static func run(_ arguments: [String]) throws {
         let options = try BenchmarkOptions(
-            arguments, known: ["port", "requests", "warmup", "entities", "users", "service", "features", "key", "seed", "poll"])
+            arguments,
+            known: ["port", "requests", "warmup", "entities", "users", "service", "features", "key", "seed", "poll"])
         let port = try options.int("port", default: 0)
         guard port > 0 else { throw BenchmarkInputError("--port is required") }
         let requests = try options.int("requests", default: 10_000)
@@ -28,7 +29,8 @@ enum HTTPLatencyBenchmark {
         if let service = options.string("service") {
             selection = "\"feature_service\": \"\(service)\""
         } else if let features = options.string("features") {
-            selection = "\"features\": [" + features.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            selection =
+                "\"features\": [" + features.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ", ") + "]"
         } else {
             throw BenchmarkInputError("--service NAME or --features view:a,view:b is required")
         }
@@ -47,6 +49,8 @@ enum HTTPLatencyBenchmark {
             if status != 200 { failures += 1 }
             if index >= warmup { samples.record(elapsed) }
         }
-        print("http-latency entities=\(entities) requests=\(requests)\(polls ? " polling" : "") non-200=\(failures): \(samples.summary())")
+        print(
+            "http-latency entities=\(entities) requests=\(requests)\(polls ? " polling" : "") non-200=\(failures): \(samples.summary())"
+        )
     }
 }

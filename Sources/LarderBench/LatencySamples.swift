@@ -41,7 +41,8 @@ struct LatencySamples {
             let index = min(sorted.count - 1, Int(quantile * Double(sorted.count)))
             return microseconds(sorted[index])
         }
-        return "p50 \(at(0.5)) us, p90 \(at(0.9)) us, p99 \(at(0.99)) us, p99.9 \(at(0.999)) us, max \(microseconds(sorted.last!)) us over \(sorted.count) calls"
+        return
+            "p50 \(at(0.5)) us, p90 \(at(0.9)) us, p99 \(at(0.99)) us, p99.9 \(at(0.999)) us, max \(microseconds(sorted.last!)) us over \(sorted.count) calls"
     }
 
     private func microseconds(_ nanoseconds: Int64) -> String {

@@ -28,9 +28,11 @@ enum LoopbackSocket {
         var bound = address(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         guard withSocketAddress(&bound, { bind(listener, $0, $1) }) == 0, Glibc.listen(listener, 1) == 0,
-            withUnsafeMutablePointer(to: &bound, {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-            }) == 0
+            withUnsafeMutablePointer(
+                to: &bound,
+                {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+                }) == 0
         else {
             close(listener)
             throw BenchmarkInputError("cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
@@ -52,7 +54,9 @@ enum LoopbackSocket {
         return address
     }
 
-    private static func withSocketAddress<R>(_ address: inout sockaddr_in, _ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {
+    private static func withSocketAddress<R>(
+        _ address: inout sockaddr_in, _ body: (UnsafePointer<sockaddr>, socklen_t) -> R
+    ) -> R {
         withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

@@ -12,7 +12,8 @@ enum OnlineBenchmarkData {
         features: [
             OnlineColumn(name: "avg_amount_7d", type: .float64), OnlineColumn(name: "tx_count_7d", type: .int64),
             OnlineColumn(name: "fraud_count_30d", type: .int64), OnlineColumn(name: "std_amount_30d", type: .float64),
-            OnlineColumn(name: "days_since_first_tx", type: .int32), OnlineColumn(name: "max_amount_7d", type: .float64),
+            OnlineColumn(name: "days_since_first_tx", type: .int32),
+            OnlineColumn(name: "max_amount_7d", type: .float64),
             OnlineColumn(name: "avg_score", type: .float32), OnlineColumn(name: "last_category", type: .string),
         ],
         ttl: .days(7))
@@ -27,15 +28,21 @@ enum OnlineBenchmarkData {
         let path = directory + "/user_stats.parquet"
         let reader = try TableFiles.openReader(path: path)
         var rows: [StoredRow] = []
-        try reader.forEachBatch(columns: ["user_id", "event_timestamp", "created"] + view.features.map(\.name)) { batch in
+        try reader.forEachBatch(columns: ["user_id", "event_timestamp", "created"] + view.features.map(\.name)) {
+            batch in
             let columns = batch.columns
             for index in 0..<batch.rowCount {
-                guard case .int64(let user) = columns[0].value(at: index), case .timestamp(let event) = columns[1].value(at: index)
-                else { throw BenchmarkInputError("\(path): row \(rows.count) has no int64 user_id or no event_timestamp") }
+                guard case .int64(let user) = columns[0].value(at: index),
+                    case .timestamp(let event) = columns[1].value(at: index)
+                else {
+                    throw BenchmarkInputError("\(path): row \(rows.count) has no int64 user_id or no event_timestamp")
+                }
                 var created: Timestamp?
                 if case .timestamp(let instant) = columns[2].value(at: index) { created = instant }
                 let values = columns[3...].map { $0.value(at: index) }
-                rows.append(StoredRow(joinKeys: [.int64(user)], eventTimestamp: event, createdTimestamp: created, features: values))
+                rows.append(
+                    StoredRow(
+                        joinKeys: [.int64(user)], eventTimestamp: event, createdTimestamp: created, features: values))
             }
         }
         return rows

@@ -23,7 +23,8 @@ enum OnlineReadBenchmark {
         let store = scratch.store
         let written = try store.write(view: OnlineBenchmarkData.view, rows: OnlineBenchmarkData.load(from: data))
         print("stored \(written.keysWritten) keys")
-        let plan = try store.readPlan(view: OnlineBenchmarkData.view, features: OnlineBenchmarkData.view.features.map(\.name))
+        let plan = try store.readPlan(
+            view: OnlineBenchmarkData.view, features: OnlineBenchmarkData.view.features.map(\.name))
         let now = Timestamp(parsing: "2025-02-01T00:00:00Z")!
         var generator = SeededGenerator(seed: 11)
         func randomKey() -> [Value] { [.int64(Int64.random(in: 1...Int64(users), using: &generator))] }
@@ -32,9 +33,13 @@ enum OnlineReadBenchmark {
         let batches = (0..<1000).map { _ in (0..<batchSize).map { _ in randomKey() } }
         var statuses: [FeatureStatus: Int] = [:]
         for keys in single.prefix(20_000) {
-            for status in try store.read(plan, entityKeys: keys, now: now).statuses { statuses[status, default: 0] += 1 }
+            for status in try store.read(plan, entityKeys: keys, now: now).statuses {
+                statuses[status, default: 0] += 1
+            }
         }
-        print("status mix over 20000 warm-up calls: \(statuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))")
+        print(
+            "status mix over 20000 warm-up calls: \(statuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))"
+        )
 
         var one = LatencySamples(capacity: calls)
         var present = 0

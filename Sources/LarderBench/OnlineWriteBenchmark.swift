@@ -33,12 +33,14 @@ enum OnlineWriteBenchmark {
         var keys = 0
         for _ in 0..<runs {
             let scratch = try OnlineBenchmarkStore()
-            fresh.append(try timed { keys = try scratch.store.write(view: OnlineBenchmarkData.view, rows: rows).keysWritten })
+            fresh.append(
+                try timed { keys = try scratch.store.write(view: OnlineBenchmarkData.view, rows: rows).keysWritten })
             repeated.append(try timed { try scratch.store.write(view: OnlineBenchmarkData.view, rows: rows) })
 
             let halves = try OnlineBenchmarkStore()
             try halves.store.write(view: OnlineBenchmarkData.view, rows: rows[..<half])
-            incremental.append(try timed { try halves.store.write(view: OnlineBenchmarkData.view, rows: rows[half...]) })
+            incremental.append(
+                try timed { try halves.store.write(view: OnlineBenchmarkData.view, rows: rows[half...]) })
         }
         report("fresh store, \(rows.count) rows -> \(keys) keys", fresh, rows: rows.count)
         report("second half (\(rows.count - half) rows) over the first half", incremental, rows: rows.count - half)
@@ -57,7 +59,8 @@ enum OnlineWriteBenchmark {
         let cpu = timings.map(\.cpu).sorted()[timings.count / 2]
         let perSecond = Int((Double(rows) / (Double(wall) / 1e9)).rounded())
         print(
-            "online-write \(label): median wall \(seconds(wall)) s (\(perSecond) rows/s), median CPU \(seconds(cpu)) s, over \(timings.count) runs; wall per run: \(timings.map { seconds($0.wall) }.joined(separator: ", ")) s")
+            "online-write \(label): median wall \(seconds(wall)) s (\(perSecond) rows/s), median CPU \(seconds(cpu)) s, over \(timings.count) runs; wall per run: \(timings.map { seconds($0.wall) }.joined(separator: ", ")) s"
+        )
     }
 
     private static func seconds(_ nanoseconds: Int64) -> String {

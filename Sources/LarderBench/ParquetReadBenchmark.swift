@@ -38,7 +38,8 @@ enum ParquetReadBenchmark {
         print("parquet-read \(path)")
         print("  rows: \(rows), runs: \(runs)")
         print("  first run: \(format(first)) s")
-        print("  median: \(format(median)) s (min \(format(seconds[0])) s, max \(format(seconds[seconds.count - 1])) s)")
+        print(
+            "  median: \(format(median)) s (min \(format(seconds[0])) s, max \(format(seconds[seconds.count - 1])) s)")
         print("  median CPU time: \(format(cpuSeconds.sorted()[cpuSeconds.count / 2])) s")
         print("  rows/s: \(Int(Double(rows) / median))")
         print("  peak RSS: \(usage.ru_maxrss / 1024) MiB")

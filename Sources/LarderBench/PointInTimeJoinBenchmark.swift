@@ -16,7 +16,8 @@ enum PointInTimeJoinBenchmark {
             let entitiesPath = options.string("entities"), let output = options.string("output")
         else {
             throw BenchmarkInputError(
-                "usage: pit-join --store PATH --source FEATURES --entities FILE --output FILE [--strategy automatic|indexSearch|sortedScan]")
+                "usage: pit-join --store PATH --source FEATURES --entities FILE --output FILE [--strategy automatic|indexSearch|sortedScan]"
+            )
         }
         guard let strategy = JoinStrategy(rawValue: options.string("strategy") ?? "automatic") else {
             throw BenchmarkInputError("--strategy expects one of \(JoinStrategy.allCases.map(\.rawValue))")

@@ -33,7 +33,8 @@ struct Apply: AsyncParsableCommand {
         let store = try options.openStore()
         let definitions = try await loadManifest(manifest, store: store)
         // The diff without validation: apply validates once, unless there is a deletion to confirm.
-        let deletions = try DeletionReport(RegistryDiff(from: try store.registry().manifest, to: definitions), store: store)
+        let deletions = try DeletionReport(
+            RegistryDiff(from: try store.registry().manifest, to: definitions), store: store)
         if !deletions.isEmpty && !allowDeletes {
             _ = try store.plan(definitions)
             guard isatty(STDIN_FILENO) != 0 else {
@@ -113,7 +114,8 @@ enum DiffPrinter {
         let counts = [RegistryChange.Action.create, .update, .delete].map { action in
             diff.changes.filter { $0.action == action }.count
         }
-        lines.append("\(applied ? "Applied" : "Plan"): \(counts[0]) to create, \(counts[1]) to update, \(counts[2]) to delete.")
+        lines.append(
+            "\(applied ? "Applied" : "Plan"): \(counts[0]) to create, \(counts[1]) to update, \(counts[2]) to delete.")
         if !diff.viewsNeedingMaterialization.isEmpty {
             lines.append("Run `larder materialize` for: \(diff.viewsNeedingMaterialization.joined(separator: ", ")).")
         }

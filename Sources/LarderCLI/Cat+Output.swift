@@ -15,7 +15,9 @@ extension Cat {
             }
             return column
         }
-        for column in chosen { table.appendRow([column.name, column.type.description, column.nullable ? "yes" : "no"]) }
+        for column in chosen {
+            table.appendRow([column.name, column.type.description, column.nullable ? "yes" : "no"])
+        }
         return table
     }
 

@@ -5,7 +5,8 @@ import LarderCore
 /// `larder data-sources`.
 struct DataSources: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "data-sources", abstract: "Inspect the applied data sources.", subcommands: [List.self, Describe.self])
+        commandName: "data-sources", abstract: "Inspect the applied data sources.",
+        subcommands: [List.self, Describe.self])
 
     /// `larder data-sources list`.
     struct List: ParsableCommand {

@@ -15,13 +15,15 @@ struct ExampleRepository {
     static func larderCheckout(explicit: String?) throws -> URL {
         let builtFrom = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let candidate = explicit.map { URL(fileURLWithPath: $0) }
+        let candidate =
+            explicit.map { URL(fileURLWithPath: $0) }
             ?? ProcessInfo.processInfo.environment["LARDER_PACKAGE_PATH"].map { URL(fileURLWithPath: $0) }
             ?? builtFrom
         let example = candidate.appendingPathComponent("feature_repo/definitions/main.swift")
         guard FileManager.default.fileExists(atPath: example.path) else {
             throw CLIError(
-                "no Larder checkout at \(candidate.path) (expected feature_repo/definitions/main.swift); pass --larder-path or set LARDER_PACKAGE_PATH")
+                "no Larder checkout at \(candidate.path) (expected feature_repo/definitions/main.swift); pass --larder-path or set LARDER_PACKAGE_PATH"
+            )
         }
         return candidate.standardizedFileURL
     }

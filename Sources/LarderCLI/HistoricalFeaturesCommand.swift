@@ -24,7 +24,9 @@ struct GetHistoricalFeatures: ParsableCommand {
 
     @OptionGroup var options: RepositoryOptions
 
-    @Option(name: .long, help: "The entity file (CSV or Parquet): join keys, a timestamp, labels. Relative to the current directory.")
+    @Option(
+        name: .long,
+        help: "The entity file (CSV or Parquet): join keys, a timestamp, labels. Relative to the current directory.")
     var entities: String
 
     @Option(name: .long, help: "Features as view:feature, comma-separated.")
@@ -47,7 +49,8 @@ struct GetHistoricalFeatures: ParsableCommand {
             throw ValidationError("give exactly one of --features and --service")
         }
         guard ["csv", "parquet", "pq"].contains((output as NSString).pathExtension.lowercased()) else {
-            throw ValidationError("--output \(output): name the training set .csv or .parquet (its format follows the extension)")
+            throw ValidationError(
+                "--output \(output): name the training set .csv or .parquet (its format follows the extension)")
         }
     }
 
@@ -66,13 +69,18 @@ struct GetHistoricalFeatures: ParsableCommand {
             entitiesPath: entitiesPath, timestampColumn: timestampColumn,
             features: references, fullFeatureNames: fullFeatureNames,
             outputPath: URL(fileURLWithPath: output).standardizedFileURL.path)
-        let matched = report.matchedRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        print("Wrote \(report.entityRows) rows to \(output) in \(ProgressLine.seconds(report.elapsed)) (rows with features: \(matched))")
+        let matched = report.matchedRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", ")
+        print(
+            "Wrote \(report.entityRows) rows to \(output) in \(ProgressLine.seconds(report.elapsed)) (rows with features: \(matched))"
+        )
     }
 }
 
 /// The references named by `--features a:b,c:d` or by `--service NAME`.
 func featureReferences(features: String?, service: String?, store: FeatureStore) throws -> [FeatureReference] {
     if let service { return try store.currentRegistry().manifest.references(ofService: service) }
-    return try (features ?? "").split(separator: ",").map { try FeatureReference(parsing: String($0).trimmingCharacters(in: .whitespaces)) }
+    return try (features ?? "").split(separator: ",").map {
+        try FeatureReference(parsing: String($0).trimmingCharacters(in: .whitespaces))
+    }
 }

@@ -33,7 +33,9 @@ struct Ingest: ParsableCommand {
         progress.finish()
         for report in reports {
             let kept = report.keptAppendedRows > 0 ? " (\(report.keptAppendedRows) pushed rows kept)" : ""
-            print("\(report.view): \(report.outcome == .upToDate ? "up to date" : "ingested"), \(report.rowCount) rows\(kept) in \(ProgressLine.seconds(report.elapsed))")
+            print(
+                "\(report.view): \(report.outcome == .upToDate ? "up to date" : "ingested"), \(report.rowCount) rows\(kept) in \(ProgressLine.seconds(report.elapsed))"
+            )
         }
     }
 }

@@ -18,7 +18,11 @@ struct Init: ParsableCommand {
     @Argument(help: "The directory to create (must not exist, or be empty).")
     var directory: String
 
-    @Option(name: .long, help: "The Larder package checkout the definitions build against (default: LARDER_PACKAGE_PATH, else the checkout this larder was built from).")
+    @Option(
+        name: .long,
+        help:
+            "The Larder package checkout the definitions build against (default: LARDER_PACKAGE_PATH, else the checkout this larder was built from)."
+    )
     var larderPath: String?
 
     func run() throws {
@@ -30,7 +34,8 @@ struct Init: ParsableCommand {
         }
         try ExampleRepository(larderCheckout: larder).write(to: target)
         try ExampleData(seed: 42).write(to: target.appendingPathComponent("data"))
-        print("""
+        print(
+            """
             Created a feature repository in \(target.path):
               feature_store.yaml        project settings
               definitions/main.swift    entities, feature views and the fraud_detection_v1 service

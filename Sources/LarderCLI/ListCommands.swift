@@ -49,18 +49,22 @@ struct Entities: ParsableCommand {
 /// `larder feature-views`.
 struct FeatureViews: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "feature-views", abstract: "Inspect the applied feature views.", subcommands: [List.self, Describe.self])
+        commandName: "feature-views", abstract: "Inspect the applied feature views.",
+        subcommands: [List.self, Describe.self])
 
     /// `larder feature-views list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the applied feature views.",
-            discussion: "Examples:\n  larder feature-views list --repo feature_repo\n  larder feature-views list --json")
+            discussion: "Examples:\n  larder feature-views list --repo feature_repo\n  larder feature-views list --json"
+        )
         @OptionGroup var options: ListOptions
 
         func run() throws {
             let manifest = try options.repository.openAppliedStore().registry.manifest
-            try options.print(manifest.featureViews, headers: ["NAME", "ENTITIES", "FEATURES", "TTL", "SOURCE", "ONLINE"]) {
+            try options.print(
+                manifest.featureViews, headers: ["NAME", "ENTITIES", "FEATURES", "TTL", "SOURCE", "ONLINE"]
+            ) {
                 [
                     $0.name, $0.entities.joined(separator: ", "), "\($0.features.count)",
                     $0.ttl.map { durationText($0) } ?? "none", $0.source, $0.online ? "yes" : "no",
@@ -73,20 +77,25 @@ struct FeatureViews: ParsableCommand {
 /// `larder feature-services`.
 struct FeatureServices: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "feature-services", abstract: "Inspect the applied feature services.", subcommands: [List.self, Describe.self])
+        commandName: "feature-services", abstract: "Inspect the applied feature services.",
+        subcommands: [List.self, Describe.self])
 
     /// `larder feature-services list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the applied feature services.",
-            discussion: "Examples:\n  larder feature-services list --repo feature_repo\n  larder feature-services list --json")
+            discussion:
+                "Examples:\n  larder feature-services list --repo feature_repo\n  larder feature-services list --json")
         @OptionGroup var options: ListOptions
 
         func run() throws {
             let manifest = try options.repository.openAppliedStore().registry.manifest
             try options.print(manifest.featureServices, headers: ["NAME", "FEATURES", "DESCRIPTION"]) { service in
                 let count = (try? manifest.references(ofService: service.name).count) ?? 0
-                return [service.name, "\(count) from \(service.selections.map(\.featureView).joined(separator: ", "))", service.description]
+                return [
+                    service.name, "\(count) from \(service.selections.map(\.featureView).joined(separator: ", "))",
+                    service.description,
+                ]
             }
         }
     }

@@ -96,7 +96,8 @@ enum MaterializeSummary {
     static func print(_ reports: [MaterializeReport]) {
         if reports.isEmpty { Swift.print("Nothing to materialize: no online view has ingested rows.") }
         for report in reports {
-            let seconds = Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18
+            let seconds =
+                Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18
             let rate = seconds > 0 ? Int(Double(report.keysRead) / seconds) : 0
             Swift.print(
                 "\(report.view): \(report.write.keysWritten) keys written, \(report.write.keysSkippedAsOlder) skipped as older, "

@@ -49,7 +49,8 @@ struct GetOnlineFeatures: ParsableCommand {
             manifest.entities.flatMap(\.joinKeys).map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         let columns = try EntityRowParser(keyTypes: keyTypes).columns(from: entity)
         let references = try featureReferences(features: features, service: service, store: store)
-        let result = try store.getOnlineFeatures(features: references, entities: columns, fullFeatureNames: fullFeatureNames)
+        let result = try store.getOnlineFeatures(
+            features: references, entities: columns, fullFeatureNames: fullFeatureNames)
         print(String(decoding: OnlineFeaturesEncoder.encode(result, columnPerLine: true), as: UTF8.self))
     }
 }
@@ -69,7 +70,8 @@ struct EntityRowParser {
             }
             if index == 0 { names = pairs.map(\.0) }
             guard pairs.map(\.0) == names else {
-                throw CLIError("--entity '\(row)': every row needs the keys \(names.joined(separator: ", ")) in that order")
+                throw CLIError(
+                    "--entity '\(row)': every row needs the keys \(names.joined(separator: ", ")) in that order")
             }
             for (name, text) in pairs { columns[name, default: []].append(try value(text, key: name)) }
         }
@@ -79,14 +81,20 @@ struct EntityRowParser {
     private func value(_ text: String, key: String) throws -> Value {
         switch keyTypes[key] {
         case .int64?:
-            guard let number = Int64(text) else { throw CLIError("entity key '\(key)' is int64; '\(text)' is not an integer") }
+            guard let number = Int64(text) else {
+                throw CLIError("entity key '\(key)' is int64; '\(text)' is not an integer")
+            }
             return .int64(number)
         case .int32?:
-            guard let number = Int32(text) else { throw CLIError("entity key '\(key)' is int32; '\(text)' is not an integer") }
+            guard let number = Int32(text) else {
+                throw CLIError("entity key '\(key)' is int32; '\(text)' is not an integer")
+            }
             return .int32(number)
         case .bytes?: return .bytes(Array(text.utf8))
         case .string?: return .string(text)
-        default: throw CLIError("'\(key)' is not a join key of any entity (known: \(keyTypes.keys.sorted().joined(separator: ", ")))")
+        default:
+            throw CLIError(
+                "'\(key)' is not a join key of any entity (known: \(keyTypes.keys.sorted().joined(separator: ", ")))")
         }
     }
 }

@@ -42,7 +42,9 @@ struct Serve: AsyncParsableCommand {
     var allowUnauthenticated = false
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, got \(port)")
+        }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, got \(workers)") }
     }
 
@@ -60,7 +62,8 @@ struct Serve: AsyncParsableCommand {
         }
         let registry = try store.registryFile.read()
         let manifest = registry?.manifest ?? Manifest()
-        let what = registry == nil
+        let what =
+            registry == nil
             ? "nothing applied yet (run `larder apply`; the server picks it up)"
             : "\(count(manifest.featureViews.count, "feature view")) and \(count(manifest.featureServices.count, "feature service"))"
         store.logger.notice(
@@ -75,7 +78,7 @@ struct Serve: AsyncParsableCommand {
         }
         do {
             try await application.runService()
-        } catch where isAddressInUse(error) {
+        } catch  where isAddressInUse(error) {
             throw CLIError("port \(port) on \(host) is in use (another `larder serve`?); choose another with --port")
         }
     }

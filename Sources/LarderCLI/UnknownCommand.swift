@@ -25,7 +25,8 @@ struct UnknownCommand {
                 if word == "help" { return nil }
                 let suggestion = Spelling.closest(to: word, among: names).map { " did you mean '\($0)'?" } ?? ""
                 let listing = path.joined(separator: " ") + " --help"
-                message = "unknown command '\(path.dropFirst().joined(separator: " ") + (path.count > 1 ? " " : "") + word)';"
+                message =
+                    "unknown command '\(path.dropFirst().joined(separator: " ") + (path.count > 1 ? " " : "") + word)';"
                     + "\(suggestion) (`\(listing)` lists the commands)"
                 return
             }

@@ -16,7 +16,11 @@ struct ViewNames: ParsableArguments {
     }
 
     func validate() throws {
-        if views.contains(where: { $0.split(separator: ",", omittingEmptySubsequences: false).contains { $0.trimmingCharacters(in: .whitespaces).isEmpty } }) {
+        if views.contains(where: {
+            $0.split(separator: ",", omittingEmptySubsequences: false).contains {
+                $0.trimmingCharacters(in: .whitespaces).isEmpty
+            }
+        }) {
             throw ValidationError("--views has an empty view name: '\(views.joined(separator: " "))'")
         }
     }

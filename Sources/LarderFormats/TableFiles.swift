@@ -34,7 +34,9 @@ public enum TableFiles {
     ///   - format: the format; `nil` to take it from the extension.
     /// - Returns: a writer.
     /// - Throws: ``FormatError`` when the format cannot be told or the file cannot be created.
-    public static func openWriter(path: String, schema: TableSchema, format: FileFormat? = nil) throws -> any TableWriter {
+    public static func openWriter(
+        path: String, schema: TableSchema, format: FileFormat? = nil
+    ) throws -> any TableWriter {
         guard let chosen = format ?? FileFormat(path: path) else {
             throw FormatError(
                 file: path, "cannot tell the format from the file name; name it .csv or .parquet, or choose a format")

@@ -49,12 +49,13 @@ public struct TextTable: Sendable {
         let count = min(batch.rowCount, max(limit, 0))
         var text: [UInt8] = []
         for row in 0..<count {
-            rows.append(batch.columns.map { column in
-                guard !column.isNull(at: row) else { return "null" }
-                text.removeAll(keepingCapacity: true)
-                column.appendText(at: row, style: .plain, into: &text)
-                return String(decoding: text, as: UTF8.self)
-            })
+            rows.append(
+                batch.columns.map { column in
+                    guard !column.isNull(at: row) else { return "null" }
+                    text.removeAll(keepingCapacity: true)
+                    column.appendText(at: row, style: .plain, into: &text)
+                    return String(decoding: text, as: UTF8.self)
+                })
         }
         return count
     }
@@ -66,7 +67,9 @@ public struct TextTable: Sendable {
         let shownRows = rows.map { $0.map(shown) }
         var widths = shownHeaders.map(\.count)
         for row in shownRows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         var text = line(shownHeaders, widths: widths, rightAligned: rightAligned.map { _ in false })
         text += line(widths.map { String(repeating: "-", count: $0) }, widths: widths, rightAligned: rightAligned)

@@ -71,7 +71,11 @@ struct ChunkedJoin {
                         var builder = FeatureColumnBuilder(column: winner)
                         for row in base..<base + batch.rowCount {
                             let winnerRow = Int(assignment[row])
-                            if winnerRow < 0 { builder.appendNull() } else { builder.appendRow(of: winner, at: winnerRow) }
+                            if winnerRow < 0 {
+                                builder.appendNull()
+                            } else {
+                                builder.appendRow(of: winner, at: winnerRow)
+                            }
                         }
                         return builder.build()
                     }
@@ -104,7 +108,8 @@ struct ChunkedJoin {
     /// Each row's time in nanoseconds, `nil` when null.
     private func entityTimes(_ batch: ColumnBatch) throws -> [Int64?] {
         guard let column = batch.column(named: timestampColumn) else {
-            throw OfflineStoreError(.invalidRequest, "\(entityPath): the reader returned no column '\(timestampColumn)'")
+            throw OfflineStoreError(
+                .invalidRequest, "\(entityPath): the reader returned no column '\(timestampColumn)'")
         }
         return (0..<batch.rowCount).map { row in
             guard case .timestamp(let time) = column.value(at: row) else { return nil }

@@ -46,13 +46,15 @@ struct DataTableLayout {
             "\(Self.sequenceColumn) INTEGER PRIMARY KEY",
         ]
         let features = definition.features.map { "\($0.name.quotedIdentifier) \(Self.sqlType($0.type))" }
-        return "CREATE TABLE main.\(table.quotedIdentifier) (\((keys + times + features).joined(separator: ", "))) STRICT"
+        return
+            "CREATE TABLE main.\(table.quotedIdentifier) (\((keys + times + features).joined(separator: ", "))) STRICT"
     }
 
     /// `CREATE INDEX` in point-in-time order; built after the rows are loaded, which is faster.
     var createIndexSQL: String {
         let columns = definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn]
-        return "CREATE INDEX main.\(indexName.quotedIdentifier) ON \(table.quotedIdentifier) (\(columns.joined(separator: ", ")))"
+        return
+            "CREATE INDEX main.\(indexName.quotedIdentifier) ON \(table.quotedIdentifier) (\(columns.joined(separator: ", ")))"
     }
 
     /// `INSERT` of one row: keys, event time, creation time (NULL for none), sequence,

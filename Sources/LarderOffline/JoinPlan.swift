@@ -21,12 +21,15 @@ struct JoinPlan {
     /// - Throws: ``OfflineStoreError`` naming the entity column missing or of the wrong type,
     ///   the view not ingested or ingested from another definition, the unknown feature, or
     ///   the two sources of a clashing output name.
-    init(entities: any TableReader, timestampColumn: String, requests: [FeatureRequest], store: SQLiteOfflineStore) throws {
+    init(
+        entities: any TableReader, timestampColumn: String, requests: [FeatureRequest], store: SQLiteOfflineStore
+    ) throws {
         let entries = try requests.map { try store.currentEntry(for: $0.table) }
         outputSchema = try JoinOutputSchema.make(
             entities: entities.schema, file: entities.path, timestampColumn: timestampColumn,
             views: zip(requests, entries).map {
-                JoinOutputSchema.StoredView(request: $0, joinKeys: $1.definition.joinKeys, features: $1.definition.features)
+                JoinOutputSchema.StoredView(
+                    request: $0, joinKeys: $1.definition.joinKeys, features: $1.definition.features)
             })
         layouts = entries.map { DataTableLayout(table: $0.dataTable, definition: $0.definition) }
         rowCounts = entries.map(\.rowCount)

@@ -43,7 +43,8 @@ struct OfflineCatalog {
             );
             """)
         // Stores written before appended rows were told apart: -1 means "all from the file".
-        let columns = try connection.prepare("SELECT 1 FROM pragma_table_info('larder_offline_tables') WHERE name = 'source_row_count'")
+        let columns = try connection.prepare(
+            "SELECT 1 FROM pragma_table_info('larder_offline_tables') WHERE name = 'source_row_count'")
         if try !columns.step() {
             try connection.execute(
                 "ALTER TABLE larder_offline_tables ADD COLUMN source_row_count INTEGER NOT NULL DEFAULT -1")
@@ -80,7 +81,8 @@ struct OfflineCatalog {
     /// - Throws: ``SQLiteError`` when the database cannot be written.
     func save(_ entry: CatalogEntry) throws {
         let statement = try connection.cachedStatement(
-            "INSERT OR REPLACE INTO larder_offline_tables (\(Self.columns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+            "INSERT OR REPLACE INTO larder_offline_tables (\(Self.columns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        )
         try statement.bind(entry.view, at: 1)
         try statement.bind(entry.dataTable, at: 2)
         try statement.bind(try entry.definition.json(), at: 3)

@@ -24,7 +24,8 @@ extension SQLiteOfflineStore {
         try table.check(rows)
         guard !rows.isEmpty else { return 0 }
         let appended = try connection.transaction {
-            let entry = try catalog.entry(for: table.name) == nil ? try createEmpty(table) : try currentEntry(for: table)
+            let entry =
+                try catalog.entry(for: table.name) == nil ? try createEmpty(table) : try currentEntry(for: table)
             let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
             let next = try nextSequence(in: layout)
             let insert = try connection.prepare(layout.insertSQL)
@@ -38,7 +39,8 @@ extension SQLiteOfflineStore {
                 var parameter = Int32(keys.count + 1)
                 try insert.bind(row.eventTimestamp.nanosecondsSinceEpoch, at: parameter)
                 try insert.bind(
-                    row.createdTimestamp?.nanosecondsSinceEpoch ?? DataTableLayout.missingCreatedTime, at: parameter + 1)
+                    row.createdTimestamp?.nanosecondsSinceEpoch ?? DataTableLayout.missingCreatedTime, at: parameter + 1
+                )
                 try insert.bind(next + Int64(offset), at: parameter + 2)
                 parameter += 3
                 for (index, feature) in features.enumerated() {

@@ -14,7 +14,8 @@ extension SQLiteOfflineStore {
     ///   - sourceRows: how many rows the new table holds from the file.
     /// - Returns: the number of rows copied.
     /// - Throws: ``SQLiteError`` when the store cannot be read or written.
-    func carryAppendedRows(of existing: CatalogEntry, into layout: DataTableLayout, after sourceRows: Int) throws -> Int {
+    func carryAppendedRows(of existing: CatalogEntry, into layout: DataTableLayout, after sourceRows: Int) throws -> Int
+    {
         let appended = existing.rowCount - existing.sourceRowCount
         guard appended > 0 else { return 0 }
         let old = existing.definition

@@ -37,7 +37,9 @@ extension SQLiteOfflineStore {
                     view: table.name, outcome: .upToDate, rowCount: existing.rowCount, elapsed: clock.now - start)
             }
             fingerprint = try SourceFingerprint.of(table.sourcePath)
-            if fingerprint.size == existing.fingerprint.size, fingerprint.contentHash == existing.fingerprint.contentHash {
+            if fingerprint.size == existing.fingerprint.size,
+                fingerprint.contentHash == existing.fingerprint.contentHash
+            {
                 // Touched but not changed: remember the new time so the next check is cheap.
                 existing.fingerprint = fingerprint
                 try catalog.save(existing)
@@ -48,10 +50,12 @@ extension SQLiteOfflineStore {
         if fingerprint.contentHash.isEmpty {
             fingerprint = try SourceFingerprint.of(table.sourcePath)
         }
-        let estimate = existing.map { previous in
-            previous.fingerprint.size > 0
-                ? Int(Double(previous.rowCount) * Double(fingerprint.size) / Double(previous.fingerprint.size)) : nil
-        } ?? nil
+        let estimate =
+            existing.map { previous in
+                previous.fingerprint.size > 0
+                    ? Int(Double(previous.rowCount) * Double(fingerprint.size) / Double(previous.fingerprint.size))
+                    : nil
+            } ?? nil
         let layout = DataTableLayout(
             table: "larder_fv_\(table.name.identifierSafe)_\(String(Timestamp.now.nanosecondsSinceEpoch, radix: 36))",
             definition: definition)
@@ -62,12 +66,14 @@ extension SQLiteOfflineStore {
             of: table, into: layout, fingerprint: fingerprint, replacing: existing
         ) { rowsDone in
             let seconds = (clock.now - start).secondsDouble
-            progress?(IngestProgress(
-                view: table.name, rowsDone: rowsDone, rowsPerSecond: seconds > 0 ? Double(rowsDone) / seconds : 0,
-                estimatedTotalRows: estimate))
+            progress?(
+                IngestProgress(
+                    view: table.name, rowsDone: rowsDone, rowsPerSecond: seconds > 0 ? Double(rowsDone) / seconds : 0,
+                    estimatedTotalRows: estimate))
         }
         let report = IngestReport(
-            view: table.name, outcome: .ingested, rowCount: rowCount, keptAppendedRows: kept, elapsed: clock.now - start)
+            view: table.name, outcome: .ingested, rowCount: rowCount, keptAppendedRows: kept, elapsed: clock.now - start
+        )
         logger.info(
             "ingested feature view",
             metadata: [
@@ -102,7 +108,8 @@ extension SQLiteOfflineStore {
                 "loaded source rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(rowCount)"])
             guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
                 throw OfflineStoreError(
-                    .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again")
+                    .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again"
+                )
             }
             let kept = try existing.map { try carryAppendedRows(of: $0, into: layout, after: rowCount) } ?? 0
             try connection.execute(layout.createIndexSQL)

@@ -33,7 +33,8 @@ extension SQLiteOfflineStore {
         let clock = ContinuousClock()
         let start = clock.now
         let report = try connection.transaction(.deferred) {
-            let plan = try JoinPlan(entities: entities, timestampColumn: timestampColumn, requests: requests, store: self)
+            let plan = try JoinPlan(
+                entities: entities, timestampColumn: timestampColumn, requests: requests, store: self)
             var join = try ChunkedJoin(
                 plan: plan, requests: requests, connection: connection, strategy: strategy,
                 timestampColumn: timestampColumn, entityPath: entities.path, writer: try makeWriter(plan.outputSchema))

@@ -3,7 +3,6 @@ public import LarderFormats
 public import Logging
 public import LarderStores
 
-
 /// The offline store: feature view rows ingested from their source files into one SQLite
 /// database, queried for point-in-time correct training sets and for the latest rows to
 /// materialize.

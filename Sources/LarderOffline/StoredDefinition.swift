@@ -46,7 +46,8 @@ struct StoredDefinition: Codable, Hashable {
             self = try JSONDecoder().decode(StoredDefinition.self, from: Data(json.utf8))
         } catch {
             throw OfflineStoreError(
-                .outOfDate, "feature view '\(view)': the store's saved definition cannot be read (\(error)); ingest it again")
+                .outOfDate,
+                "feature view '\(view)': the store's saved definition cannot be read (\(error)); ingest it again")
         }
     }
 }

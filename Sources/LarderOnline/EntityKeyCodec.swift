@@ -45,7 +45,8 @@ enum EntityKeyCodec {
         case (.int64, .int64(let number)): buffer.appendOrderPreserving(number)
         case (.int64, .int32(let number)): buffer.appendOrderPreserving(Int64(number))
         case (.int32, .int32(let number)): buffer.appendOrderPreserving(number)
-        case (.int32, .int64(let number)) where Int32(exactly: number) != nil: buffer.appendOrderPreserving(Int32(number))
+        case (.int32, .int64(let number)) where Int32(exactly: number) != nil:
+            buffer.appendOrderPreserving(Int32(number))
         case (.string, .string(let text)): buffer.appendLengthPrefixed(text)
         case (.bytes, .bytes(let bytes)): buffer.appendLengthPrefixed(bytes)
         case (.bool, .bool(let flag)): buffer.append(flag ? 1 : 0)
@@ -55,7 +56,8 @@ enum EntityKeyCodec {
         default:
             throw OnlineStoreError(
                 .invalidEntityKey,
-                "entity key '\(column.name)' of feature view '\(view)' must be \(column.type); got \(value.briefDescription)")
+                "entity key '\(column.name)' of feature view '\(view)' must be \(column.type); got \(value.briefDescription)"
+            )
         }
     }
 }

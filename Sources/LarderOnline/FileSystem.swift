@@ -16,15 +16,17 @@ enum FileSystem {
             prefix += component
             if mkdir(prefix, 0o755) != 0, case let code = errno, code != EEXIST {
                 let reason = String(cString: strerror(code))
-                throw OnlineStoreError(.storage(code),
-                                       "online store at '\(path)': cannot create directory '\(prefix)': \(reason)")
+                throw OnlineStoreError(
+                    .storage(code),
+                    "online store at '\(path)': cannot create directory '\(prefix)': \(reason)")
             }
             prefix += "/"
         }
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            throw OnlineStoreError(.storage(ENOTDIR),
-                                   "online store at '\(path)': the path exists and is not a directory")
+            throw OnlineStoreError(
+                .storage(ENOTDIR),
+                "online store at '\(path)': the path exists and is not a directory")
         }
     }
 }

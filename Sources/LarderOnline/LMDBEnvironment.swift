@@ -44,7 +44,8 @@ final class LMDBEnvironment: @unchecked Sendable {
         do {
             try Self.check(mdb_env_set_maxdbs(environment, MDB_dbi(maxDatabases)), "setting max databases", path: path)
             try Self.check(mdb_env_set_maxreaders(environment, UInt32(maxReaders)), "setting max readers", path: path)
-            try Self.check(mdb_env_set_mapsize(environment, Self.pageRounded(mapSize)), "setting the map size", path: path)
+            try Self.check(
+                mdb_env_set_mapsize(environment, Self.pageRounded(mapSize)), "setting the map size", path: path)
             try Self.check(mdb_env_open(environment, path, UInt32(MDB_NOTLS), 0o644), "opening", path: path)
         } catch {
             mdb_env_close(environment)
@@ -73,7 +74,9 @@ final class LMDBEnvironment: @unchecked Sendable {
     ///   process set.
     /// - Throws: ``OnlineStoreError`` when LMDB refuses the size.
     func setMapSize(_ bytes: Int) throws {
-        try check(mdb_env_set_mapsize(handle, bytes == 0 ? 0 : Self.pageRounded(bytes)), "setting the map size to \(bytes) bytes")
+        try check(
+            mdb_env_set_mapsize(handle, bytes == 0 ? 0 : Self.pageRounded(bytes)),
+            "setting the map size to \(bytes) bytes")
     }
 
     /// Throws when an LMDB call did not succeed.

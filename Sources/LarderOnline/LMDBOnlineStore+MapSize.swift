@@ -40,7 +40,8 @@ extension LMDBOnlineStore {
                 guard previous < maximum else {
                     throw OnlineStoreError(
                         .storeFull,
-                        "online store at '\(path)' is full: the map reached its maximum of \(maximum) bytes; raise the maximum map size")
+                        "online store at '\(path)' is full: the map reached its maximum of \(maximum) bytes; raise the maximum map size"
+                    )
                 }
                 next = min(next, maximum)
             }

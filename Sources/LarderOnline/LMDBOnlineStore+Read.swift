@@ -12,7 +12,9 @@ extension LMDBOnlineStore {
     /// - Throws: ``OnlineStoreError`` of kind `.unknownFeature` naming a feature that is not
     ///   in the view, or `.invalidSchema`.
     public func readPlan(view: OnlineViewSchema, features: [String]) throws -> OnlineReadPlan {
-        try OnlineReadPlan(view: view, features: features, slot: slot(named: DatabaseNaming.name(view: view.name, version: view.version)))
+        try OnlineReadPlan(
+            view: view, features: features,
+            slot: slot(named: DatabaseNaming.name(view: view.name, version: view.version)))
     }
 
     /// Reads features for entity rows given row by row.
@@ -42,7 +44,8 @@ extension LMDBOnlineStore {
     ///   status and the row's event timestamp.
     /// - Throws: ``OnlineStoreError`` of kind `.invalidEntityKey` naming the join key when a
     ///   column is missing, the columns differ in length, or a value has the wrong type.
-    public func read(_ plan: OnlineReadPlan, entityColumns: [[Value]], now: Timestamp = .now) throws -> OnlineReadResult {
+    public func read(_ plan: OnlineReadPlan, entityColumns: [[Value]], now: Timestamp = .now) throws -> OnlineReadResult
+    {
         let rowCount = try plan.view.checkEntityColumns(entityColumns)
         let keyCount = plan.view.joinKeys.count
         return try read(plan, rowCount: rowCount, now: now, keyCount: { _ in keyCount }) { row, key in
@@ -66,14 +69,18 @@ extension LMDBOnlineStore {
                 // Nothing stored for this version: every row is not found, but keys are still checked.
                 for row in 0..<rowCount {
                     key.removeAll(keepingCapacity: true)
-                    try EntityKeyCodec.appendKey(columns: joinKeys, view: viewName, count: keyCount(row), to: &key) { keyValue(row, $0) }
+                    try EntityKeyCodec.appendKey(columns: joinKeys, view: viewName, count: keyCount(row), to: &key) {
+                        keyValue(row, $0)
+                    }
                 }
                 return result
             }
             try readers.withTransaction { transaction in
                 for row in 0..<rowCount {
                     key.removeAll(keepingCapacity: true)
-                    try EntityKeyCodec.appendKey(columns: joinKeys, view: viewName, count: keyCount(row), to: &key) { keyValue(row, $0) }
+                    try EntityKeyCodec.appendKey(columns: joinKeys, view: viewName, count: keyCount(row), to: &key) {
+                        keyValue(row, $0)
+                    }
                     guard let stored = try key.withUnsafeBytes({ try transaction.get(dbi, key: $0) }) else { continue }
                     try plan.decode(stored, row: row, cutoff: cutoff, into: &result)
                 }

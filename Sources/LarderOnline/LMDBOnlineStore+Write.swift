@@ -36,24 +36,33 @@ extension LMDBOnlineStore {
         for row in rows {
             try batch.add(row)
             if batch.rowsRead % Self.progressInterval == 0 {
-                progress(OnlineWriteProgress(view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: 0))
+                progress(
+                    OnlineWriteProgress(
+                        view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: 0))
             }
         }
         let entries = batch.sortedEntries()
         let keysTotal = entries.count
-        progress(OnlineWriteProgress(view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: keysTotal))
+        progress(
+            OnlineWriteProgress(
+                view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: keysTotal))
 
         let slot = slot(named: DatabaseNaming.name(view: view.name, version: view.version))
         let (written, skipped) = try writer.withLock { _ in
             try withMapRetries(growOnFull: true) {
                 let databases = try openForWriting(view, slot: slot)
                 return try store(entries, from: batch.arena, in: databases) { keysDone in
-                    progress(OnlineWriteProgress(
-                        view: view.name, phase: .storing, rowsRead: batch.rowsRead, keysDone: keysDone, keysTotal: keysTotal))
+                    progress(
+                        OnlineWriteProgress(
+                            view: view.name, phase: .storing, rowsRead: batch.rowsRead, keysDone: keysDone,
+                            keysTotal: keysTotal))
                 }
             }
         }
-        progress(OnlineWriteProgress(view: view.name, phase: .committed, rowsRead: batch.rowsRead, keysDone: keysTotal, keysTotal: keysTotal))
+        progress(
+            OnlineWriteProgress(
+                view: view.name, phase: .committed, rowsRead: batch.rowsRead, keysDone: keysTotal, keysTotal: keysTotal)
+        )
         let report = OnlineWriteReport(
             rowsRead: batch.rowsRead, rowsSuperseded: batch.rowsSuperseded, keysWritten: written,
             keysSkippedAsOlder: skipped, duration: clock.now - started)
@@ -90,16 +99,19 @@ extension LMDBOnlineStore {
         try arena.withUnsafeBytes { arena in
             for (done, entry) in entries.enumerated() {
                 if done % Self.progressInterval == 0, done > 0 { progress(done) }
-                let key = UnsafeRawBufferPointer(rebasing: arena[entry.keyOffset..<entry.keyOffset + Int(entry.keyLength)])
+                let key = UnsafeRawBufferPointer(
+                    rebasing: arena[entry.keyOffset..<entry.keyOffset + Int(entry.keyLength)])
                 if !append, let stored = try transaction.get(dbi, key: key) {
                     var reader = ByteReader(stored)
                     // A stored row that cannot be read is replaced rather than kept.
-                    if let header = ValueRecordCodec.header(from: &reader), header.order >= (entry.event, entry.created) {
+                    if let header = ValueRecordCodec.header(from: &reader), header.order >= (entry.event, entry.created)
+                    {
                         skipped += 1
                         continue
                     }
                 }
-                let value = UnsafeRawBufferPointer(rebasing: arena[entry.valueOffset..<entry.valueOffset + Int(entry.valueLength)])
+                let value = UnsafeRawBufferPointer(
+                    rebasing: arena[entry.valueOffset..<entry.valueOffset + Int(entry.valueLength)])
                 try transaction.put(dbi, key: key, value: value, append: append)
                 written += 1
             }

@@ -23,7 +23,8 @@ final class LMDBReadTransaction: LMDBTransaction, @unchecked Sendable {
     init(environment: LMDBEnvironment) throws {
         self.environment = environment
         var begun: OpaquePointer?
-        try environment.check(mdb_txn_begin(environment.handle, nil, UInt32(MDB_RDONLY), &begun), "beginning a read transaction")
+        try environment.check(
+            mdb_txn_begin(environment.handle, nil, UInt32(MDB_RDONLY), &begun), "beginning a read transaction")
         handle = begun
     }
 
@@ -56,7 +57,9 @@ final class LMDBReadTransaction: LMDBTransaction, @unchecked Sendable {
     @inline(__always)
     func liveHandle() throws -> OpaquePointer {
         guard let handle else {
-            throw OnlineStoreError(.storage(LMDBResultCode.invalid.rawValue), "online store at '\(environment.path)': the read transaction has already ended")
+            throw OnlineStoreError(
+                .storage(LMDBResultCode.invalid.rawValue),
+                "online store at '\(environment.path)': the read transaction has already ended")
         }
         return handle
     }

@@ -33,10 +33,13 @@ final class LMDBWriteTransaction: LMDBTransaction {
     ///   - append: whether the key sorts after every key in the database, which lets LMDB
     ///     add it at the end without a search (`MDB_APPEND`).
     /// - Throws: ``OnlineStoreError``; `.mapFull` when the map must grow.
-    func put(_ database: UInt32, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, append: Bool = false) throws {
+    func put(
+        _ database: UInt32, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, append: Bool = false
+    ) throws {
         var keyValue = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var data = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
-        try environment.check(mdb_put(try liveHandle(), database, &keyValue, &data, append ? UInt32(MDB_APPEND) : 0), "writing a key")
+        try environment.check(
+            mdb_put(try liveHandle(), database, &keyValue, &data, append ? UInt32(MDB_APPEND) : 0), "writing a key")
     }
 
     /// Empties a database, or deletes it and closes its handle.
@@ -66,7 +69,9 @@ final class LMDBWriteTransaction: LMDBTransaction {
     /// - Throws: ``OnlineStoreError`` when the transaction was committed or aborted.
     func liveHandle() throws -> OpaquePointer {
         guard let handle else {
-            throw OnlineStoreError(.storage(LMDBResultCode.invalid.rawValue), "online store at '\(environment.path)': the write transaction has already ended")
+            throw OnlineStoreError(
+                .storage(LMDBResultCode.invalid.rawValue),
+                "online store at '\(environment.path)': the write transaction has already ended")
         }
         return handle
     }

@@ -38,7 +38,9 @@ extension OnlineReadPlan {
             } else if step.output < 0 {
                 guard ValueRecordCodec.skipValue(step.type, in: &reader) else { throw corrupt(row: row) }
             } else {
-                guard let value = ValueRecordCodec.decodeValue(step.type, from: &reader) else { throw corrupt(row: row) }
+                guard let value = ValueRecordCodec.decodeValue(step.type, from: &reader) else {
+                    throw corrupt(row: row)
+                }
                 result.values[step.output * rowCount + row] = value
                 result.statuses[step.output * rowCount + row] = .present
             }
@@ -48,6 +50,7 @@ extension OnlineReadPlan {
     private func corrupt(row: Int) -> OnlineStoreError {
         OnlineStoreError(
             .corruptValue,
-            "the stored row for entity row \(row) of feature view '\(view.name)' cannot be decoded with the view's schema; re-materialize the view")
+            "the stored row for entity row \(row) of feature view '\(view.name)' cannot be decoded with the view's schema; re-materialize the view"
+        )
     }
 }

@@ -40,10 +40,12 @@ public struct OnlineReadPlan: Sendable {
         for (output, name) in features.enumerated() {
             guard let index = view.features.firstIndex(where: { $0.name == name }) else {
                 let known = view.features.map(\.name).joined(separator: ", ")
-                throw OnlineStoreError(.unknownFeature, "feature '\(name)' is not in feature view '\(view.name)' (it has: \(known))")
+                throw OnlineStoreError(
+                    .unknownFeature, "feature '\(name)' is not in feature view '\(view.name)' (it has: \(known))")
             }
             guard outputs[index] < 0 else {
-                throw OnlineStoreError(.invalidSchema, "feature '\(name)' of feature view '\(view.name)' is requested twice")
+                throw OnlineStoreError(
+                    .invalidSchema, "feature '\(name)' of feature view '\(view.name)' is requested twice")
             }
             outputs[index] = output
             lastRequested = max(lastRequested, index)

@@ -44,7 +44,8 @@ enum ValueRecordCodec {
         guard row.features.count == features.count else {
             throw OnlineStoreError(
                 .invalidRow,
-                "row \(index) for feature view '\(view)' has \(row.features.count) values; the view has \(features.count) features")
+                "row \(index) for feature view '\(view)' has \(row.features.count) values; the view has \(features.count) features"
+            )
         }
         buffer.append(formatVersion)
         buffer.append(row.createdTimestamp == nil ? 0 : hasCreatedTimestamp)
@@ -61,7 +62,8 @@ enum ValueRecordCodec {
             guard appendValue(value, as: column.type, to: &buffer) else {
                 throw OnlineStoreError(
                     .invalidRow,
-                    "feature '\(column.name)' of feature view '\(view)' must be \(column.type); row \(index) has \(value.briefDescription)")
+                    "feature '\(column.name)' of feature view '\(view)' must be \(column.type); row \(index) has \(value.briefDescription)"
+                )
             }
         }
     }

@@ -33,7 +33,8 @@ struct WriteBatch {
 
         /// An empty table slot.
         static let vacant = Entry(
-            prefix: KeyPrefix(high: 0, low: 0), keyOffset: 0, valueOffset: 0, keyLength: -1, valueLength: 0, valueCapacity: 0,
+            prefix: KeyPrefix(high: 0, low: 0), keyOffset: 0, valueOffset: 0, keyLength: -1, valueLength: 0,
+            valueCapacity: 0,
             hash: 0, event: 0, created: 0)
     }
 
@@ -74,12 +75,15 @@ struct WriteBatch {
         let index = rowsRead
         rowsRead += 1
         let keyOffset = arena.count
-        try EntityKeyCodec.appendKey(columns: view.joinKeys, view: view.name, count: row.joinKeys.count, to: &arena) { row.joinKeys[$0] }
+        try EntityKeyCodec.appendKey(columns: view.joinKeys, view: view.name, count: row.joinKeys.count, to: &arena) {
+            row.joinKeys[$0]
+        }
         let keyLength = arena.count - keyOffset
         guard keyLength <= maxKeySize else {
             throw OnlineStoreError(
                 .invalidEntityKey,
-                "row \(index) for feature view '\(view.name)' has an entity key of \(keyLength) bytes; the online store accepts at most \(maxKeySize)")
+                "row \(index) for feature view '\(view.name)' has an entity key of \(keyLength) bytes; the online store accepts at most \(maxKeySize)"
+            )
         }
         let valueOffset = arena.count
         try ValueRecordCodec.appendRecord(row, features: view.features, view: view.name, index: index, to: &arena)
@@ -109,7 +113,8 @@ struct WriteBatch {
         }
         table[slot] = Entry(
             prefix: prefix, keyOffset: keyOffset, valueOffset: valueOffset, keyLength: Int32(keyLength),
-            valueLength: Int32(valueLength), valueCapacity: Int32(valueLength), hash: hash, event: event, created: created)
+            valueLength: Int32(valueLength), valueCapacity: Int32(valueLength), hash: hash, event: event,
+            created: created)
         keyCount += 1
         if keyCount * 2 > table.count { rehash() }
     }
@@ -125,7 +130,8 @@ struct WriteBatch {
                 let common = Int(min(left.keyLength, right.keyLength))
                 if common > KeyPrefix.size {
                     let order = memcmp(
-                        bytes.baseAddress! + left.keyOffset + KeyPrefix.size, bytes.baseAddress! + right.keyOffset + KeyPrefix.size,
+                        bytes.baseAddress! + left.keyOffset + KeyPrefix.size,
+                        bytes.baseAddress! + right.keyOffset + KeyPrefix.size,
                         common - KeyPrefix.size)
                     if order != 0 { return order < 0 }
                 }
@@ -140,7 +146,8 @@ struct WriteBatch {
         var entry = table[slot]
         if length <= Int(entry.valueCapacity) {
             arena.withUnsafeMutableBytes { bytes in
-                (bytes.baseAddress! + entry.valueOffset).copyMemory(from: bytes.baseAddress! + offset, byteCount: length)
+                (bytes.baseAddress! + entry.valueOffset).copyMemory(
+                    from: bytes.baseAddress! + offset, byteCount: length)
             }
         } else {
             entry.valueOffset = offset
@@ -166,7 +173,9 @@ struct WriteBatch {
     /// Whether the bytes after the first 16 of two keys of `count` bytes are equal.
     private static func equalTails(_ bytes: [UInt8], _ first: Int, _ second: Int, count: Int) -> Bool {
         bytes.withUnsafeBytes { raw in
-            memcmp(raw.baseAddress! + first + KeyPrefix.size, raw.baseAddress! + second + KeyPrefix.size, count - KeyPrefix.size) == 0
+            memcmp(
+                raw.baseAddress! + first + KeyPrefix.size, raw.baseAddress! + second + KeyPrefix.size,
+                count - KeyPrefix.size) == 0
         }
     }
 }

@@ -36,7 +36,8 @@ public struct APIError: Error, Sendable, Hashable {
     ///   - method: the request's method.
     ///   - path: the request's path.
     ///   - allowed: the methods the path answers.
-    static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: [HTTPRequest.Method]) -> APIError {
+    static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: [HTTPRequest.Method]) -> APIError
+    {
         var error = APIError(
             .methodNotAllowed, "method_not_allowed",
             "\(path) answers \(allowed.map(\.rawValue).joined(separator: ", ")), not \(method.rawValue)")

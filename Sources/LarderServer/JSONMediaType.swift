@@ -18,7 +18,9 @@ enum JSONMediaType {
     /// - Returns: `true` for `application/json`, with or without parameters.
     static func accepts(_ value: UnsafeRawBufferPointer) -> Bool {
         var start = 0
-        while start < value.count, value[start] == UInt8(ascii: " ") || value[start] == UInt8(ascii: "\t") { start += 1 }
+        while start < value.count, value[start] == UInt8(ascii: " ") || value[start] == UInt8(ascii: "\t") {
+            start += 1
+        }
         let count = mediaType.utf8CodeUnitCount
         guard value.count - start >= count else { return false }
         for index in 0..<count {

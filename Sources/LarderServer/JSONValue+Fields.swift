@@ -13,12 +13,13 @@ extension JSONValue {
         case .number(let v): return .float64(v)
         case .string(let v): return .string(v)
         case .array(let elements):
-            return .list(try elements.map { element in
-                if case .array = element {
-                    throw APIError.invalidRequest("\(field()): nested lists are not supported")
-                }
-                return try element.featureValue(field: field())
-            })
+            return .list(
+                try elements.map { element in
+                    if case .array = element {
+                        throw APIError.invalidRequest("\(field()): nested lists are not supported")
+                    }
+                    return try element.featureValue(field: field())
+                })
         case .object:
             throw APIError.invalidRequest("\(field()): objects are not supported as values")
         }
@@ -53,16 +54,21 @@ extension JSONValue {
     func requiredColumns(_ key: String) throws -> [(String, [Value])] {
         guard let member = self[key] else { throw APIError.invalidRequest("'\(key)' is required") }
         guard case .object(let members) = member else {
-            throw APIError.invalidRequest("'\(key)' must be an object of column name to array of values, not \(member.kindDescription)")
+            throw APIError.invalidRequest(
+                "'\(key)' must be an object of column name to array of values, not \(member.kindDescription)")
         }
         guard !members.isEmpty else { throw APIError.invalidRequest("'\(key)' has no columns") }
         return try members.map { name, column in
             guard case .array(let elements) = column else {
-                throw APIError.invalidRequest("'\(key).\(name)' must be an array of values, not \(column.kindDescription)")
+                throw APIError.invalidRequest(
+                    "'\(key).\(name)' must be an array of values, not \(column.kindDescription)")
             }
-            return (name, try elements.enumerated().map { row, element in
-                try element.featureValue(field: "'\(key).\(name)[\(row)]'")
-            })
+            return (
+                name,
+                try elements.enumerated().map { row, element in
+                    try element.featureValue(field: "'\(key).\(name)[\(row)]'")
+                }
+            )
         }
     }
 }

@@ -38,10 +38,12 @@ struct MaterializeRoutes: Sendable {
         for report in reports {
             state.metrics.recordMaterialized(view: report.view, rows: report.write.keysWritten)
         }
-        return try jsonResponse(encoding: MaterializeResult(featureViews: reports.map { report in
-            MaterializeResult.View(
-                name: report.view, start: report.start, end: report.end, keysRead: report.keysRead,
-                keysWritten: report.write.keysWritten)
-        }))
+        return try jsonResponse(
+            encoding: MaterializeResult(
+                featureViews: reports.map { report in
+                    MaterializeResult.View(
+                        name: report.view, start: report.start, end: report.end, keysRead: report.keysRead,
+                        keysWritten: report.write.keysWritten)
+                }))
     }
 }

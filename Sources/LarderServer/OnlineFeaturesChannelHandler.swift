@@ -191,7 +191,8 @@ final class OnlineFeaturesChannelHandler: ChannelDuplexHandler, RemovableChannel
             buffer.writeStaticString("HTTP/1.1 200 OK\r\n")
         } else {
             // NIO's phrase for the code, as the full HTTP stack writes it.
-            buffer.writeString("HTTP/1.1 \(status.code) \(HTTPResponseStatus(statusCode: status.code).reasonPhrase)\r\n")
+            buffer.writeString(
+                "HTTP/1.1 \(status.code) \(HTTPResponseStatus(statusCode: status.code).reasonPhrase)\r\n")
         }
         buffer.writeStaticString("Content-Type: application/json\r\nContent-Length: ")
         buffer.writeString(String(bytes.count))
@@ -204,8 +205,8 @@ final class OnlineFeaturesChannelHandler: ChannelDuplexHandler, RemovableChannel
         buffer.writeString("\r\n\r\n")
         buffer.writeBytes(bytes)
         route.state.finishRequest(
-            method: .post, path: OnlineFeaturesRoute.path, status: status, elapsed: clock.now - started, failure: failure)
+            method: .post, path: OnlineFeaturesRoute.path, status: status, elapsed: clock.now - started,
+            failure: failure)
         return buffer
     }
 }
-

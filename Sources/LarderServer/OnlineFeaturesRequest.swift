@@ -26,7 +26,8 @@ struct OnlineFeaturesRequest: Equatable {
         guard rows <= maxEntityRows else {
             throw APIError(
                 .contentTooLarge, "too_many_entity_rows",
-                "the request has \(rows) entity rows; the server accepts at most \(maxEntityRows) (server.max_entity_rows)")
+                "the request has \(rows) entity rows; the server accepts at most \(maxEntityRows) (server.max_entity_rows)"
+            )
         }
         fullFeatureNames = try body.optionalBool("full_feature_names") ?? false
         // Checked even when a service is named, as the document describes every member.
@@ -45,7 +46,8 @@ struct OnlineFeaturesRequest: Equatable {
         } else if let references, !references.isEmpty {
             selection = .features(references)
         } else {
-            throw APIError.invalidRequest("either 'features' (a non-empty list of 'view:feature') or 'feature_service' is required")
+            throw APIError.invalidRequest(
+                "either 'features' (a non-empty list of 'view:feature') or 'feature_service' is required")
         }
     }
 }

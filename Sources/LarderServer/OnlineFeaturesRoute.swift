@@ -22,7 +22,8 @@ struct OnlineFeaturesRoute: Sendable {
             var request = request
             try state.authorizer.authorize(request.headers, for: .readOnline)
             let body = try await state.readJSONObject(&request)
-            return jsonResponse(try respond(to: OnlineFeaturesRequest(body, maxEntityRows: state.settings.maxEntityRows)))
+            return jsonResponse(
+                try respond(to: OnlineFeaturesRequest(body, maxEntityRows: state.settings.maxEntityRows)))
         }
     }
 
@@ -38,7 +39,8 @@ struct OnlineFeaturesRoute: Sendable {
         let plain = body.withUnsafeReadableBytes { raw in
             OnlineFeaturesRequest(plainBody: raw.bindMemory(to: UInt8.self), maxEntityRows: maxEntityRows)
         }
-        return try respond(to: plain ?? OnlineFeaturesRequest(state.parseJSONObject(body), maxEntityRows: maxEntityRows))
+        return try respond(
+            to: plain ?? OnlineFeaturesRequest(state.parseJSONObject(body), maxEntityRows: maxEntityRows))
     }
 
     /// Reads an LMDB lookup inline, wherever the caller runs: it takes a few microseconds,

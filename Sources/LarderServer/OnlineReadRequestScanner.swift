@@ -115,9 +115,13 @@ enum OnlineReadRequestScanner {
             let valueStart = position
             while position < limit, Self.isFieldValueByte(bytes[position]) { position += 1 }
             guard position + 1 < limit else { return .incomplete }
-            guard bytes[position] == UInt8(ascii: "\r"), bytes[position + 1] == UInt8(ascii: "\n") else { return .other }
+            guard bytes[position] == UInt8(ascii: "\r"), bytes[position + 1] == UInt8(ascii: "\n") else {
+                return .other
+            }
             var valueEnd = position
-            while valueEnd > valueStart, bytes[valueEnd - 1] == UInt8(ascii: " ") || bytes[valueEnd - 1] == UInt8(ascii: "\t") {
+            while valueEnd > valueStart,
+                bytes[valueEnd - 1] == UInt8(ascii: " ") || bytes[valueEnd - 1] == UInt8(ascii: "\t")
+            {
                 valueEnd -= 1
             }
             position += 2
@@ -127,7 +131,9 @@ enum OnlineReadRequestScanner {
         }
 
         /// Takes a header into the head; `false` for one that needs the full HTTP stack.
-        private static func record(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, into head: inout Head) -> Bool {
+        private static func record(
+            name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, into head: inout Head
+        ) -> Bool {
             switch name.count {
             case 14 where equalsIgnoringCase(name, "content-length"):
                 guard head.contentLength < 0, (1...9).contains(value.count) else { return false }

@@ -48,14 +48,16 @@ struct RequestValue: Decodable {
             return
         }
         guard var list = try? decoder.unkeyedContainer() else {
-            throw APIError.invalidRequest("'\(JSONBodyDecoder.memberPath(decoder.codingPath))': objects are not supported as values")
+            throw APIError.invalidRequest(
+                "'\(JSONBodyDecoder.memberPath(decoder.codingPath))': objects are not supported as values")
         }
         var elements: [Value] = []
         while !list.isAtEnd {
             let element = try list.superDecoder()
             guard let scalar = Self.scalar(element) else {
                 throw APIError.invalidRequest(
-                    "'\(JSONBodyDecoder.memberPath(element.codingPath))': a list holds null, booleans, numbers or strings only")
+                    "'\(JSONBodyDecoder.memberPath(element.codingPath))': a list holds null, booleans, numbers or strings only"
+                )
             }
             elements.append(scalar)
         }

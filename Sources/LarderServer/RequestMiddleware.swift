@@ -7,7 +7,9 @@ import Hummingbird
 struct RequestMiddleware<Context: RequestContext>: RouterMiddleware {
     let state: ServerState
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let clock = ContinuousClock()
         let started = clock.now
         let response: Response
@@ -15,7 +17,8 @@ struct RequestMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             let endpoints = Endpoint.endpoints(atPath: request.uri.path)
             if !endpoints.isEmpty, !endpoints.contains(where: { $0.method == request.method }) {
-                throw APIError.methodNotAllowed(request.method, path: request.uri.path, allowed: endpoints.map(\.method))
+                throw APIError.methodNotAllowed(
+                    request.method, path: request.uri.path, allowed: endpoints.map(\.method))
             }
             response = try await next(request, context)
         } catch {

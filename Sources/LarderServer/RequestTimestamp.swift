@@ -20,7 +20,8 @@ struct RequestTimestamp: Decodable {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let timestamp = Self.parse(text) else {
             throw APIError.invalidRequest(
-                "'\(JSONBodyDecoder.memberPath(decoder.codingPath))': '\(text)' is not an RFC 3339 timestamp (such as 2026-01-02T03:04:05Z)")
+                "'\(JSONBodyDecoder.memberPath(decoder.codingPath))': '\(text)' is not an RFC 3339 timestamp (such as 2026-01-02T03:04:05Z)"
+            )
         }
         self.timestamp = timestamp
     }

@@ -62,7 +62,9 @@ struct MaterializeResult: Encodable {
 /// A 200 response with a JSON body.
 /// - Parameter bytes: the body.
 func jsonResponse(_ bytes: [UInt8]) -> Response {
-    Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    Response(
+        status: .ok, headers: [.contentType: "application/json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
 }
 
 /// A 200 response with an encoded body.

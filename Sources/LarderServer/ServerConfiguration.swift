@@ -26,7 +26,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public func checkBinding(_ settings: ServerSettings) throws {
         guard settings.tokens == nil, !isLoopback, !allowUnauthenticated else { return }
         throw ServerConfigurationError(
-            message: "refusing to serve without authentication on \(host): add server.auth.tokens to feature_store.yaml, bind 127.0.0.1, or pass --allow-unauthenticated")
+            message:
+                "refusing to serve without authentication on \(host): add server.auth.tokens to feature_store.yaml, bind 127.0.0.1, or pass --allow-unauthenticated"
+        )
     }
 }
 

@@ -41,7 +41,8 @@ final class ServerMetrics: Sendable {
         requestMetrics = Mutex([RequestKey(endpoint: OnlineFeaturesRoute.path, status: 200): onlineReadOK])
         entityRows = CoreMetrics.Counter(label: "larder_entity_rows_served_total", factory: factory)
         lookups = FeatureStatus.allCases.map {
-            CoreMetrics.Counter(label: "larder_feature_lookups_total", dimensions: [("status", $0.rawValue)], factory: factory)
+            CoreMetrics.Counter(
+                label: "larder_feature_lookups_total", dimensions: [("status", $0.rawValue)], factory: factory)
         }
     }
 
@@ -93,8 +94,10 @@ final class ServerMetrics: Sendable {
 
     /// Counts rows materialized into the online store for a view.
     func recordMaterialized(view: String, rows: Int) {
-        CoreMetrics.Counter(label: "larder_materialized_rows_total", dimensions: [("feature_view", view)], factory: factory)
-            .increment(by: rows)
+        CoreMetrics.Counter(
+            label: "larder_materialized_rows_total", dimensions: [("feature_view", view)], factory: factory
+        )
+        .increment(by: rows)
     }
 
     /// Counts rows pushed through a push source or written to a view.

@@ -45,7 +45,9 @@ struct ServerState: Sendable {
 
     /// The error for a body larger than ``ServerSettings/maxBodyBytes`` (413).
     var bodyTooLarge: APIError {
-        APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(settings.maxBodyBytes) bytes (server.max_body_bytes)")
+        APIError(
+            .contentTooLarge, "body_too_large",
+            "the request body is larger than \(settings.maxBodyBytes) bytes (server.max_body_bytes)")
     }
 
     /// Runs blocking work (SQLite, a large LMDB write) on NIO's thread pool, off the event

@@ -24,7 +24,8 @@ struct PushRequest: Decodable {
         let targetName = try container.decodeIfPresent(String.self, forKey: .to) ?? PushTarget.online.rawValue
         guard let target = PushTarget(rawValue: targetName) else {
             throw APIError.invalidRequest(
-                "'to' must be one of \(PushTarget.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(targetName)'")
+                "'to' must be one of \(PushTarget.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(targetName)'"
+            )
         }
         to = target
     }

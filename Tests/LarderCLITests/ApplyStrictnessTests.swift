@@ -14,41 +14,59 @@ import Testing
         let before = try await registryText(repository)
         let json = ManifestRepository.manifest().jsonText()
 
-        let typo = try await LarderExecutable.run(try repository.applyArguments(json.replacingOccurrences(of: "\"ttl_seconds\"", with: "\"ttl_secnds\"")))
+        let typo = try await LarderExecutable.run(
+            try repository.applyArguments(json.replacingOccurrences(of: "\"ttl_seconds\"", with: "\"ttl_secnds\"")))
         #expect(typo.status == 1)
-        #expect(typo.standardError.contains("field 'feature_views[0].ttl_secnds': unknown member; did you mean \"ttl_seconds\"?"), "\(typo.standardError)")
+        #expect(
+            typo.standardError.contains(
+                "field 'feature_views[0].ttl_secnds': unknown member; did you mean \"ttl_seconds\"?"),
+            "\(typo.standardError)")
         #expect(typo.standardError.contains("manifest file \(repository.manifestPath)"))
 
-        let topLevel = try await LarderExecutable.run(try repository.applyArguments(json.replacingOccurrences(of: "\"feature_views\"", with: "\"featureviews\"")))
+        let topLevel = try await LarderExecutable.run(
+            try repository.applyArguments(json.replacingOccurrences(of: "\"feature_views\"", with: "\"featureviews\"")))
         #expect(topLevel.status == 1)
-        #expect(topLevel.standardError.contains("field 'featureviews': unknown member; did you mean \"feature_views\"?"), "\(topLevel.standardError)")
+        #expect(
+            topLevel.standardError.contains("field 'featureviews': unknown member; did you mean \"feature_views\"?"),
+            "\(topLevel.standardError)")
         #expect(try await registryText(repository) == before)
     }
 
     @Test func invalidJSONIsLocatedByLineAndColumn() async throws {
         let repository = try ManifestRepository()
-        let result = try await LarderExecutable.run(try repository.applyArguments("{\n  \"manifest_version\": 1,\n  \"entities\": [}\n"))
+        let result = try await LarderExecutable.run(
+            try repository.applyArguments("{\n  \"manifest_version\": 1,\n  \"entities\": [}\n"))
         #expect(result.status == 1)
-        #expect(result.standardError.contains("invalid JSON at line 3, column 16: unexpected '}'; expected a value"), "\(result.standardError)")
+        #expect(
+            result.standardError.contains("invalid JSON at line 3, column 16: unexpected '}'; expected a value"),
+            "\(result.standardError)")
     }
 
     @Test func deletingAViewOrServiceIsShownAndNeedsAllowDeletes() async throws {
         let repository = try await ManifestRepository().applied()
-        let materialized = try await LarderExecutable.run(["materialize", "2026-01-01", "2026-01-03", "--repo", repository.path])
+        let materialized = try await LarderExecutable.run([
+            "materialize", "2026-01-01", "2026-01-03", "--repo", repository.path,
+        ])
         #expect(materialized.status == 0, "\(materialized.standardError)")
         let before = try await registryText(repository)
         let smaller = ManifestRepository.manifest(withStats: false).jsonText()
-        let stored = "feature view 'merchant_stats' (stores 6 rows offline, 3 keys online, materialized until 2026-01-03T00:00:00Z)"
+        let stored =
+            "feature view 'merchant_stats' (stores 6 rows offline, 3 keys online, materialized until 2026-01-03T00:00:00Z)"
 
         let planned = try await LarderExecutable.run(try repository.applyArguments(smaller, verb: "plan"))
         #expect(planned.status == 0, "\(planned.standardError)")
-        #expect(planned.standardOutput.contains("Would delete feature view 'merchant_stats': stores 6 rows offline, 3 keys online"), "\(planned.standardOutput)")
+        #expect(
+            planned.standardOutput.contains(
+                "Would delete feature view 'merchant_stats': stores 6 rows offline, 3 keys online"),
+            "\(planned.standardOutput)")
         #expect(planned.standardOutput.contains("Would delete feature service 'merchant_v1': serves 2 features"))
         #expect(planned.standardOutput.contains("--allow-deletes"))
 
         let refused = try await LarderExecutable.run(try repository.applyArguments(smaller))
         #expect(refused.status == 1)
-        #expect(refused.standardError.contains("error: this apply deletes \(stored) and feature service 'merchant_v1'"), "\(refused.standardError)")
+        #expect(
+            refused.standardError.contains("error: this apply deletes \(stored) and feature service 'merchant_v1'"),
+            "\(refused.standardError)")
         #expect(refused.standardError.contains("pass --allow-deletes"))
         #expect(try await registryText(repository) == before)
 
@@ -68,14 +86,23 @@ import Testing
         let script = URL(fileURLWithPath: "/usr/bin/script")
         let declined = try await Processes.run(script.path, ["-qec", command, "/dev/null"], input: "n\n")
         #expect(declined.status == 0, "\(declined.standardOutput)")
-        #expect(declined.standardOutput.contains("This apply deletes feature view 'merchant_stats' (nothing stored) and feature service 'merchant_v1'"), "\(declined.standardOutput)")
+        #expect(
+            declined.standardOutput.contains(
+                "This apply deletes feature view 'merchant_stats' (nothing stored) and feature service 'merchant_v1'"),
+            "\(declined.standardOutput)")
         #expect(declined.standardOutput.contains("Apply it? [y/N] Nothing applied."))
-        #expect(try await LarderExecutable.run(["feature-views", "list", "--repo", repository.path]).standardOutput.contains("merchant_stats"))
+        #expect(
+            try await LarderExecutable.run(["feature-views", "list", "--repo", repository.path]).standardOutput
+                .contains("merchant_stats"))
 
         let accepted = try await Processes.run(script.path, ["-qec", command, "/dev/null"], input: "y\n")
         #expect(accepted.status == 0, "\(accepted.standardOutput)")
-        #expect(accepted.standardOutput.contains("Deleted feature view 'merchant_stats': nothing stored"), "\(accepted.standardOutput)")
-        #expect(!(try await LarderExecutable.run(["feature-views", "list", "--repo", repository.path]).standardOutput.contains("merchant_stats")))
+        #expect(
+            accepted.standardOutput.contains("Deleted feature view 'merchant_stats': nothing stored"),
+            "\(accepted.standardOutput)")
+        #expect(
+            !(try await LarderExecutable.run(["feature-views", "list", "--repo", repository.path]).standardOutput
+                .contains("merchant_stats")))
     }
 
     @Test func aCSVColumnThatCannotHoldItsTypeFailsAtPlanAndApply() async throws {
@@ -84,7 +111,9 @@ import Testing
         for verb in ["plan", "apply"] {
             let result = try await LarderExecutable.run(try repository.applyArguments(json, verb: verb))
             #expect(result.status == 1, "\(verb): \(result.standardOutput)")
-            #expect(result.standardError.contains("feature view 'merchant_stats', field 'features[1]'"), "\(result.standardError)")
+            #expect(
+                result.standardError.contains("feature view 'merchant_stats', field 'features[1]'"),
+                "\(result.standardError)")
             #expect(result.standardError.contains("merchants.csv:2: column 'category'"), "\(result.standardError)")
             #expect(result.standardError.contains("the first 1000 rows"))
         }
@@ -106,9 +135,14 @@ import Testing
         let first = try await LarderExecutable.run(["materialize-incremental", "2026-02-01", "--repo", repository.path])
         #expect(first.status == 0, "\(first.standardError)")
         let before = try await registryText(repository)
-        let backwards = try await LarderExecutable.run(["materialize-incremental", "2020-01-01", "--repo", repository.path])
+        let backwards = try await LarderExecutable.run([
+            "materialize-incremental", "2020-01-01", "--repo", repository.path,
+        ])
         #expect(backwards.status == 1)
-        #expect(backwards.standardError.contains("error: the end (2020-01-01T00:00:00Z) is before where feature view 'merchant_stats' was last materialized (2026-02-01T00:00:00Z)"), "\(backwards.standardError)")
+        #expect(
+            backwards.standardError.contains(
+                "error: the end (2020-01-01T00:00:00Z) is before where feature view 'merchant_stats' was last materialized (2026-02-01T00:00:00Z)"
+            ), "\(backwards.standardError)")
         #expect(try await registryText(repository) == before)
     }
 }

@@ -33,12 +33,14 @@ import Testing
 
         let listed = try await LarderExecutable.run(["feature-views", "list", "--json", "--repo", repo])
         #expect(listed.status == 0)
-        let views = try #require(try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
+        let views = try #require(
+            try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
         #expect(views.compactMap { $0["name"] as? String } == ["user_transaction_stats", "merchant_stats"])
 
         let manifestFile = directory.appending("manifest.json")
         let dumped = try await LarderExecutable.run(["registry-dump", "--repo", repo])
-        let registry = try #require(try JSONSerialization.jsonObject(with: Data(dumped.standardOutput.utf8)) as? [String: Any])
+        let registry = try #require(
+            try JSONSerialization.jsonObject(with: Data(dumped.standardOutput.utf8)) as? [String: Any])
         let manifest = try JSONSerialization.data(withJSONObject: try #require(registry["manifest"]))
         try manifest.write(to: URL(fileURLWithPath: manifestFile))
         let fromFile = try await LarderExecutable.run(["apply", "--repo", repo, "--manifest", manifestFile])

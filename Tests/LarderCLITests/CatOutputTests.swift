@@ -31,40 +31,44 @@ struct CatOutputTests {
 
     @Test func printsTheSchema() throws {
         let file = try csvFile(Self.events)
-        #expect(try output([file.path, "--schema"]) == """
-            column           type                nullable
-            ---------------  ------------------  --------
-            user_id          int64               yes
-            event_timestamp  timestamp[us, UTC]  yes
-            amount           float64             yes
-            category         string              yes
+        #expect(
+            try output([file.path, "--schema"]) == """
+                column           type                nullable
+                ---------------  ------------------  --------
+                user_id          int64               yes
+                event_timestamp  timestamp[us, UTC]  yes
+                amount           float64             yes
+                category         string              yes
 
-            """)
+                """)
         #expect(try output([file.path, "--schema", "--columns", "amount,user_id"]).contains("amount   float64"))
     }
 
     @Test func printsJSONLines() throws {
         let file = try csvFile(Self.events)
-        #expect(try output([file.path, "--jsonl"]) == """
-            {"user_id":1,"event_timestamp":"2026-01-02T03:04:05.123456Z","amount":12.5,"category":"a,b"}
-            {"user_id":2,"event_timestamp":"2026-01-02T03:04:05.000000Z","amount":null,"category":"plain"}
-            {"user_id":3,"event_timestamp":"2026-01-03T00:00:00.000000Z","amount":-0.25,"category":"say \\"hi\\""}
+        #expect(
+            try output([file.path, "--jsonl"]) == """
+                {"user_id":1,"event_timestamp":"2026-01-02T03:04:05.123456Z","amount":12.5,"category":"a,b"}
+                {"user_id":2,"event_timestamp":"2026-01-02T03:04:05.000000Z","amount":null,"category":"plain"}
+                {"user_id":3,"event_timestamp":"2026-01-03T00:00:00.000000Z","amount":-0.25,"category":"say \\"hi\\""}
 
-            """)
-        #expect(try output([file.path, "--jsonl", "--columns", "category,user_id", "--limit", "1"]) == """
-            {"category":"a,b","user_id":1}
+                """)
+        #expect(
+            try output([file.path, "--jsonl", "--columns", "category,user_id", "--limit", "1"]) == """
+                {"category":"a,b","user_id":1}
 
-            """)
+                """)
     }
 
     @Test func printsCSV() throws {
         let file = try csvFile(Self.events)
-        #expect(try output([file.path, "--csv", "--limit", "2", "--columns", "category,amount"]) == """
-            category,amount
-            "a,b",12.5
-            plain,
+        #expect(
+            try output([file.path, "--csv", "--limit", "2", "--columns", "category,amount"]) == """
+                category,amount
+                "a,b",12.5
+                plain,
 
-            """)
+                """)
     }
 
     @Test func printsATableWithANoteWhenRowsAreLeftOut() throws {

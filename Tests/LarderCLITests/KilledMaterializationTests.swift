@@ -46,7 +46,9 @@ import Glibc
     @Test func killedRunLeavesOldOrNewValuesAndRerunCompletes() async throws {
         let directory = try TemporaryDirectory()
         let repo = try await makeRepository(at: directory)
-        let first = try await LarderExecutable.run(["materialize", "2026-01-01", "2026-01-01T12:00:00Z", "--repo", repo])
+        let first = try await LarderExecutable.run([
+            "materialize", "2026-01-01", "2026-01-01T12:00:00Z", "--repo", repo,
+        ])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(try servedScores(repo: repo) == [.int64(1)])
 

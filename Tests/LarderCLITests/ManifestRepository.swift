@@ -24,7 +24,8 @@ final class ManifestRepository {
 
     init(statsCSV: String = ManifestRepository.statsCSV) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("larder-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
         try write("project: merchants\n", to: "feature_store.yaml")
         try write(statsCSV, to: "data/merchants.csv")
         try write("merchant_id,event_timestamp,risk\n1,2026-01-01T00:00:00Z,0.5\n", to: "data/risk.csv")

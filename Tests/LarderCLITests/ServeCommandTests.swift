@@ -19,7 +19,9 @@ import Glibc
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             bytes.append(chunk)
-            if let end = bytes.firstIndex(of: UInt8(ascii: "\n")) { return String(decoding: bytes[..<end], as: UTF8.self) }
+            if let end = bytes.firstIndex(of: UInt8(ascii: "\n")) {
+                return String(decoding: bytes[..<end], as: UTF8.self)
+            }
         }
         return nil
     }
@@ -40,14 +42,18 @@ import Glibc
             }
         }
         let line = try #require(firstLine(of: output, within: 30), "serve printed nothing")
-        let pattern = #"^Serving 2 feature views and 1 feature service of \#(repository.path) on http://127\.0\.0\.1:(\d+) \(Ctrl-C or SIGTERM stops it\)$"#
+        let pattern =
+            #"^Serving 2 feature views and 1 feature service of \#(repository.path) on http://127\.0\.0\.1:(\d+) \(Ctrl-C or SIGTERM stops it\)$"#
         let match = try #require(line.range(of: pattern, options: .regularExpression), "\(line)")
         let port = try #require(line[match].split(separator: ":").last?.split(separator: " ").first.map(String.init))
         #expect(Int(port) ?? 0 > 0)
 
         let second = try await LarderExecutable.run(["serve", "--repo", repository.path, "--port", port])
         #expect(second.status == 1)
-        #expect(second.standardError.contains("error: port \(port) on 127.0.0.1 is in use (another `larder serve`?); choose another with --port"), "\(second.standardError)")
+        #expect(
+            second.standardError.contains(
+                "error: port \(port) on 127.0.0.1 is in use (another `larder serve`?); choose another with --port"),
+            "\(second.standardError)")
         #expect(!second.standardError.contains("errno"))
 
         server.terminate()

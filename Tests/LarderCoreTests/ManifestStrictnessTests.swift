@@ -27,8 +27,14 @@ import Testing
         (#""feature_views":"#, #""featureviews":"#, "featureviews", "feature_views"),
         (#""join_keys""#, #""joinkeys""#, "entities[0].joinkeys", "join_keys"),
         (#""timestamp_field""#, #""timestamp_feild""#, "sources[0].timestamp_feild", "timestamp_field"),
-        (#"{"name": "f", "type": "float64"}"#, #"{"name": "f", "typ": "float64"}"#, "feature_views[0].features[0].typ", "type"),
-        (#"{"feature_view": "v","#, #"{"featureview": "v","#, "feature_services[0].features[0].featureview", "feature_view"),
+        (
+            #"{"name": "f", "type": "float64"}"#, #"{"name": "f", "typ": "float64"}"#,
+            "feature_views[0].features[0].typ", "type"
+        ),
+        (
+            #"{"feature_view": "v","#, #"{"featureview": "v","#, "feature_services[0].features[0].featureview",
+            "feature_view"
+        ),
         (#""user_id", "type""#, #""user_id", "tpye""#, "entities[0].join_keys[0].tpye", "type"),
     ])
     func unknownMemberNamesItsPathAndTheClosestKnownMember(
@@ -63,7 +69,8 @@ import Testing
     @Test func spellingSuggestsOnlyCloseNames() {
         #expect(Spelling.distance("materialise", "materialize") == 1)
         #expect(Spelling.distance("ab", "ba") == 1)
-        #expect(Spelling.closest(to: "materialise", among: ["materialize", "materialize-incremental"]) == "materialize")
+        #expect(
+            Spelling.closest(to: "materialise", among: ["materialize", "materialize-incremental"]) == "materialize")
         #expect(Spelling.closest(to: "data_sources", among: ["data-sources", "entities"]) == "data-sources")
         #expect(Spelling.closest(to: "xyz", among: ["materialize", "serve"]) == nil)
     }

@@ -14,7 +14,8 @@ func fraudRepository(userTTL: Duration = .days(7)) -> FeatureRepository {
         Field("embedding", .list(.float32))
     }
     let merchantStats = FeatureView(
-        "merchant_stats", entities: [merchant], source: FileSource("data/merchants.csv", fieldMapping: ["cat": "category"])
+        "merchant_stats", entities: [merchant],
+        source: FileSource("data/merchants.csv", fieldMapping: ["cat": "category"])
     ) {
         Field("category", .string)
         for window in [1, 30] { Field("tx_count_\(window)d", .int64) }
@@ -78,12 +79,16 @@ func fraudRepository(userTTL: Duration = .days(7)) -> FeatureRepository {
     @Test func featureReferencesResolveAndClashesAreNamed() throws {
         let manifest = fraudRepository().manifest
         let references = try manifest.references(ofService: "fraud_v1")
-        #expect(references.map(\.description) == [
-            "user_stats:avg_amount_7d", "user_stats:tx_count_7d", "user_stats:embedding", "merchant_stats:tx_count_1d",
-        ])
+        #expect(
+            references.map(\.description) == [
+                "user_stats:avg_amount_7d", "user_stats:tx_count_7d", "user_stats:embedding",
+                "merchant_stats:tx_count_1d",
+            ])
         let resolved = try manifest.resolve(references, fullFeatureNames: true)
         #expect(resolved.last?.outputName == "merchant_stats__tx_count_1d")
         #expect(throws: DefinitionError.self) { try FeatureReference(parsing: "no_colon") }
-        #expect(throws: DefinitionError.self) { try manifest.resolve([FeatureReference(view: "nope", feature: "x")], fullFeatureNames: false) }
+        #expect(throws: DefinitionError.self) {
+            try manifest.resolve([FeatureReference(view: "nope", feature: "x")], fullFeatureNames: false)
+        }
     }
 }

@@ -60,12 +60,13 @@ struct TimestampParsingTests {
         #expect(parsed?.nanosecondsSinceEpoch == Self.base + 250_000_000)
     }
 
-    @Test(arguments: [
-        (Int64(1_767_323_045_123_456_789), 9, "2026-01-02T03:04:05.123456789Z"),
-        (1_767_323_045_123_456_789, 6, "2026-01-02T03:04:05.123456Z"),
-        (1_767_323_045_000_000_000, nil, "2026-01-02T03:04:05Z"),
-        (-1, 9, "1969-12-31T23:59:59.999999999Z"),
-    ] as [(Int64, Int?, String)])
+    @Test(
+        arguments: [
+            (Int64(1_767_323_045_123_456_789), 9, "2026-01-02T03:04:05.123456789Z"),
+            (1_767_323_045_123_456_789, 6, "2026-01-02T03:04:05.123456Z"),
+            (1_767_323_045_000_000_000, nil, "2026-01-02T03:04:05Z"),
+            (-1, 9, "1969-12-31T23:59:59.999999999Z"),
+        ] as [(Int64, Int?, String)])
     func formatsAndParsesBack(nanoseconds: Int64, digits: Int?, text: String) {
         let timestamp = Timestamp(nanosecondsSinceEpoch: nanoseconds)
         #expect(timestamp.rfc3339(fractionDigits: digits) == text)
@@ -75,13 +76,14 @@ struct TimestampParsingTests {
 
 /// Parsing into seconds and nanoseconds, which covers years 0000 to 9999.
 struct TimestampComponentParsingTests {
-    @Test(arguments: [
-        ("9999-12-31T23:59:59.999999Z", Int64(253_402_300_799), Int64(999_999_000)),
-        ("0001-01-01T00:00:00Z", -62_135_596_800, 0),
-        ("1969-12-31T23:59:59.5Z", -1, 500_000_000),
-        ("1767323045", 1_767_323_045, 0),
-        ("2026-01-02T05:04:05.25+02:00", 1_767_323_045, 250_000_000),
-    ] as [(String, Int64, Int64)])
+    @Test(
+        arguments: [
+            ("9999-12-31T23:59:59.999999Z", Int64(253_402_300_799), Int64(999_999_000)),
+            ("0001-01-01T00:00:00Z", -62_135_596_800, 0),
+            ("1969-12-31T23:59:59.5Z", -1, 500_000_000),
+            ("1767323045", 1_767_323_045, 0),
+            ("2026-01-02T05:04:05.25+02:00", 1_767_323_045, 250_000_000),
+        ] as [(String, Int64, Int64)])
     func parsesFarDates(text: String, seconds: Int64, nanoseconds: Int64) {
         let parsed = Array(text.utf8).withUnsafeBufferPointer { Timestamp.secondsAndNanoseconds(parsingUTF8: $0) }
         #expect(parsed?.seconds == seconds)
@@ -89,7 +91,9 @@ struct TimestampComponentParsingTests {
     }
 
     @Test func rejectsWhatTimestampRejects() {
-        let parsed = Array("2026-02-30".utf8).withUnsafeBufferPointer { Timestamp.secondsAndNanoseconds(parsingUTF8: $0) }
+        let parsed = Array("2026-02-30".utf8).withUnsafeBufferPointer {
+            Timestamp.secondsAndNanoseconds(parsingUTF8: $0)
+        }
         #expect(parsed == nil)
     }
 

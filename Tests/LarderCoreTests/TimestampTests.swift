@@ -22,7 +22,10 @@ import Testing
         #expect(timestamp.nanosecondsSinceEpoch == nanoseconds)
     }
 
-    @Test(arguments: ["", "2026-13-01", "2026-02-30", "2026-01-02T25:00:00Z", "2026-01-02T03:04:05+", "yesterday", "2026-01-02T03:04:05Zjunk"])
+    @Test(arguments: [
+        "", "2026-13-01", "2026-02-30", "2026-01-02T25:00:00Z", "2026-01-02T03:04:05+", "yesterday",
+        "2026-01-02T03:04:05Zjunk",
+    ])
     func rejectsWhatIsNotATimestamp(text: String) {
         #expect(Timestamp(parsing: text) == nil)
     }

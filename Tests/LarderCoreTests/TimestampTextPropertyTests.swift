@@ -39,7 +39,8 @@ import Testing
         await propertyCheck(count: 2000, input: Self.innerInstants, Gen.int(in: -(23 * 60 + 59)...(23 * 60 + 59))) {
             instant, minutes in
             // The wall-clock time at that offset, then the offset.
-            let local = Timestamp(nanosecondsSinceEpoch: instant.nanosecondsSinceEpoch + Int64(minutes) * 60_000_000_000)
+            let local = Timestamp(
+                nanosecondsSinceEpoch: instant.nanosecondsSinceEpoch + Int64(minutes) * 60_000_000_000)
             let wallClock = String(local.rfc3339(fractionDigits: 9).dropLast())
             let sign = minutes < 0 ? "-" : "+"
             let offset = sign + Self.twoDigits(abs(minutes) / 60) + ":" + Self.twoDigits(abs(minutes) % 60)

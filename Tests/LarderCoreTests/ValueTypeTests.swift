@@ -3,7 +3,10 @@ import LarderCore
 import Testing
 
 @Suite struct ValueTypeTests {
-    @Test(arguments: [ValueType.bool, .int32, .int64, .float32, .float64, .string, .bytes, .timestamp, .list(.float32), .list(.string)])
+    @Test(arguments: [
+        ValueType.bool, .int32, .int64, .float32, .float64, .string, .bytes, .timestamp, .list(.float32),
+        .list(.string),
+    ])
     func textFormRoundTrips(type: ValueType) throws {
         #expect(ValueType(type.description) == type)
         let data = try JSONEncoder().encode([type])
@@ -13,7 +16,9 @@ import Testing
     @Test func unknownTypeNamesAreRejected() {
         #expect(ValueType("float") == nil)
         #expect(ValueType("list<list<int64>>") == nil)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ValueType].self, from: Data(#"["decimal"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([ValueType].self, from: Data(#"["decimal"]"#.utf8))
+        }
     }
 
     @Test func valuesConformToTheirTypesAndNullToAll() {

@@ -31,13 +31,16 @@ struct CSVFuzzTests {
             switch Int.random(in: 0..<7, using: &generator) {
             case 0 where !bytes.isEmpty: bytes[position] = UInt8.random(in: 0...255, using: &generator)
             case 1: bytes.insert(interesting.randomElement(using: &generator)!, at: position)
-            case 2 where !bytes.isEmpty: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...8, using: &generator)))
+            case 2 where !bytes.isEmpty:
+                bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...8, using: &generator)))
             case 3: bytes = Array(bytes.prefix(position))
             case 4 where !bytes.isEmpty:
                 let end = min(bytes.count, position + Int.random(in: 1...20, using: &generator))
                 bytes.insert(contentsOf: bytes[position..<end], at: Int.random(in: 0...bytes.count, using: &generator))
             case 5: bytes.insert(contentsOf: [0x22, 0x22, 0x22], at: position)
-            default: bytes.insert(contentsOf: (0..<3).map { _ in UInt8.random(in: 0...255, using: &generator) }, at: position)
+            default:
+                bytes.insert(
+                    contentsOf: (0..<3).map { _ in UInt8.random(in: 0...255, using: &generator) }, at: position)
             }
         }
         return bytes
@@ -54,9 +57,11 @@ struct CSVFuzzTests {
             let path = try directory.write(bytes: mutant, to: "fuzz.csv")
             for (declared, chunk) in [(nil, 1 << 22), (Self.declaredTypes, 5)] as [([String: ColumnType]?, Int)] {
                 do {
-                    let reader = try CSVReader(path: path, declaredTypes: declared?.filter { key, _ in
-                        (try? CSVReader(path: path, inferenceRows: 0).schema[key]) != nil
-                    }, batchSize: 2, inferenceRows: 3, chunkSize: chunk)
+                    let reader = try CSVReader(
+                        path: path,
+                        declaredTypes: declared?.filter { key, _ in
+                            (try? CSVReader(path: path, inferenceRows: 0).schema[key]) != nil
+                        }, batchSize: 2, inferenceRows: 3, chunkSize: chunk)
                     let batch = try reader.readAll()
                     _ = JSONLinesEncoder().encode(batch)
                     outcomes.rows += batch.rowCount

@@ -37,7 +37,8 @@ struct CSVReaderErrorTests {
     }
 
     @Test func cellErrorNamesTheLineWhereTheFieldStarts() throws {
-        let error = try #require(try readError("a,b\n\"x\ny\",notanumber\n", declared: ["b": .int(bits: 64, signed: true)]))
+        let error = try #require(
+            try readError("a,b\n\"x\ny\",notanumber\n", declared: ["b": .int(bits: 64, signed: true)]))
         #expect(error.line == 3)
         #expect(error.column == "b")
         #expect(error.message.contains("'notanumber' is not an int64"))
@@ -58,7 +59,9 @@ struct CSVReaderErrorTests {
         (.list(.float64), "[1.5, x]", "element 2 of the list"),
     ])
     func typedParsingErrors(type: ColumnType, cell: String, expected: String) throws {
-        let error = try #require(try readError("id,v\n1,ok\n2,\"\(cell)\"\n", declared: ["id": .string, "v": .string].merging(["v": type]) { $1 }))
+        let error = try #require(
+            try readError(
+                "id,v\n1,ok\n2,\"\(cell)\"\n", declared: ["id": .string, "v": .string].merging(["v": type]) { $1 }))
         // Row 1 holds "ok", which fails too for most types; check whichever row failed.
         #expect(error.column == "v")
         #expect(error.line == 2 || error.line == 3)

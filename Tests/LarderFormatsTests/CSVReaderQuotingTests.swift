@@ -31,8 +31,9 @@ struct CSVReaderQuotingTests {
         Case(name: "quote inside an unquoted field is literal", text: "a,b\nab\"c,2\n", expected: [["ab\"c", "2"]]),
         Case(name: "spaces are kept in text", text: "a,b\n  x , y\n", expected: [["  x ", " y"]]),
         Case(name: "UTF-8 text", text: "a,b\nzürich,東京\n", expected: [["zürich", "東京"]]),
-        Case(name: "long field", text: "a,b\n" + String(repeating: "x", count: 5_000) + ",1\n",
-             expected: [[String(repeating: "x", count: 5_000), "1"]]),
+        Case(
+            name: "long field", text: "a,b\n" + String(repeating: "x", count: 5_000) + ",1\n",
+            expected: [[String(repeating: "x", count: 5_000), "1"]]),
         Case(name: "quoted field at the end without a line break", text: "a,b\n1,\"z\"", expected: [["1", "z"]]),
         Case(name: "header only", text: "a,b\n", expected: []),
     ]

@@ -9,7 +9,9 @@ struct CSVTypedParsingTests {
     /// Reads one declared column from cells (one per row) and returns the column.
     private func column(_ type: ColumnType, _ cells: [String]) throws -> Column {
         let directory = try TemporaryDirectory()
-        let text = "v\n" + cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: "\n") + "\n"
+        let text =
+            "v\n" + cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: "\n")
+            + "\n"
         let path = try directory.write(text, to: "t.csv")
         return try CSVReader(path: path, declaredTypes: ["v": type]).readAll().columns[0]
     }
@@ -53,7 +55,8 @@ struct CSVTypedParsingTests {
         let values = try column(.float64, ["nan", "NaN", "inf", "-Infinity", "+INF"])
         #expect(values.value(at: 0).doubleValue?.isNaN == true)
         #expect(values.value(at: 1).doubleValue?.isNaN == true)
-        #expect((2..<5).map { values.value(at: $0) } == [.float64(.infinity), .float64(-.infinity), .float64(.infinity)])
+        #expect(
+            (2..<5).map { values.value(at: $0) } == [.float64(.infinity), .float64(-.infinity), .float64(.infinity)])
     }
 
     @Test(arguments: [
@@ -118,15 +121,22 @@ struct CSVTypedParsingTests {
         #expect(third[2].doubleValue?.isNaN == true)
         let strings = try column(.list(.string), [#"["a", "b,c", "q\"x\n", "\u00e9"]"#])
         #expect(strings.value(at: 0) == .list([.string("a"), .string("b,c"), .string("q\"x\n"), .string("é")]))
-        let stamps = try column(.list(.timestamp(.microseconds, utcAdjusted: true)), [#"["2026-01-02T03:04:05Z", null]"#])
+        let stamps = try column(
+            .list(.timestamp(.microseconds, utcAdjusted: true)), [#"["2026-01-02T03:04:05Z", null]"#])
         #expect(stamps.value(at: 0) == .list([.timestamp(Timestamp(secondsSinceEpoch: 1_767_323_045)), .null]))
     }
 
     @Test func emptyCellsAreNullAndQuotedEmptyIsAnEmptyString() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("s,i,l\n\"\",,\n,  ,\"\"\nx,1,[1]\n", to: "t.csv")
-        let batch = try CSVReader(path: path, declaredTypes: ["s": .string, "i": .int(bits: 64, signed: true), "l": .list(.int(bits: 64, signed: true))]).readAll()
-        #expect(rows(of: batch).map { $0.map { $0 == nil } } == [[false, true, true], [true, true, true], [false, false, false]])
+        let batch = try CSVReader(
+            path: path,
+            declaredTypes: ["s": .string, "i": .int(bits: 64, signed: true), "l": .list(.int(bits: 64, signed: true))]
+        ).readAll()
+        #expect(
+            rows(of: batch).map { $0.map { $0 == nil } } == [
+                [false, true, true], [true, true, true], [false, false, false],
+            ])
         #expect(batch.columns[0].value(at: 0) == .string(""))
         #expect(batch.columns[0].validity == [true, false, true])
     }

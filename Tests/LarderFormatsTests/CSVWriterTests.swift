@@ -11,43 +11,61 @@ struct CSVWriterTests {
     /// A batch with a column of every type CSV can hold, nulls included.
     static func everyTypeBatch() -> ColumnBatch {
         var strings = BinaryValues()
-        for text in ["plain", "a,b", "say \"hi\"", "one\ntwo\r\nthree", "", "zürich"] { strings.append(Array(text.utf8)) }
+        for text in ["plain", "a,b", "say \"hi\"", "one\ntwo\r\nthree", "", "zürich"] {
+            strings.append(Array(text.utf8))
+        }
         var bytes = BinaryValues()
         for value: [UInt8] in [[0, 1, 2, 255], [], Array("hi".utf8), [44], [34, 10], [0]] { bytes.append(value) }
         var wide = BinaryValues()
-        for value: Int128 in [-12_345_678_901_234_567_890_125, 0, 1, 5, -1, 999] { wide.append(DecimalText.bigEndianBytes(value)) }
+        for value: Int128 in [-12_345_678_901_234_567_890_125, 0, 1, 5, -1, 999] {
+            wide.append(DecimalText.bigEndianBytes(value))
+        }
         var listElements = BinaryValues()
         for text in ["x", "y,z", "q\"", "é"] { listElements.append(Array(text.utf8)) }
         let oneNull: [Bool] = [true, true, true, true, true, false]
-        return ColumnBatch(columns: [
-            Column(name: "flag", type: .bool, storage: .bool([true, false, true, false, true, false]), validity: oneNull),
-            Column(name: "tiny", type: .int(bits: 8, signed: true), storage: .int32([-128, 127, 0, 1, -1, 0])),
-            Column(name: "id", type: .int(bits: 64, signed: true), storage: .int64([.min, .max, 0, -1, 42, 0]), validity: oneNull),
-            Column(name: "big", type: .int(bits: 64, signed: false), storage: .uint64([.max, 0, 1, 2, 3, 4])),
-            Column(name: "score", type: .float32, storage: .float32([0.1, -1.5e-7, .infinity, .nan, 16_777_216, 0])),
-            Column(name: "amount", type: .float64, storage: .float64([0.1, 1e300, -0.0, .leastNonzeroMagnitude, .nan, -.infinity])),
-            Column(name: "text", type: .string, storage: .binary(strings), validity: oneNull),
-            Column(name: "blob", type: .bytes(fixedLength: nil), storage: .binary(bytes)),
-            Column(name: "day", type: .date, storage: .int32([0, 20_455, -25_508, -1, 2_932_896, 1])),
-            Column(
-                name: "at", type: .timestamp(.microseconds, utcAdjusted: true),
-                storage: .int64([1_767_323_045_123_456, 0, -1, 1, 253_402_300_799_999_999, 0]), validity: oneNull),
-            Column(
-                name: "naive_ns", type: .timestamp(.nanoseconds, utcAdjusted: false),
-                storage: .int64([1_767_323_045_123_456_789, 0, -1, 1, .max, .min])),
-            Column(name: "seconds", type: .timestamp(.seconds, utcAdjusted: true), storage: .int64([1_767_323_045, 0, -1, 1, 2, 3])),
-            Column(name: "price", type: .decimal(precision: 10, scale: 2), storage: .int64([1230, -5, 0, 99_999_999, -100, 1])),
-            Column(name: "wide", type: .decimal(precision: 30, scale: 3), storage: .binary(wide)),
-            Column(
-                name: "embedding", type: .list(.float32),
-                storage: .list(
-                    offsets: [0, 2, 2, 3, 3, 4, 4],
-                    elements: Column(name: "element", type: .float32, storage: .float32([1, 2.5, .nan, 0.1]))),
-                validity: [true, true, true, false, true, true]),
-            Column(
-                name: "tags", type: .list(.string),
-                storage: .list(offsets: [0, 2, 4, 4, 4, 4, 4], elements: Column(name: "element", type: .string, storage: .binary(listElements)))),
-        ], rowCount: 6)
+        return ColumnBatch(
+            columns: [
+                Column(
+                    name: "flag", type: .bool, storage: .bool([true, false, true, false, true, false]),
+                    validity: oneNull),
+                Column(name: "tiny", type: .int(bits: 8, signed: true), storage: .int32([-128, 127, 0, 1, -1, 0])),
+                Column(
+                    name: "id", type: .int(bits: 64, signed: true), storage: .int64([.min, .max, 0, -1, 42, 0]),
+                    validity: oneNull),
+                Column(name: "big", type: .int(bits: 64, signed: false), storage: .uint64([.max, 0, 1, 2, 3, 4])),
+                Column(
+                    name: "score", type: .float32, storage: .float32([0.1, -1.5e-7, .infinity, .nan, 16_777_216, 0])),
+                Column(
+                    name: "amount", type: .float64,
+                    storage: .float64([0.1, 1e300, -0.0, .leastNonzeroMagnitude, .nan, -.infinity])),
+                Column(name: "text", type: .string, storage: .binary(strings), validity: oneNull),
+                Column(name: "blob", type: .bytes(fixedLength: nil), storage: .binary(bytes)),
+                Column(name: "day", type: .date, storage: .int32([0, 20_455, -25_508, -1, 2_932_896, 1])),
+                Column(
+                    name: "at", type: .timestamp(.microseconds, utcAdjusted: true),
+                    storage: .int64([1_767_323_045_123_456, 0, -1, 1, 253_402_300_799_999_999, 0]), validity: oneNull),
+                Column(
+                    name: "naive_ns", type: .timestamp(.nanoseconds, utcAdjusted: false),
+                    storage: .int64([1_767_323_045_123_456_789, 0, -1, 1, .max, .min])),
+                Column(
+                    name: "seconds", type: .timestamp(.seconds, utcAdjusted: true),
+                    storage: .int64([1_767_323_045, 0, -1, 1, 2, 3])),
+                Column(
+                    name: "price", type: .decimal(precision: 10, scale: 2),
+                    storage: .int64([1230, -5, 0, 99_999_999, -100, 1])),
+                Column(name: "wide", type: .decimal(precision: 30, scale: 3), storage: .binary(wide)),
+                Column(
+                    name: "embedding", type: .list(.float32),
+                    storage: .list(
+                        offsets: [0, 2, 2, 3, 3, 4, 4],
+                        elements: Column(name: "element", type: .float32, storage: .float32([1, 2.5, .nan, 0.1]))),
+                    validity: [true, true, true, false, true, true]),
+                Column(
+                    name: "tags", type: .list(.string),
+                    storage: .list(
+                        offsets: [0, 2, 4, 4, 4, 4, 4],
+                        elements: Column(name: "element", type: .string, storage: .binary(listElements)))),
+            ], rowCount: 6)
     }
 
     static func schema(of batch: ColumnBatch) -> TableSchema {
@@ -74,7 +92,8 @@ struct CSVWriterTests {
         #expect(reader.schema == schema)
         let readBack = try reader.readAll()
         #expect(Self.jsonLines(readBack) == Self.jsonLines(original))
-        guard case .float32(let scores) = readBack.columns[4].storage, case .float64(let amounts) = readBack.columns[5].storage
+        guard case .float32(let scores) = readBack.columns[4].storage,
+            case .float64(let amounts) = readBack.columns[5].storage
         else { Issue.record("float storage expected"); return }
         #expect(scores[2] == .infinity && scores[3].isNaN)
         #expect(amounts[2].sign == .minus && amounts[4].isNaN && amounts[5] == -.infinity)
@@ -92,7 +111,10 @@ struct CSVWriterTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "flag,tiny,id,big,score,amount,text,blob,day,at,naive_ns,seconds,price,wide,embedding,tags")
-        #expect(lines[1] == "true,-128,-9223372036854775808,18446744073709551615,0.1,0.1,plain,AAEC/w==,1970-01-01,2026-01-02T03:04:05.123456Z,2026-01-02T03:04:05.123456789,2026-01-02T03:04:05Z,12.30,-12345678901234567890.125,\"[1.0,2.5]\",\"[\"\"x\"\",\"\"y,z\"\"]\"")
+        #expect(
+            lines[1]
+                == "true,-128,-9223372036854775808,18446744073709551615,0.1,0.1,plain,AAEC/w==,1970-01-01,2026-01-02T03:04:05.123456Z,2026-01-02T03:04:05.123456789,2026-01-02T03:04:05Z,12.30,-12345678901234567890.125,\"[1.0,2.5]\",\"[\"\"x\"\",\"\"y,z\"\"]\""
+        )
         #expect(text.contains(",\"a,b\","))
         #expect(text.contains(",\"say \"\"hi\"\"\","))
         #expect(text.contains("\"one\ntwo\r\nthree\""))
@@ -108,15 +130,20 @@ struct CSVWriterTests {
         let directory = try TemporaryDirectory()
         var strings = BinaryValues()
         for text in ["plain", "a,b", "say \"hi\"", "one\ntwo", "zürich"] { strings.append(Array(text.utf8)) }
-        let batch = ColumnBatch(columns: [
-            Column(name: "id", type: .int(bits: 64, signed: true), storage: .int64([.min, .max, 0, -1, 42])),
-            Column(name: "amount", type: .float64, storage: .float64([0.1, 1e300, 2.5, 1.0 / 3.0, .leastNonzeroMagnitude])),
-            Column(name: "text", type: .string, storage: .binary(strings)),
-            Column(name: "flag", type: .bool, storage: .bool([true, false, true, false, true]), validity: [true, true, false, true, true]),
-            Column(
-                name: "at", type: .timestamp(.microseconds, utcAdjusted: true),
-                storage: .int64([1_767_323_045_123_456, 0, -1, 1, 1_767_323_045_000_000])),
-        ], rowCount: 5)
+        let batch = ColumnBatch(
+            columns: [
+                Column(name: "id", type: .int(bits: 64, signed: true), storage: .int64([.min, .max, 0, -1, 42])),
+                Column(
+                    name: "amount", type: .float64,
+                    storage: .float64([0.1, 1e300, 2.5, 1.0 / 3.0, .leastNonzeroMagnitude])),
+                Column(name: "text", type: .string, storage: .binary(strings)),
+                Column(
+                    name: "flag", type: .bool, storage: .bool([true, false, true, false, true]),
+                    validity: [true, true, false, true, true]),
+                Column(
+                    name: "at", type: .timestamp(.microseconds, utcAdjusted: true),
+                    storage: .int64([1_767_323_045_123_456, 0, -1, 1, 1_767_323_045_000_000])),
+            ], rowCount: 5)
         let path = directory.path + "/out.csv"
         let writer = try CSVWriter(path: path, schema: Self.schema(of: batch))
         try writer.write(batch)
@@ -197,7 +224,8 @@ struct CSVWriterTests {
     @Test func unwritableDestination() throws {
         let directory = try TemporaryDirectory()
         let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .string, nullable: true)])
-        let error = try #require(formatError { _ = try CSVWriter(path: directory.path + "/missing/out.csv", schema: schema) })
+        let error = try #require(
+            formatError { _ = try CSVWriter(path: directory.path + "/missing/out.csv", schema: schema) })
         #expect(error.message.contains("cannot create"))
     }
 }

@@ -27,7 +27,8 @@ import Testing
 
     @Test func csvRenamedToParquet() throws {
         let csv = Array("user_id,event_timestamp,amount\n1,2025-01-01T00:00:00Z,3.5\n2,2025-01-02T00:00:00Z,4.5\n".utf8)
-        #expect(try readError(csv, name: "data.parquet").message.hasPrefix("not a Parquet file: the PAR1 magic is missing"))
+        #expect(
+            try readError(csv, name: "data.parquet").message.hasPrefix("not a Parquet file: the PAR1 magic is missing"))
     }
 
     @Test func missingFile() throws {
@@ -69,25 +70,28 @@ import Testing
     }
 
     @Test func columnChunkOutsideTheFile() throws {
-        let error = try readError(try rewritingFooter(of: try fixtureBytes("types_plain")) { metaData in
-            metaData.rowGroups[0].columns[2].metaData!.dataPageOffset = 1 << 40
-        })
+        let error = try readError(
+            try rewritingFooter(of: try fixtureBytes("types_plain")) { metaData in
+                metaData.rowGroups[0].columns[2].metaData!.dataPageOffset = 1 << 40
+            })
         #expect(error.column == "int16")
         #expect(error.message.contains("lies outside the file's data"))
     }
 
     @Test func pageRunningPastTheEndOfItsChunk() throws {
-        let error = try readError(try rewritingFooter(of: try fixtureBytes("types_plain")) { metaData in
-            metaData.rowGroups[0].columns[3].metaData!.totalCompressedSize -= 10
-        })
+        let error = try readError(
+            try rewritingFooter(of: try fixtureBytes("types_plain")) { metaData in
+                metaData.rowGroups[0].columns[3].metaData!.totalCompressedSize -= 10
+            })
         #expect(error.column == "int32")
         #expect(error.message.contains("past the chunk's end"))
     }
 
     @Test func pageHeaderCutShort() throws {
-        let error = try readError(try rewritingFooter(of: try fixtureBytes("types_plain")) { metaData in
-            metaData.rowGroups[0].columns[3].metaData!.totalCompressedSize = 6
-        })
+        let error = try readError(
+            try rewritingFooter(of: try fixtureBytes("types_plain")) { metaData in
+                metaData.rowGroups[0].columns[3].metaData!.totalCompressedSize = 6
+            })
         #expect(error.column == "int32")
         #expect(error.message.hasPrefix("row group 0: corrupt page header at byte 0 of the column chunk"))
     }
@@ -95,9 +99,13 @@ import Testing
     @Test func dictionaryIndexOutOfRange() throws {
         let directory = try TemporaryDirectory()
         let path = directory.appending("dictionary.parquet")
-        let schema = TableSchema(columns: [ColumnSchema(name: "v", type: .int(bits: 64, signed: true), nullable: false)])
+        let schema = TableSchema(columns: [ColumnSchema(name: "v", type: .int(bits: 64, signed: true), nullable: false)]
+        )
         let writer = try ParquetWriter(path: path, schema: schema, options: .init(compression: .none, dictionary: true))
-        try writer.write(ColumnBatch(columns: [Column(name: "v", type: schema.columns[0].type, storage: .int64([10, 20, 30, 40, 50]))], rowCount: 5))
+        try writer.write(
+            ColumnBatch(
+                columns: [Column(name: "v", type: schema.columns[0].type, storage: .int64([10, 20, 30, 40, 50]))],
+                rowCount: 5))
         try writer.close()
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         // Shrink the dictionary page's entry count from 5 to 1; the header keeps its length.

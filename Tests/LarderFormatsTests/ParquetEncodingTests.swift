@@ -13,7 +13,9 @@ import Testing
         while values.count < 5_000 {
             let value = UInt32(UInt64.random(in: 0...limit, using: &generator))
             // Mix long runs (RLE) with scattered values (bit-packed), and odd lengths.
-            let repeats = Bool.random(using: &generator) ? Int.random(in: 8...300, using: &generator) : Int.random(in: 1...3, using: &generator)
+            let repeats =
+                Bool.random(using: &generator)
+                ? Int.random(in: 8...300, using: &generator) : Int.random(in: 1...3, using: &generator)
             values += repeatElement(value, count: repeats)
         }
         var encoded: [UInt8] = []
@@ -21,7 +23,9 @@ import Testing
         var decoded = [UInt32](repeating: 0, count: values.count)
         try encoded.withUnsafeBytes { bytes in
             var decoder = try RLEHybridDecoder(bytes, bitWidth: bitWidth)
-            try decoded.withUnsafeMutableBufferPointer { try decoder.decode(into: $0.baseAddress!, count: values.count) }
+            try decoded.withUnsafeMutableBufferPointer {
+                try decoder.decode(into: $0.baseAddress!, count: values.count)
+            }
         }
         #expect(decoded == values)
     }
@@ -45,7 +49,9 @@ import Testing
         var unpacked = [UInt64](repeating: 0, count: count)
         bytes.withUnsafeBufferPointer { source in
             unpacked.withUnsafeMutableBufferPointer { output in
-                BitUnpacking.unpack(source.baseAddress!, byteCount: bytes.count, bitOffset: 3, width: width, count: count, into: output.baseAddress!)
+                BitUnpacking.unpack(
+                    source.baseAddress!, byteCount: bytes.count, bitOffset: 3, width: width, count: count,
+                    into: output.baseAddress!)
             }
         }
         let expected: [UInt64] = (0..<count).map { index in
@@ -64,7 +70,9 @@ import Testing
         metaData.version = 2
         metaData.numRows = 1 << 40
         metaData.createdBy = "larder"
-        metaData.keyValueMetadata = [ParquetKeyValue(key: "k", value: "välue"), ParquetKeyValue(key: "empty", value: nil)]
+        metaData.keyValueMetadata = [
+            ParquetKeyValue(key: "k", value: "välue"), ParquetKeyValue(key: "empty", value: nil),
+        ]
         var root = ParquetSchemaElement(name: "schema")
         root.numChildren = 2
         var timestamp = ParquetSchemaElement(name: "ts")

@@ -7,7 +7,9 @@ import Testing
     /// The test below runs once per committed fixture; were the directory missing or empty it
     /// would run no case and pass, so this one fails instead.
     @Test func theCommittedFixturesArePresent() {
-        #expect(Set(ParquetFuzzTests.fixtures).isSubset(of: ParquetFixtures.names), "fixtures found: \(ParquetFixtures.names)")
+        #expect(
+            Set(ParquetFuzzTests.fixtures).isSubset(of: ParquetFixtures.names),
+            "fixtures found: \(ParquetFixtures.names)")
     }
 
     @Test(arguments: ParquetFixtures.names)

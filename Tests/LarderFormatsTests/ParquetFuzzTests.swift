@@ -30,7 +30,8 @@ import Testing
                 mutate(&bytes, footerStart: footerStart, using: &generator)
             }
             do {
-                let reader = try ParquetReader(path: "\(fixture)#\(iteration)", source: ParquetMemorySource(bytes: bytes))
+                let reader = try ParquetReader(
+                    path: "\(fixture)#\(iteration)", source: ParquetMemorySource(bytes: bytes))
                 for column in reader.schema.columns {
                     do {
                         _ = try reader.readAll(columns: [column.name])
@@ -57,9 +58,17 @@ import Testing
         case 0: bytes[position] ^= 1 << UInt8.random(in: 0..<8, using: &generator)
         case 1: bytes[position] = UInt8.random(in: 0...255, using: &generator)
         case 2:
-            let extreme: [UInt8] = [[0xFF, 0xFF, 0xFF, 0x7F], [0x00, 0x00, 0x00, 0x80], [0xFF, 0xFF, 0xFF, 0xFF, 0x0F]][Int.random(in: 0..<3, using: &generator)]
-            for (offset, byte) in extreme.enumerated() where position + offset < bytes.count { bytes[position + offset] = byte }
-        case 3: bytes.insert(contentsOf: (0..<Int.random(in: 1...8, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }, at: position)
+            let extreme: [UInt8] = [
+                [0xFF, 0xFF, 0xFF, 0x7F], [0x00, 0x00, 0x00, 0x80], [0xFF, 0xFF, 0xFF, 0xFF, 0x0F],
+            ][Int.random(in: 0..<3, using: &generator)]
+            for (offset, byte) in extreme.enumerated() where position + offset < bytes.count {
+                bytes[position + offset] = byte
+            }
+        case 3:
+            bytes.insert(
+                contentsOf: (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                    UInt8.random(in: 0...255, using: &generator)
+                }, at: position)
         case 4: bytes.removeSubrange(position..<min(position + Int.random(in: 1...16, using: &generator), bytes.count))
         default: bytes = Array(bytes.prefix(position))
         }

@@ -35,7 +35,9 @@ import Testing
         #expect(reader.rowGroupCount == (options.rowGroupRows == 7 ? 4 : 1))
         let back = try reader.readAll()
         for column in batch.columns {
-            #expect(CanonicalValues.of(try #require(back.column(named: column.name))) == CanonicalValues.of(column), "column \(column.name)")
+            #expect(
+                CanonicalValues.of(try #require(back.column(named: column.name))) == CanonicalValues.of(column),
+                "column \(column.name)")
         }
 
         let output = Data(try await Python.describeParquet(path).utf8)
@@ -59,9 +61,17 @@ import Testing
     @Test func timestampsOfCoarserUnitsAreWrittenAsMicroseconds() throws {
         let directory = try TemporaryDirectory()
         let path = directory.appending("ms.parquet")
-        let schema = TableSchema(columns: [ColumnSchema(name: "t", type: .timestamp(.milliseconds, utcAdjusted: false), nullable: false)])
+        let schema = TableSchema(columns: [
+            ColumnSchema(name: "t", type: .timestamp(.milliseconds, utcAdjusted: false), nullable: false)
+        ])
         let writer = try ParquetWriter(path: path, schema: schema)
-        try writer.write(ColumnBatch(columns: [Column(name: "t", type: .timestamp(.milliseconds, utcAdjusted: false), storage: .int64([1_700_000_000_123, -5]))], rowCount: 2))
+        try writer.write(
+            ColumnBatch(
+                columns: [
+                    Column(
+                        name: "t", type: .timestamp(.milliseconds, utcAdjusted: false),
+                        storage: .int64([1_700_000_000_123, -5]))
+                ], rowCount: 2))
         try writer.close()
         let reader = try ParquetReader(path: path)
         #expect(reader.schema.columns[0].type == .timestamp(.microseconds, utcAdjusted: true))

@@ -38,7 +38,8 @@ enum ParquetSampleData {
             code.append([UInt8(index % 256), 0xFF, 0x00])
             category.append(Array("category_\(index % 4)-é".utf8))
             let negative = index % 2 == 0
-            big.append((negative ? [0xFF, 0xFE] : [0x00, 0x01]) + (0..<11).map { UInt8(truncatingIfNeeded: $0 * index + 1) })
+            big.append(
+                (negative ? [0xFF, 0xFE] : [0x00, 0x01]) + (0..<11).map { UInt8(truncatingIfNeeded: $0 * index + 1) })
         }
         var embeddingOffsets = [0], tagOffsets = [0]
         var embeddingValues: [Float] = [], tags = BinaryValues()
@@ -54,7 +55,9 @@ enum ParquetSampleData {
         }
         let columns: [Column] = [
             column("user_id", .int64(indices.map { Int64($0) * 1_000_003 - 7 }), nullable: false),
-            column("event_timestamp", .int64(indices.map { 1_735_689_600_000_000 + Int64($0) * 3_600_000_001 }), nullable: false),
+            column(
+                "event_timestamp", .int64(indices.map { 1_735_689_600_000_000 + Int64($0) * 3_600_000_001 }),
+                nullable: false),
             column("amount", .float64(indices.map { $0 == 2 ? -0.0 : Double($0) * 1.25 - 3 })),
             column("score", .float32(indices.map { $0 == 5 ? .infinity : Float($0) / 7 })),
             column("category", .binary(category)),
@@ -73,9 +76,16 @@ enum ParquetSampleData {
             column("big", .binary(big)),
             Column(
                 name: "embedding", type: .list(.float32),
-                storage: .list(offsets: embeddingOffsets, elements: Column(name: "element", type: .float32, storage: .float32(embeddingValues), validity: embeddingValidity)),
+                storage: .list(
+                    offsets: embeddingOffsets,
+                    elements: Column(
+                        name: "element", type: .float32, storage: .float32(embeddingValues), validity: embeddingValidity
+                    )),
                 validity: validity),
-            Column(name: "tags", type: .list(.string), storage: .list(offsets: tagOffsets, elements: Column(name: "element", type: .string, storage: .binary(tags)))),
+            Column(
+                name: "tags", type: .list(.string),
+                storage: .list(
+                    offsets: tagOffsets, elements: Column(name: "element", type: .string, storage: .binary(tags)))),
         ]
         return ColumnBatch(columns: columns, rowCount: rows)
     }

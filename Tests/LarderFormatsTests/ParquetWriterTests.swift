@@ -14,11 +14,13 @@ import Testing
     private func batch(ids: [Int64], nullID: Bool = false) -> ColumnBatch {
         var labels = BinaryValues()
         for id in ids { labels.append(Array("label-\(id % 10)".utf8)) }
-        return ColumnBatch(columns: [
-            Column(name: "id", type: schema.columns[0].type, storage: .int64(ids),
-                   validity: nullID ? ids.indices.map { $0 != 0 } : nil),
-            Column(name: "label", type: .string, storage: .binary(labels), validity: ids.map { $0 % 3 != 0 }),
-        ], rowCount: ids.count)
+        return ColumnBatch(
+            columns: [
+                Column(
+                    name: "id", type: schema.columns[0].type, storage: .int64(ids),
+                    validity: nullID ? ids.indices.map { $0 != 0 } : nil),
+                Column(name: "label", type: .string, storage: .binary(labels), validity: ids.map { $0 % 3 != 0 }),
+            ], rowCount: ids.count)
     }
 
     @Test func failedWriteLeavesNoFile() throws {
@@ -75,7 +77,8 @@ import Testing
     @Test func largeOutputIsSplitIntoRowGroupsAndStreamedBack() throws {
         let directory = try TemporaryDirectory()
         let path = directory.appending("large.parquet")
-        let writer = try ParquetWriter(path: path, schema: schema, options: .init(rowGroupRows: 30_000, pageRows: 7_000))
+        let writer = try ParquetWriter(
+            path: path, schema: schema, options: .init(rowGroupRows: 30_000, pageRows: 7_000))
         for start in stride(from: Int64(0), to: 100_000, by: 25_000) {
             try writer.write(batch(ids: Array(start..<start + 25_000)))
         }

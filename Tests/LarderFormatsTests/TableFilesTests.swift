@@ -32,11 +32,14 @@ struct TableFilesTests {
         let directory = try TemporaryDirectory()
         let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .int(bits: 64, signed: true), nullable: true)])
         let writer = try TableFiles.openWriter(path: directory.path + "/out.csv", schema: schema)
-        try writer.write(ColumnBatch(columns: [Column(name: "a", type: .int(bits: 64, signed: true), storage: .int64([7]))], rowCount: 1))
+        try writer.write(
+            ColumnBatch(
+                columns: [Column(name: "a", type: .int(bits: 64, signed: true), storage: .int64([7]))], rowCount: 1))
         try writer.close()
         let back = try TableFiles.openReader(path: directory.path + "/out.csv").readAll()
         #expect(back.columns[0].value(at: 0) == .int64(7))
-        let unknown = try #require(formatError { _ = try TableFiles.openWriter(path: directory.path + "/out.dat", schema: schema) })
+        let unknown = try #require(
+            formatError { _ = try TableFiles.openWriter(path: directory.path + "/out.dat", schema: schema) })
         #expect(unknown.message.contains("cannot tell the format"))
         let explicit = try TableFiles.openWriter(path: directory.path + "/out.dat", schema: schema, format: .csv)
         #expect(explicit is CSVWriter)
@@ -47,7 +50,9 @@ struct TableFilesTests {
         let schema = TableSchema(columns: [ColumnSchema(name: "a", type: .int(bits: 64, signed: true), nullable: true)])
         let path = directory.path + "/out.parquet"
         let writer = try TableFiles.openWriter(path: path, schema: schema)
-        try writer.write(ColumnBatch(columns: [Column(name: "a", type: .int(bits: 64, signed: true), storage: .int64([7, 8]))], rowCount: 2))
+        try writer.write(
+            ColumnBatch(
+                columns: [Column(name: "a", type: .int(bits: 64, signed: true), storage: .int64([7, 8]))], rowCount: 2))
         try writer.close()
         let renamed = directory.path + "/no-extension"
         try FileManager.default.copyItem(atPath: path, toPath: renamed)

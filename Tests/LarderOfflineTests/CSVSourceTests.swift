@@ -20,13 +20,17 @@ import Testing
 
     private func counts(_ store: SQLiteOfflineStore, _ table: OfflineTable, directory: String) throws -> [Value] {
         let entities = directory + "/entities.csv"
-        try "user_id,event_timestamp\n1,2025-01-01T12:00:00+02:00\n2,2025-01-01T05:00:00-05:00\n3,2025-01-01T09:59:59Z\n"
+        try
+            "user_id,event_timestamp\n1,2025-01-01T12:00:00+02:00\n2,2025-01-01T05:00:00-05:00\n3,2025-01-01T09:59:59Z\n"
             .write(toFile: entities, atomically: true, encoding: .utf8)
         let output = directory + "/out.csv"
         try store.pointInTimeJoin(
             entities: try TableFiles.openReader(
                 path: entities,
-                declaredTypes: ["user_id": .int(bits: 64, signed: true), "event_timestamp": .timestamp(.microseconds, utcAdjusted: true)]),
+                declaredTypes: [
+                    "user_id": .int(bits: 64, signed: true),
+                    "event_timestamp": .timestamp(.microseconds, utcAdjusted: true),
+                ]),
             timestampColumn: "event_timestamp", requests: [FeatureRequest(table: table, features: ["count"])]
         ) { try TableFiles.openWriter(path: output, schema: $0) }
         let written = try TableFiles.openReader(
@@ -36,7 +40,9 @@ import Testing
     }
 
     @Test func aBadValueOnLineNIsNamedAndThePreviousRowsStay() throws {
-        let fixture = try StoreFixture(openSource: { try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2) })
+        let fixture = try StoreFixture(openSource: {
+            try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2)
+        })
         var table = Self.table
         table.sourcePath = fixture.directory.appending("user_stats.csv")
         try csv(["10", "20", "30"]).write(toFile: table.sourcePath, atomically: true, encoding: .utf8)

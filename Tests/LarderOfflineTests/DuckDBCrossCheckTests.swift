@@ -74,17 +74,22 @@ import Testing
         """
 
     @Test(arguments: [
-        (OfflineBackend.sqlite(.indexSearch), UInt64(11)), (.sqlite(.sortedScan), 12), (.sqlite(.automatic), 13), (.memory, 14),
+        (OfflineBackend.sqlite(.indexSearch), UInt64(11)), (.sqlite(.sortedScan), 12), (.sqlite(.automatic), 13),
+        (.memory, 14),
     ])
     func larderAgreesWithDuckDBsAsofJoin(backend: OfflineBackend, seed: UInt64) async throws {
-        let fixture = try StoreFixture(openSource: { try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2) })
+        let fixture = try StoreFixture(openSource: {
+            try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2)
+        })
         let directory = fixture.directory.path
         try await Python.run(script: Self.script, [directory, String(seed)])
         let users = OfflineTable(
             name: "user_stats", sourcePath: directory + "/user_stats.parquet", format: .parquet,
             joinKeys: [OfflineColumn("user_id", .int64)], eventTimestampColumn: "event_timestamp",
             createdTimestampColumn: "created",
-            features: [OfflineColumn("amount", .float64), OfflineColumn("count", .int64), OfflineColumn("score", .float32)],
+            features: [
+                OfflineColumn("amount", .float64), OfflineColumn("count", .int64), OfflineColumn("score", .float32),
+            ],
             ttl: .days(2))
         let merchants = OfflineTable(
             name: "merchant_stats", sourcePath: directory + "/merchant_stats.csv", format: .csv,
@@ -99,12 +104,16 @@ import Testing
             FeatureRequest(table: merchants, features: ["risk"], fullFeatureNames: true),
         ]
         let entities = try TableFiles.openReader(path: directory + "/entities.parquet")
-        let open = { (schema: TableSchema) -> any TableWriter in try TableFiles.openWriter(path: outputPath, schema: schema) }
+        let open = { (schema: TableSchema) -> any TableWriter in
+            try TableFiles.openWriter(path: outputPath, schema: schema)
+        }
         if case .sqlite(let strategy, _) = backend {
             try fixture.store.pointInTimeJoin(
-                entities: entities, timestampColumn: "event_timestamp", requests: requests, strategy: strategy, output: open)
+                entities: entities, timestampColumn: "event_timestamp", requests: requests, strategy: strategy,
+                output: open)
         } else {
-            try store.pointInTimeJoin(entities: entities, timestampColumn: "event_timestamp", requests: requests, output: open)
+            try store.pointInTimeJoin(
+                entities: entities, timestampColumn: "event_timestamp", requests: requests, output: open)
         }
 
         let expected = try TableFiles.openReader(path: directory + "/expected.parquet").readAll()
@@ -114,8 +123,10 @@ import Testing
         var mismatches: [String] = []
         for column in expected.columns {
             let mine = try #require(actual.column(named: column.name), "Larder's output lacks \(column.name)")
-            for row in 0..<min(expected.rowCount, actual.rowCount) where !Self.same(mine.value(at: row), column.value(at: row)) {
-                mismatches.append("row \(row + 1) \(column.name): larder \(mine.value(at: row)), duckdb \(column.value(at: row))")
+            for row in 0..<min(expected.rowCount, actual.rowCount)
+            where !Self.same(mine.value(at: row), column.value(at: row)) {
+                mismatches.append(
+                    "row \(row + 1) \(column.name): larder \(mine.value(at: row)), duckdb \(column.value(at: row))")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatching cells, first: \(mismatches.prefix(5))")

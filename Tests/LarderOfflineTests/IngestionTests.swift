@@ -8,14 +8,22 @@ import Testing
 /// Ingestion: idempotence, change detection, atomicity and the errors a bad source gets.
 @Suite struct IngestionTests {
     static let rowsV1: [[Value]] = (1...7).map { user in
-        [.int64(Int64(user)), ts("2025-01-01T10:00:00Z"), ts("2025-01-01T10:00:00Z"), .float64(Double(user)), .int64(1)]
+        [
+            .int64(Int64(user)), ts("2025-01-01T10:00:00Z"), ts("2025-01-01T10:00:00Z"), .float64(Double(user)),
+            .int64(1),
+        ]
     }
     static let rowsV2: [[Value]] = (1...7).map { user in
-        [.int64(Int64(user)), ts("2025-01-01T10:00:00Z"), ts("2025-01-01T10:00:00Z"), .float64(Double(user)), .int64(2)]
+        [
+            .int64(Int64(user)), ts("2025-01-01T10:00:00Z"), ts("2025-01-01T10:00:00Z"), .float64(Double(user)),
+            .int64(2),
+        ]
     }
 
     /// The `count` every user 1...7 gets at noon on 2025-01-01.
-    private func counts(_ fixture: StoreFixture, _ table: OfflineTable, store: SQLiteOfflineStore? = nil) throws -> [Value] {
+    private func counts(
+        _ fixture: StoreFixture, _ table: OfflineTable, store: SQLiteOfflineStore? = nil
+    ) throws -> [Value] {
         let output = try fixture.join(
             entityColumns: [("user_id", .int64), ("event_timestamp", .micros)],
             entityRows: (1...7).map { [.int64(Int64($0)), ts("2025-01-01T12:00:00Z")] },
@@ -49,7 +57,9 @@ import Testing
         #expect(try fixture.store.ingest(table).outcome == .upToDate)
         #expect(fixture.openCount(path) == 1)
 
-        try fixture.writeSource(table.sourcePath.components(separatedBy: "/").last!, columns: ViewFixture.userStats([]).columns, rows: Self.rowsV2)
+        try fixture.writeSource(
+            table.sourcePath.components(separatedBy: "/").last!, columns: ViewFixture.userStats([]).columns,
+            rows: Self.rowsV2)
         let report = try fixture.store.ingest(table)
         #expect(report.outcome == .ingested)
         #expect(report.rowCount == 7)
@@ -106,7 +116,8 @@ import Testing
     @Test func readersSeeThePreviousRowsUntilIngestionFinishes() throws {
         let fixture = try StoreFixture()
         let table = try fixture.ingest(.userStats(Self.rowsV1))
-        try fixture.writeSource("user_stats.src", columns: ViewFixture.userStats([]).columns, rows: Self.rowsV2, batchSize: 2)
+        try fixture.writeSource(
+            "user_stats.src", columns: ViewFixture.userStats([]).columns, rows: Self.rowsV2, batchSize: 2)
         let reader = try fixture.openAnotherStore()
         var seenDuringLoad: [[Value]] = []
         var progress: [Int] = []

@@ -19,7 +19,9 @@ import Testing
         }
         #expect(error?.kind == kind, sourceLocation: sourceLocation)
         for fragment in fragments {
-            #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "") lacks \(fragment)", sourceLocation: sourceLocation)
+            #expect(
+                error?.message.contains(fragment) == true, "\(error?.message ?? "") lacks \(fragment)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -71,9 +73,14 @@ import Testing
         let columns: [(String, ColumnType)] = [("user_id", .int64), ("event_timestamp", .micros), ("label", .int64)]
         expectError(
             fixture, entityColumns: columns,
-            requests: [FeatureRequest(table: users, features: ["amount"]), FeatureRequest(table: users2, features: ["amount"])],
+            requests: [
+                FeatureRequest(table: users, features: ["amount"]), FeatureRequest(table: users2, features: ["amount"]),
+            ],
             kind: .invalidRequest,
-            mentioning: ["output column 'amount'", "feature view 'user_stats'", "feature view 'user_stats_v2'", "full feature names"])
+            mentioning: [
+                "output column 'amount'", "feature view 'user_stats'", "feature view 'user_stats_v2'",
+                "full feature names",
+            ])
         var labelled = users
         labelled.features[1].name = "count"
         expectError(
@@ -86,9 +93,10 @@ import Testing
                 FeatureRequest(table: users, features: ["amount"], fullFeatureNames: true),
                 FeatureRequest(table: users2, features: ["amount"], fullFeatureNames: true),
             ])
-        #expect(output.schema.columns.map(\.name) == [
-            "user_id", "event_timestamp", "label", "user_stats__amount", "user_stats_v2__amount",
-        ])
+        #expect(
+            output.schema.columns.map(\.name) == [
+                "user_id", "event_timestamp", "label", "user_stats__amount", "user_stats_v2__amount",
+            ])
         #expect(output.rows == [[.int64(1), ts("2025-01-02T00:00:00Z"), .int64(1), .float64(1), .float64(1)]])
     }
 }

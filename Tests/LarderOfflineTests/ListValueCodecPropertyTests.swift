@@ -11,7 +11,9 @@ import Testing
     /// An element type and elements of it, some null.
     static let lists = Generator<(ScalarType, [Value]), Shrink.None<(ScalarType, [Value])>> { rng in
         let element = ScalarType.allCases.randomElement(using: &rng)!
-        guard case .list(let elements) = ValueGenerators.random(.list(element), using: &rng) else { return (element, []) }
+        guard case .list(let elements) = ValueGenerators.random(.list(element), using: &rng) else {
+            return (element, [])
+        }
         return (element, elements)
     }
 
@@ -22,7 +24,8 @@ import Testing
     @Test func listsRoundTrip() async {
         await propertyCheck(count: 1000, input: Self.lists) { element, elements in
             let decoded = try #require(Self.decode(ListValueCodec.encode(elements, element: element), element: element))
-            #expect(Value.list(decoded).isIdentical(to: .list(elements)), "list<\(element)> \(elements) read as \(decoded)")
+            #expect(
+                Value.list(decoded).isIdentical(to: .list(elements)), "list<\(element)> \(elements) read as \(decoded)")
         }
     }
 
@@ -30,7 +33,9 @@ import Testing
         await propertyCheck(count: 300, input: Self.lists) { element, elements in
             let bytes = ListValueCodec.encode(elements, element: element)
             for length in 0..<bytes.count {
-                #expect(Self.decode(Array(bytes[..<length]), element: element) == nil, "the first \(length) of \(bytes.count) bytes")
+                #expect(
+                    Self.decode(Array(bytes[..<length]), element: element) == nil,
+                    "the first \(length) of \(bytes.count) bytes")
             }
         }
     }

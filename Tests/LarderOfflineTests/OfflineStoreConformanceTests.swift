@@ -32,12 +32,15 @@ import Testing
             rows: Self.before + [[.int64(3), ts("2025-01-02T00:00:00Z"), .null, .float64(3), .int64(3)]], batchSize: 1,
             failingLine: 3)
         #expect(throws: FormatError.self) { try store.ingest(table, force: false, progress: nil) }
-        #expect(try latest(store, table) == [[.int64(1), .float64(1), .int64(1)], [.int64(2), .float64(2), .int64(2)]])
+        #expect(
+            try latest(store, table) == [[.int64(1), .float64(1), .int64(1)], [.int64(2), .float64(2), .int64(2)]])
 
         try fixture.writeSource(
             "user_stats.src", columns: ViewFixture.userStats([]).columns,
             rows: [[.null, ts("2025-01-02T00:00:00Z"), .null, .float64(3), .int64(3)]])
-        let error = try #require(throws: OfflineStoreError.self) { try store.ingest(table, force: false, progress: nil) }
+        let error = try #require(throws: OfflineStoreError.self) {
+            try store.ingest(table, force: false, progress: nil)
+        }
         #expect(error.message.contains("data row 1: column 'user_id': the join key 'user_id' is null"))
         #expect(try store.ingestedTable(named: "user_stats")?.rowCount == 2)
     }

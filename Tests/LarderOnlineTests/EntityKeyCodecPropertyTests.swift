@@ -48,18 +48,25 @@ import Testing
     @Test func timestampKeysSortByInstant() async {
         await propertyCheck(count: 1000, input: Self.int64Pairs) { left, right in
             let (a, b) = (Timestamp(nanosecondsSinceEpoch: left), Timestamp(nanosecondsSinceEpoch: right))
-            let bytes = (try Self.key([.timestamp(a)], types: [.timestamp]), try Self.key([.timestamp(b)], types: [.timestamp]))
+            let bytes = (
+                try Self.key([.timestamp(a)], types: [.timestamp]), try Self.key([.timestamp(b)], types: [.timestamp])
+            )
             #expect(Self.byteOrder(bytes.0, bytes.1) == Self.order(a, b), "\(a) and \(b)")
         }
     }
 
     /// Two rows of a key of string and bytes parts drawn from a tiny alphabet, so that
     /// different rows whose parts concatenate to the same text (`"a" "bc"`, `"ab" "c"`) are common.
-    static let confusableRows = Generator<([ValueType], [Value], [Value]), Shrink.None<([ValueType], [Value], [Value])>> { rng in
-        let types = (0..<Int.random(in: 1...3, using: &rng)).map { _ in Bool.random(using: &rng) ? ValueType.string : .bytes }
+    static let confusableRows = Generator<([ValueType], [Value], [Value]), Shrink.None<([ValueType], [Value], [Value])>>
+    { rng in
+        let types = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+            Bool.random(using: &rng) ? ValueType.string : .bytes
+        }
         func row() -> [Value] {
             types.map { type in
-                let letters = (0..<Int.random(in: 0...3, using: &rng)).map { _ in UInt8(ascii: Bool.random(using: &rng) ? "a" : "b") }
+                let letters = (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                    UInt8(ascii: Bool.random(using: &rng) ? "a" : "b")
+                }
                 return type == .string ? .string(String(decoding: letters, as: UTF8.self)) : .bytes(letters)
             }
         }

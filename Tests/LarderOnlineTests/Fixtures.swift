@@ -28,8 +28,11 @@ enum Fixtures {
     static func daysAgo(_ days: Int) -> Timestamp { now - .days(days) }
 
     /// A ``userStats`` row whose values derive from the user id and a version number.
-    static func userRow(_ user: Int64, version: Int = 1, event: Timestamp = daysAgo(1), created: Timestamp? = nil) -> StoredRow {
-        StoredRow(joinKeys: [.int64(user)], eventTimestamp: event, createdTimestamp: created,
+    static func userRow(
+        _ user: Int64, version: Int = 1, event: Timestamp = daysAgo(1), created: Timestamp? = nil
+    ) -> StoredRow {
+        StoredRow(
+            joinKeys: [.int64(user)], eventTimestamp: event, createdTimestamp: created,
             features: [
                 .float64(Double(user) + Double(version) / 10), .int64(Int64(version)), .int32(Int32(user % 100)),
                 .float32(Float(version)), .string("category-\(user % 7)"),
@@ -37,7 +40,9 @@ enum Fixtures {
     }
 
     /// Opens a store in a fresh directory.
-    static func store(in directory: TemporaryDirectory, configuration: LMDBOnlineStore.Configuration = .init()) throws -> LMDBOnlineStore {
+    static func store(
+        in directory: TemporaryDirectory, configuration: LMDBOnlineStore.Configuration = .init()
+    ) throws -> LMDBOnlineStore {
         try LMDBOnlineStore(path: directory.appending("online"), configuration: configuration)
     }
 }

@@ -19,7 +19,8 @@ struct OnlineStoreConcurrencyTests {
     @Test("Readers running during large writes (and map growth) see each write all or nothing")
     func readersNeverSeeAMix() throws {
         let directory = try TemporaryDirectory()
-        let store = try Fixtures.store(in: directory, configuration: LMDBOnlineStore.Configuration(initialMapSize: 64 * 1024))
+        let store = try Fixtures.store(
+            in: directory, configuration: LMDBOnlineStore.Configuration(initialMapSize: 64 * 1024))
         let keyCount = 4_000
         let keys = (0..<Int64(keyCount)).map { [Value.int64($0)] }
         let plan = try store.readPlan(view: Fixtures.userStats, features: ["tx_count", "avg_amount"])
@@ -37,7 +38,9 @@ struct OnlineStoreConcurrencyTests {
                         let versions = Set(result.values(ofFeature: 0))
                         let statuses = Set(result.statuses)
                         if versions.count != 1 || statuses.count != 1 {
-                            shared.problems.withLock { $0.append("mixed snapshot: versions \(versions), statuses \(statuses)") }
+                            shared.problems.withLock {
+                                $0.append("mixed snapshot: versions \(versions), statuses \(statuses)")
+                            }
                         }
                     } catch {
                         shared.problems.withLock { $0.append("read failed: \(error)") }
@@ -49,7 +52,9 @@ struct OnlineStoreConcurrencyTests {
         while shared.reads.load(ordering: .relaxed) == 0 { usleep(1000) }
         let writes = Result {
             for version in 1...12 {
-                let rows = (0..<Int64(keyCount)).lazy.map { Fixtures.userRow($0, version: version, event: Fixtures.now - .seconds(100 - version)) }
+                let rows = (0..<Int64(keyCount)).lazy.map {
+                    Fixtures.userRow($0, version: version, event: Fixtures.now - .seconds(100 - version))
+                }
                 try store.write(view: Fixtures.userStats, rows: rows)
             }
         }

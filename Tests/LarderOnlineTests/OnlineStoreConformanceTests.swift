@@ -36,25 +36,32 @@ enum OnlineBackend: String, CaseIterable, Sendable, CustomTestStringConvertible 
     func theNewerRowWinsByEventTimeThenCreationTime(backend: OnlineBackend) throws {
         let directory = try TemporaryDirectory()
         let store = try backend.open(in: directory)
-        let first = try store.write(view: Fixtures.userStats, rows: [
-            Fixtures.userRow(1, version: 1, event: Fixtures.daysAgo(2)),
-            // In one write, a tie goes to the row given last.
-            Fixtures.userRow(2, version: 1, event: Fixtures.daysAgo(2)),
-            Fixtures.userRow(2, version: 2, event: Fixtures.daysAgo(2)),
-        ])
+        let first = try store.write(
+            view: Fixtures.userStats,
+            rows: [
+                Fixtures.userRow(1, version: 1, event: Fixtures.daysAgo(2)),
+                // In one write, a tie goes to the row given last.
+                Fixtures.userRow(2, version: 1, event: Fixtures.daysAgo(2)),
+                Fixtures.userRow(2, version: 2, event: Fixtures.daysAgo(2)),
+            ])
         #expect(first.rowsRead == 3)
         #expect(first.rowsSuperseded == 1)
         #expect(first.keysWritten == 2)
-        let second = try store.write(view: Fixtures.userStats, rows: [
-            Fixtures.userRow(1, version: 3, event: Fixtures.daysAgo(3)),  // older: skipped
-            Fixtures.userRow(2, version: 4, event: Fixtures.daysAgo(2)),  // same event, no creation time: skipped
-        ])
+        let second = try store.write(
+            view: Fixtures.userStats,
+            rows: [
+                Fixtures.userRow(1, version: 3, event: Fixtures.daysAgo(3)),  // older: skipped
+                Fixtures.userRow(2, version: 4, event: Fixtures.daysAgo(2)),  // same event, no creation time: skipped
+            ])
         #expect(second.keysWritten == 0)
         #expect(second.keysSkippedAsOlder == 2)
-        let third = try store.write(view: Fixtures.userStats, rows: [
-            Fixtures.userRow(1, version: 5, event: Fixtures.daysAgo(2), created: Fixtures.daysAgo(1)),  // later creation
-            Fixtures.userRow(2, version: 6, event: Fixtures.daysAgo(1)),  // later event
-        ])
+        let third = try store.write(
+            view: Fixtures.userStats,
+            rows: [
+                // The same event time as the stored row, a later creation time.
+                Fixtures.userRow(1, version: 5, event: Fixtures.daysAgo(2), created: Fixtures.daysAgo(1)),
+                Fixtures.userRow(2, version: 6, event: Fixtures.daysAgo(1)),  // later event
+            ])
         #expect(third.keysWritten == 2)
         let result = try read(store, [1, 2])
         #expect(result.values(ofFeature: 1) == [.int64(5), .int64(6)])
@@ -67,11 +74,13 @@ enum OnlineBackend: String, CaseIterable, Sendable, CustomTestStringConvertible 
         let store = try backend.open(in: directory)
         var nulls = Fixtures.userRow(2)
         nulls.features[1] = .null
-        try store.write(view: Fixtures.userStats, rows: [
-            Fixtures.userRow(1, event: Fixtures.daysAgo(7)),  // exactly the TTL old: still fresh
-            nulls,
-            Fixtures.userRow(3, event: Fixtures.daysAgo(7) - .nanoseconds(1)),  // a nanosecond older
-        ])
+        try store.write(
+            view: Fixtures.userStats,
+            rows: [
+                Fixtures.userRow(1, event: Fixtures.daysAgo(7)),  // exactly the TTL old: still fresh
+                nulls,
+                Fixtures.userRow(3, event: Fixtures.daysAgo(7) - .nanoseconds(1)),  // a nanosecond older
+            ])
         let result = try read(store, [1, 2, 3, 4, 1], features: ["tx_count", "last_category"])
         #expect(result.statuses(ofFeature: 0) == [.present, .nullValue, .outsideMaxAge, .notFound, .present])
         #expect(result.statuses(ofFeature: 1) == [.present, .present, .outsideMaxAge, .notFound, .present])
@@ -95,7 +104,8 @@ enum OnlineBackend: String, CaseIterable, Sendable, CustomTestStringConvertible 
             .read(entityColumns: [[.int32(5)]], now: Fixtures.now)
         #expect(found.statuses == [.present])
         let null = try #require(throws: OnlineStoreError.self) {
-            try store.prepareRead(view: Fixtures.userStats, features: ["tx_count"]).read(entityColumns: [[.null]], now: Fixtures.now)
+            try store.prepareRead(view: Fixtures.userStats, features: ["tx_count"]).read(
+                entityColumns: [[.null]], now: Fixtures.now)
         }
         #expect(null.kind == .invalidEntityKey)
         #expect(null.message.contains("'user_id'"))
@@ -142,7 +152,8 @@ enum OnlineBackend: String, CaseIterable, Sendable, CustomTestStringConvertible 
         let directory = try TemporaryDirectory()
         let store = try backend.open(in: directory)
         let users = Array(Int64(1)...2_000)
-        try store.write(view: Fixtures.userStats, rows: users.map { Fixtures.userRow($0, version: 1, event: Fixtures.daysAgo(3)) })
+        try store.write(
+            view: Fixtures.userStats, rows: users.map { Fixtures.userRow($0, version: 1, event: Fixtures.daysAgo(3)) })
         let read = try store.prepareRead(view: Fixtures.userStats, features: ["tx_count"])
         let keys = [users.map(Value.int64)]
         let mixed = FirstMessage()
@@ -160,7 +171,9 @@ enum OnlineBackend: String, CaseIterable, Sendable, CustomTestStringConvertible 
         for version in 2...6 {
             try store.write(
                 view: Fixtures.userStats,
-                rows: users.map { Fixtures.userRow($0, version: version, event: Fixtures.daysAgo(3) + .seconds(version)) })
+                rows: users.map {
+                    Fixtures.userRow($0, version: version, event: Fixtures.daysAgo(3) + .seconds(version))
+                })
         }
         group.wait()
         #expect(mixed.message == nil)

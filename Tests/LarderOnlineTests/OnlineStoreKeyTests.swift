@@ -21,7 +21,8 @@ struct OnlineStoreKeyTests {
         try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(1001)])
 
         let error = try #require(throws: OnlineStoreError.self) {
-            try store.read(view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)], [value]], now: Fixtures.now)
+            try store.read(
+                view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)], [value]], now: Fixtures.now)
         }
 
         #expect(error.kind == .invalidEntityKey)
@@ -33,7 +34,8 @@ struct OnlineStoreKeyTests {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
         let error = try #require(throws: OnlineStoreError.self) {
-            try store.read(view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.string("x")]], now: Fixtures.now)
+            try store.read(
+                view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.string("x")]], now: Fixtures.now)
         }
         #expect(error.message.contains("'user_id'") && error.message.contains("int64"))
     }
@@ -43,7 +45,8 @@ struct OnlineStoreKeyTests {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
         let error = try #require(throws: OnlineStoreError.self) {
-            try store.read(view: Self.merchantUser, features: ["visits"], entityKeys: [[.string("shop")]], now: Fixtures.now)
+            try store.read(
+                view: Self.merchantUser, features: ["visits"], entityKeys: [[.string("shop")]], now: Fixtures.now)
         }
         #expect(error.kind == .invalidEntityKey)
         #expect(error.message.contains("'merchant', 'user_id'"))
@@ -71,12 +74,17 @@ struct OnlineStoreKeyTests {
         ]
         try store.write(view: Self.merchantUser, rows: rows)
 
-        let keys: [[Value]] = [[.string("a"), .int64(1)], [.string("ab"), .int32(1)], [.string(""), .int32(-1)], [.string("b"), .int32(1)]]
+        let keys: [[Value]] = [
+            [.string("a"), .int64(1)], [.string("ab"), .int32(1)], [.string(""), .int32(-1)],
+            [.string("b"), .int32(1)],
+        ]
         let result = try store.read(view: Self.merchantUser, features: ["visits"], entityKeys: keys, now: Fixtures.now)
 
         #expect(result.values == [.int64(2), .int64(1), .int64(3), .null])
         let tooBig = try #require(throws: OnlineStoreError.self) {
-            try store.read(view: Self.merchantUser, features: ["visits"], entityKeys: [[.string("a"), .int64(1 << 40)]], now: Fixtures.now)
+            try store.read(
+                view: Self.merchantUser, features: ["visits"], entityKeys: [[.string("a"), .int64(1 << 40)]],
+                now: Fixtures.now)
         }
         #expect(tooBig.message.contains("'user_id'"))
     }
@@ -85,13 +93,19 @@ struct OnlineStoreKeyTests {
     func keyTooLong() throws {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
-        let row = StoredRow(joinKeys: [.string(String(repeating: "x", count: 600)), .int32(1)], eventTimestamp: Fixtures.now, features: [.int64(1)])
-        let error = try #require(throws: OnlineStoreError.self) { try store.write(view: Self.merchantUser, rows: [row]) }
+        let row = StoredRow(
+            joinKeys: [.string(String(repeating: "x", count: 600)), .int32(1)], eventTimestamp: Fixtures.now,
+            features: [.int64(1)])
+        let error = try #require(throws: OnlineStoreError.self) {
+            try store.write(view: Self.merchantUser, rows: [row])
+        }
         #expect(error.kind == .invalidEntityKey)
         #expect(error.message.contains("'merchant_user'"))
     }
 
-    @Test("A join key of a type that cannot be a key is rejected with the schema", arguments: [ValueType.float64, .list(.int64)])
+    @Test(
+        "A join key of a type that cannot be a key is rejected with the schema",
+        arguments: [ValueType.float64, .list(.int64)])
     func unsupportedKeyType(type: ValueType) throws {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)

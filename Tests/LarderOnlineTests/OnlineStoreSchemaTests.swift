@@ -19,7 +19,9 @@ struct OnlineStoreSchemaTests {
         return [added, removed, retyped, reordered]
     }()
 
-    @Test("Rows of an old schema are never decoded with a new one and are reported for re-materialization", arguments: changedSchemas)
+    @Test(
+        "Rows of an old schema are never decoded with a new one and are reported for re-materialization",
+        arguments: changedSchemas)
     func schemaChange(changed: OnlineViewSchema) throws {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
@@ -33,13 +35,16 @@ struct OnlineStoreSchemaTests {
 
         // Materializing with the new schema replaces the old rows in the same commit.
         let rows = (1...4).map { user in
-            StoredRow(joinKeys: [.int64(user)], eventTimestamp: Fixtures.daysAgo(1), features: Array(repeating: .null, count: changed.features.count))
+            StoredRow(
+                joinKeys: [.int64(user)], eventTimestamp: Fixtures.daysAgo(1),
+                features: Array(repeating: .null, count: changed.features.count))
         }
         try store.write(view: changed, rows: rows)
         #expect(try store.state(of: changed) == .materialized(keys: 4))
         #expect(try store.state(of: Fixtures.userStats) == .schemaChanged(storedVersion: changed.version, keys: 4))
         #expect(try store.viewsNeedingRematerialization([changed]).isEmpty)
-        let old = try store.read(view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)]], now: Fixtures.now)
+        let old = try store.read(
+            view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)]], now: Fixtures.now)
         #expect(old.statuses == [.notFound])
     }
 

@@ -13,7 +13,9 @@ struct OnlineStoreStatusTests {
         let event = Fixtures.daysAgo(2)
         try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(1001, version: 3, event: event)])
 
-        let result = try store.read(view: Fixtures.userStats, features: Fixtures.userStatsFeatures, entityKeys: [[.int64(1001)]], now: Fixtures.now)
+        let result = try store.read(
+            view: Fixtures.userStats, features: Fixtures.userStatsFeatures, entityKeys: [[.int64(1001)]],
+            now: Fixtures.now)
 
         #expect(result.statuses == Array(repeating: .present, count: 5))
         #expect(result.values == [.float64(1001.3), .int64(3), .int32(1), .float32(3), .string("category-0")])
@@ -29,7 +31,9 @@ struct OnlineStoreStatusTests {
         row.features[4] = .null
         try store.write(view: Fixtures.userStats, rows: [row])
 
-        let result = try store.read(view: Fixtures.userStats, features: ["tx_count", "avg_amount", "last_category"], entityKeys: [[.int64(7)]], now: Fixtures.now)
+        let result = try store.read(
+            view: Fixtures.userStats, features: ["tx_count", "avg_amount", "last_category"], entityKeys: [[.int64(7)]],
+            now: Fixtures.now)
 
         #expect(result.statuses == [.nullValue, .present, .nullValue])
         #expect(result.values == [.null, .float64(7.1), .null])
@@ -40,13 +44,15 @@ struct OnlineStoreStatusTests {
     func notFound() throws {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
-        let before = try store.read(view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)]], now: Fixtures.now)
+        let before = try store.read(
+            view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)]], now: Fixtures.now)
         #expect(before.statuses == [.notFound])
         #expect(before.values == [.null])
         #expect(before.eventTimestamps == [nil])
 
         try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(2)])
-        let after = try store.read(view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)], [.int64(2)]], now: Fixtures.now)
+        let after = try store.read(
+            view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)], [.int64(2)]], now: Fixtures.now)
         #expect(after.statuses == [.notFound, .present])
         #expect(after.eventTimestamps == [nil, Fixtures.daysAgo(1)])
     }
@@ -64,7 +70,9 @@ struct OnlineStoreStatusTests {
         let store = try Fixtures.store(in: directory)
         try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(5, event: event)])
 
-        let result = try store.read(view: Fixtures.userStats, features: ["avg_amount", "tx_count"], entityKeys: [[.int64(5)]], now: Fixtures.now)
+        let result = try store.read(
+            view: Fixtures.userStats, features: ["avg_amount", "tx_count"], entityKeys: [[.int64(5)]], now: Fixtures.now
+        )
 
         #expect(result.statuses == [expected, expected])
         #expect(result.values == (expected == .present ? [.float64(5.1), .int64(1)] : [.null, .null]))
@@ -88,10 +96,12 @@ struct OnlineStoreStatusTests {
     func repeatedRows() throws {
         let directory = try TemporaryDirectory()
         let store = try Fixtures.store(in: directory)
-        try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(1, version: 1), Fixtures.userRow(2, version: 2)])
+        try store.write(
+            view: Fixtures.userStats, rows: [Fixtures.userRow(1, version: 1), Fixtures.userRow(2, version: 2)])
 
         let keys: [[Value]] = [[.int64(2)], [.int64(9)], [.int32(1)], [.int64(2)], [.int64(1)]]
-        let result = try store.read(view: Fixtures.userStats, features: ["tx_count"], entityKeys: keys, now: Fixtures.now)
+        let result = try store.read(
+            view: Fixtures.userStats, features: ["tx_count"], entityKeys: keys, now: Fixtures.now)
 
         #expect(result.values == [.int64(2), .null, .int64(1), .int64(2), .int64(1)])
         #expect(result.statuses == [.present, .notFound, .present, .present, .present])

@@ -21,7 +21,9 @@ import Testing
 
     /// Decodes the features marked in `wanted` as a read does, skipping the others; `nil` for
     /// the skipped ones. Fails the test when the bytes do not decode or have bytes left over.
-    static func decode(_ bytes: [UInt8], types: [ValueType], wanted: [Bool]) throws -> (ValueRecordCodec.Header, [Value?]) {
+    static func decode(
+        _ bytes: [UInt8], types: [ValueType], wanted: [Bool]
+    ) throws -> (ValueRecordCodec.Header, [Value?]) {
         try bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
             let header = ValueRecordCodec.header(from: &reader)
@@ -47,14 +49,18 @@ import Testing
 
     @Test func everyFeatureDecodesToTheValueWritten() async {
         await propertyCheck(
-            count: 500, input: ValueGenerators.typedValues, Gen.int64(in: .min ... .max), Gen.int64(in: .min ... .max).optional
+            count: 500, input: ValueGenerators.typedValues, Gen.int64(in: .min ... .max),
+            Gen.int64(in: .min ... .max).optional
         ) { features, event, created in
             let bytes = try Self.record(features, event: event, created: created)
-            let (header, values) = try Self.decode(bytes, types: features.map(\.type), wanted: features.map { _ in true })
+            let (header, values) = try Self.decode(
+                bytes, types: features.map(\.type), wanted: features.map { _ in true })
             #expect(header.event == event)
             #expect(header.created == created)
             for (written, read) in zip(features.map(\.value), values) {
-                #expect(read.map { written.isIdentical(to: $0) } == true, "wrote \(written), read \(String(describing: read))")
+                #expect(
+                    read.map { written.isIdentical(to: $0) } == true,
+                    "wrote \(written), read \(String(describing: read))")
             }
         }
     }
@@ -71,16 +77,19 @@ import Testing
     }
 
     @Test func aCutRowNeverDecodes() async {
-        await propertyCheck(count: 300, input: ValueGenerators.typedValues.filter { $0.contains { !$0.value.isNull } }) {
+        await propertyCheck(count: 300, input: ValueGenerators.typedValues.filter { $0.contains { !$0.value.isNull } })
+        {
             features in
             let bytes = try Self.record(features, event: 7, created: 9)
             for length in 0..<bytes.count {
                 let decoded = Array(bytes[..<length]).withUnsafeBytes { raw -> Bool in
                     var reader = ByteReader(raw)
-                    guard let header = ValueRecordCodec.header(from: &reader), reader.skip((features.count + 7) / 8) else {
+                    guard let header = ValueRecordCodec.header(from: &reader), reader.skip((features.count + 7) / 8)
+                    else {
                         return false
                     }
-                    for (index, feature) in features.enumerated() where !reader.bit(index, ofBitmapAt: header.bitmapOffset) {
+                    for (index, feature) in features.enumerated()
+                    where !reader.bit(index, ofBitmapAt: header.bitmapOffset) {
                         guard ValueRecordCodec.decodeValue(feature.type, from: &reader) != nil else { return false }
                     }
                     return true

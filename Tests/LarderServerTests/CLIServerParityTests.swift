@@ -74,14 +74,16 @@ import Testing
                 #expect(response.status == .ok)
                 let server = String(buffer: response.body)
                 // The CLI starts each column on its own line; nothing else differs.
-                let printed = cli.standardOutput.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "")
+                let printed = cli.standardOutput.trimmingCharacters(in: .newlines).replacingOccurrences(
+                    of: "\n", with: "")
                 #expect(printed == server)
 
                 let results = try #require(try json(response)["results"] as? [[String: Any]])
                 let statuses = results.map { $0["statuses"] as? [String] ?? [] }
                 #expect(statuses[0] == ["PRESENT", "PRESENT", "PRESENT", "PRESENT"])
                 #expect(statuses[6] == ["PRESENT", "NULL_VALUE", "OUTSIDE_MAX_AGE", "NOT_FOUND"])
-                #expect(results[0]["event_timestamps"] as? [String] == Array(repeating: "1970-01-01T00:00:00Z", count: 4))
+                #expect(
+                    results[0]["event_timestamps"] as? [String] == Array(repeating: "1970-01-01T00:00:00Z", count: 4))
                 #expect(results[4]["values"] as? [AnyHashable] == ["Infinity", "NaN", NSNull(), NSNull()])
                 #expect(results[5]["values"] as? [AnyHashable] == ["NaN", "-Infinity", NSNull(), NSNull()])
                 #expect(results[8]["values"] as? [AnyHashable] == [1_714_979_289, NSNull(), NSNull(), NSNull()])

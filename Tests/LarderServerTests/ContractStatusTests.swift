@@ -9,7 +9,9 @@ import Testing
 /// method a path does not take, 415 for a body that is not JSON, and RFC 3339 instants far
 /// outside the stores' range taken as its bounds.
 @Suite struct ContractStatusTests {
-    static let postPaths = ["/get-online-features", "/push", "/write-to-online-store", "/materialize", "/materialize-incremental"]
+    static let postPaths = [
+        "/get-online-features", "/push", "/write-to-online-store", "/materialize", "/materialize-incremental",
+    ]
 
     @Test(arguments: [
         ("/get-online-features", HTTPRequest.Method.get, "POST"), ("/push", .put, "POST"), ("/push/", .delete, "POST"),

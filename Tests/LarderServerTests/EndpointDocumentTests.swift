@@ -12,7 +12,8 @@ import Testing
         let document = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/openapi.yaml")
-        let lines = try String(contentsOf: document, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOf: document, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let methods: Set<Substring> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
         var operations: Set<String> = []
         var inPaths = false

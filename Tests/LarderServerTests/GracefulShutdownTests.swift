@@ -17,7 +17,8 @@ import Testing
         let fixture = try ServerFixture()
         let (application, ports) = ListeningApplication.wrapping(
             buildApplication(configuration: ServerConfiguration(), store: fixture.store))
-        let group = ServiceGroup(configuration: .init(services: [application], logger: Logger(label: "graceful-shutdown-test")))
+        let group = ServiceGroup(
+            configuration: .init(services: [application], logger: Logger(label: "graceful-shutdown-test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             var listening = ports.makeAsyncIterator()

@@ -23,16 +23,20 @@ import Testing
 
     @Test func objectsKeepMemberOrderAndStringsTheirEscapes() throws {
         let value = try Self.parse(#"{"b": "tab\there \u00e9 \ud83d\ude00 \"q\"", "a": [true, false, null], "b2": {}}"#)
-        #expect(value == .object([
-            ("b", .string("tab\there é 😀 \"q\"")), ("a", .array([.bool(true), .bool(false), .null])), ("b2", .object([])),
-        ]))
+        #expect(
+            value
+                == .object([
+                    ("b", .string("tab\there é 😀 \"q\"")), ("a", .array([.bool(true), .bool(false), .null])),
+                    ("b2", .object([])),
+                ]))
     }
 
     @Test func stringsMustBeUTF8() throws {
         #expect(throws: JSONReader.SyntaxError.self) {
             try [UInt8]([0x22, 0xC3, 0x28, 0x22]).withUnsafeBufferPointer { try JSONReader.parse($0) }
         }
-        #expect(try [UInt8]([0x22, 0xC3, 0xA9, 0x22]).withUnsafeBufferPointer { try JSONReader.parse($0) } == .string("é"))
+        #expect(
+            try [UInt8]([0x22, 0xC3, 0xA9, 0x22]).withUnsafeBufferPointer { try JSONReader.parse($0) } == .string("é"))
     }
 
     @Test(arguments: [

@@ -25,11 +25,13 @@ import Testing
         #expect(!written.contains { $0 < 0x20 })
     }
 
-    @Test(arguments: [
-        (#""\x""#, "invalid escape at byte 2"), (#""\u12"#, #"short \u escape at byte 3"#),
-        (#""\u12G4""#, #"invalid hex digit in \u escape at byte 5"#), (#""\ud83d x""#, "unpaired surrogate at byte 7"),
-        ("\"a\u{01}\"", "control character in a string at byte 2"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            (#""\x""#, "invalid escape at byte 2"), (#""\u12"#, #"short \u escape at byte 3"#),
+            (#""\u12G4""#, #"invalid hex digit in \u escape at byte 5"#),
+            (#""\ud83d x""#, "unpaired surrogate at byte 7"),
+            ("\"a\u{01}\"", "control character in a string at byte 2"),
+        ] as [(String, String)])
     func aMalformedStringSaysWhatAndWhere(text: String, message: String) {
         let error = #expect(throws: JSONReader.SyntaxError.self) {
             try Array(text.utf8).withUnsafeBufferPointer { try JSONReader.parse($0) }

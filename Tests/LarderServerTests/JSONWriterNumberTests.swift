@@ -24,7 +24,9 @@ struct JSONWriterNumberTests {
             writer.number(value)
             writer.byte(",")
         }
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"3.0,0.0,100000000000000.0,"NaN","Infinity","-Infinity","#)
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self) == #"3.0,0.0,100000000000000.0,"NaN","Infinity","-Infinity","#
+        )
     }
 
     @Test(arguments: [

@@ -38,9 +38,10 @@ import Testing
         let expected: [String: Any] = [
             "entities": ["user_id": users.map { Int($0) }],
             "features": references,
-            "values": Dictionary(uniqueKeysWithValues: zip(larder.featureNames, larder.columns).dropFirst().map { name, column in
-                (name, column.values.map(Self.jsonValue))
-            }),
+            "values": Dictionary(
+                uniqueKeysWithValues: zip(larder.featureNames, larder.columns).dropFirst().map { name, column in
+                    (name, column.values.map(Self.jsonValue))
+                }),
         ]
         let expectedFile = fixture.directory.url.appendingPathComponent("expected.json")
         try JSONSerialization.data(withJSONObject: expected).write(to: expectedFile)

@@ -28,10 +28,13 @@ import Testing
         let before = try fixture.store.registry().materializations
         try await fixture.application().test(.router) { client in
             let backwards = #"{"end_ts": "2020-01-01T00:00:00Z"}"#
-            try await client.execute(uri: "/materialize-incremental", method: .post, body: body(backwards)) { response in
+            try await client.execute(uri: "/materialize-incremental", method: .post, body: body(backwards)) {
+                response in
                 #expect(response.status == .unprocessableContent)
                 let detail = try #require(try json(response)["detail"] as? String)
-                #expect(detail.contains("is before where feature view 'user_stats' was last materialized (2027-01-01T00:00:00Z)"))
+                #expect(
+                    detail.contains(
+                        "is before where feature view 'user_stats' was last materialized (2027-01-01T00:00:00Z)"))
             }
         }
         #expect(try fixture.store.registry().materializations == before)

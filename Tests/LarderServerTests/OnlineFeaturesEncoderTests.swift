@@ -26,26 +26,30 @@ struct OnlineFeaturesEncoderTests {
             columns: [
                 OnlineFeatureColumn(values: [.int64(7), .int64(8)], statuses: keyStatuses, eventTimestamps: keyTimes),
                 OnlineFeatureColumn(
-                    values: ResultColumn(aValues, offset: 0, count: 2), statuses: ResultColumn(aStatuses, offset: 0, count: 2),
+                    values: ResultColumn(aValues, offset: 0, count: 2),
+                    statuses: ResultColumn(aStatuses, offset: 0, count: 2),
                     eventTimestamps: ResultColumn(aTimes)),
                 OnlineFeatureColumn(
-                    values: ResultColumn(aValues, offset: 2, count: 2), statuses: ResultColumn(aStatuses, offset: 2, count: 2),
+                    values: ResultColumn(aValues, offset: 2, count: 2),
+                    statuses: ResultColumn(aStatuses, offset: 2, count: 2),
                     eventTimestamps: ResultColumn(aTimes)),
                 OnlineFeatureColumn(
                     values: [.string("x\"y"), .bool(true)], statuses: [.present, .outsideMaxAge],
                     eventTimestamps: bTimes),
-                OnlineFeatureColumn(values: [.null, .null], statuses: [.nullValue, .notFound], eventTimestamps: [nil, nil]),
+                OnlineFeatureColumn(
+                    values: [.null, .null], statuses: [.nullValue, .notFound], eventTimestamps: [nil, nil]),
             ],
             rowCount: 2)
         let text = String(decoding: OnlineFeaturesEncoder.encode(features), as: UTF8.self)
         let none = "\"1970-01-01T00:00:00Z\""
-        #expect(text == """
-            {"metadata":{"feature_names":["user_id","a1","a2","b1","a3"]},"results":[\
-            {"values":[7,8],"statuses":["PRESENT","PRESENT"],"event_timestamps":[\(none),\(none)]},\
-            {"values":[1,null],"statuses":["PRESENT","NOT_FOUND"],"event_timestamps":["2026-01-01T00:00:00Z",\(none)]},\
-            {"values":[2.5,null],"statuses":["PRESENT","NOT_FOUND"],"event_timestamps":["2026-01-01T00:00:00Z",\(none)]},\
-            {"values":["x\\"y",true],"statuses":["PRESENT","OUTSIDE_MAX_AGE"],"event_timestamps":["2026-01-01T00:00:01.500Z","2026-01-01T00:00:02Z"]},\
-            {"values":[null,null],"statuses":["NULL_VALUE","NOT_FOUND"],"event_timestamps":[\(none),\(none)]}]}
-            """)
+        #expect(
+            text == """
+                {"metadata":{"feature_names":["user_id","a1","a2","b1","a3"]},"results":[\
+                {"values":[7,8],"statuses":["PRESENT","PRESENT"],"event_timestamps":[\(none),\(none)]},\
+                {"values":[1,null],"statuses":["PRESENT","NOT_FOUND"],"event_timestamps":["2026-01-01T00:00:00Z",\(none)]},\
+                {"values":[2.5,null],"statuses":["PRESENT","NOT_FOUND"],"event_timestamps":["2026-01-01T00:00:00Z",\(none)]},\
+                {"values":["x\\"y",true],"statuses":["PRESENT","OUTSIDE_MAX_AGE"],"event_timestamps":["2026-01-01T00:00:01.500Z","2026-01-01T00:00:02Z"]},\
+                {"values":[null,null],"statuses":["NULL_VALUE","NOT_FOUND"],"event_timestamps":[\(none),\(none)]}]}
+                """)
     }
 }

@@ -13,7 +13,8 @@ import Testing
     }
 
     static let service = #"{"entities": {"user_id": [1001, 1003]}, "feature_service": "fraud_v1"}"#
-    static let features = #"{"entities": {"user_id": [1002]}, "features": ["user_stats:avg_amount"], "full_feature_names": true}"#
+    static let features =
+        #"{"entities": {"user_id": [1002]}, "features": ["user_stats:avg_amount"], "full_feature_names": true}"#
 
     /// (request body, bearer token), each answered once by the router and once by the pipeline.
     static let requests: [(String, String?)] = [
@@ -25,7 +26,10 @@ import Testing
         (#"{"entities": "#, "reader-token"),
         ("[1, 2]", "reader-token"),
         ("", "reader-token"),
-        (#"{"entities": {"user_id": [1]}, "feature_service": "fraud_v1", "pad": ""# + String(repeating: "x", count: 300) + "\"}", "reader-token"),
+        (
+            #"{"entities": {"user_id": [1]}, "feature_service": "fraud_v1", "pad": ""#
+                + String(repeating: "x", count: 300) + "\"}", "reader-token"
+        ),
         (service, nil),
         (service, "writer-token"),
     ]
@@ -35,12 +39,14 @@ import Testing
         let fixture = try Self.fixture()
         let headers: HTTPFields = token.map { [.authorization: "Bearer \($0)"] } ?? [:]
         let routed = try await fixture.application().test(.router) { client in
-            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(request)) { response in
+            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(request))
+            { response in
                 (response.status, response.headers[.contentType], String(buffer: response.body))
             }
         }
         try await fixture.application().test(.live) { client in
-            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(request)) { response in
+            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(request))
+            { response in
                 #expect(response.status == routed.0)
                 #expect(response.headers[.contentType] == routed.1)
                 #expect(String(buffer: response.body) == routed.2)
@@ -62,9 +68,10 @@ import Testing
         #expect(results[1]["values"] as? [Double] == [7.25])
         #expect(results[2]["values"] as? [Int] == [4])
         #expect(results.map { $0["statuses"] as? [String] } == [["PRESENT"], ["PRESENT"], ["PRESENT"]])
-        #expect(results.map { $0["event_timestamps"] as? [String] } == [
-            ["1970-01-01T00:00:00Z"], ["2026-01-02T00:00:00.123Z"], ["2026-01-02T00:00:00.123Z"],
-        ])
+        #expect(
+            results.map { $0["event_timestamps"] as? [String] } == [
+                ["1970-01-01T00:00:00Z"], ["2026-01-02T00:00:00.123Z"], ["2026-01-02T00:00:00.123Z"],
+            ])
     }
 
     @Test(arguments: ["text/plain", "application/jsonx", "application/json; charset=utf-8", "APPLICATION/JSON"])
@@ -72,13 +79,17 @@ import Testing
         let fixture = try Self.fixture()
         let headers: HTTPFields = [.authorization: "Bearer reader-token", .contentType: contentType]
         let routed = try await fixture.application().test(.router) { client in
-            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(Self.service)) { response in
+            try await client.execute(
+                uri: "/get-online-features", method: .post, headers: headers, body: body(Self.service)
+            ) { response in
                 (response.status, String(buffer: response.body))
             }
         }
         #expect(routed.0 == (JSONMediaType.accepts(contentType) ? .ok : .unsupportedMediaType))
         try await fixture.application().test(.live) { client in
-            try await client.execute(uri: "/get-online-features", method: .post, headers: headers, body: body(Self.service)) { response in
+            try await client.execute(
+                uri: "/get-online-features", method: .post, headers: headers, body: body(Self.service)
+            ) { response in
                 #expect(response.status == routed.0)
                 #expect(String(buffer: response.body) == routed.1)
             }
@@ -91,7 +102,8 @@ import Testing
             let read = #"{"entities": {"user_id": [1001]}, "feature_service": "fraud_v1"}"#
             // Interleaved with requests the router answers, on one keep-alive connection.
             for round in 0..<3 {
-                try await client.execute(uri: "/get-online-features?round=\(round)", method: .post, body: body(read)) { response in
+                try await client.execute(uri: "/get-online-features?round=\(round)", method: .post, body: body(read)) {
+                    response in
                     #expect(response.status == .ok)
                     try Self.expectLatestRowOfUser1001(try json(response))
                 }
@@ -135,7 +147,8 @@ import Testing
     static func chunked(_ body: String, headers: [String]) -> String {
         let extra = headers.map { $0 + "\r\n" }.joined()
         let chunk = body.isEmpty ? "" : String(body.utf8.count, radix: 16) + "\r\n" + body + "\r\n"
-        return "POST /get-online-features HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)Transfer-Encoding: chunked\r\n\r\n\(chunk)0\r\n\r\n"
+        return
+            "POST /get-online-features HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)Transfer-Encoding: chunked\r\n\r\n\(chunk)0\r\n\r\n"
     }
 
     @Test func answersFromTheBytesMatchTheFullHTTPStackByteForByte() async throws {
@@ -160,7 +173,8 @@ import Testing
             let one = #"{"entities": {"user_id": [1003]}, "feature_service": "fraud_v1"}"#
             let connection = try RawHTTPConnection(port: port)
             try await connection.send(
-                onlineRead(Self.read) + onlineRead(one) + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n" + onlineRead(Self.read)
+                onlineRead(Self.read) + onlineRead(one) + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + onlineRead(Self.read)
                     + onlineRead("{"))
             #expect(try await connection.response().body == expected)
             #expect(try await connection.response().body.contains(#""NOT_FOUND""#))
@@ -242,7 +256,10 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.application().test(.live) { client in
             let port = try #require(client.port)
-            let prefixes = ["", "POST /get-online-features HTTP/1.1\r\n", "POST /get-online-features HTTP/1.1\r\nContent-Length: 5\r\n"]
+            let prefixes = [
+                "", "POST /get-online-features HTTP/1.1\r\n",
+                "POST /get-online-features HTTP/1.1\r\nContent-Length: 5\r\n",
+            ]
             for round in 0..<30 {
                 let noise = (0..<(1 + Self.scattered(round, 1, below: 400))).map {
                     Character(Unicode.Scalar(UInt8(1 + Self.scattered($0, round, below: 127))))

@@ -8,10 +8,13 @@ import Testing
         Array(text.utf8).withUnsafeBytes { OnlineReadRequestScanner.scan($0, maxBodyBytes: maxBodyBytes) }
     }
 
-    static let plain = "POST /get-online-features HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\nContent-Length: 12\r\n\r\n"
+    static let plain =
+        "POST /get-online-features HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\nContent-Length: 12\r\n\r\n"
 
     @Test func aPlainRequestIsRecognised() {
-        #expect(Self.scan(Self.plain + "{\"a\": 1234}") == .onlineRead(.init(headLength: Self.plain.utf8.count, contentLength: 12)))
+        #expect(
+            Self.scan(Self.plain + "{\"a\": 1234}")
+                == .onlineRead(.init(headLength: Self.plain.utf8.count, contentLength: 12)))
         // The body need not have arrived.
         #expect(Self.scan(Self.plain) == .onlineRead(.init(headLength: Self.plain.utf8.count, contentLength: 12)))
     }
@@ -25,8 +28,11 @@ import Testing
     }
 
     @Test func headerNamesAnyCaseAQueryAndTheAuthorizationAreRead() {
-        let text = "POST /get-online-features?trace=1 HTTP/1.1\r\nCONTENT-LENGTH: 0\r\nAuthorization:  Bearer abc \r\nConnection: Keep-Alive\r\n\r\n"
-        #expect(Self.scan(text) == .onlineRead(.init(headLength: text.utf8.count, contentLength: 0, authorization: "Bearer abc")))
+        let text =
+            "POST /get-online-features?trace=1 HTTP/1.1\r\nCONTENT-LENGTH: 0\r\nAuthorization:  Bearer abc \r\nConnection: Keep-Alive\r\n\r\n"
+        #expect(
+            Self.scan(text)
+                == .onlineRead(.init(headLength: text.utf8.count, contentLength: 0, authorization: "Bearer abc")))
     }
 
     @Test(arguments: [
@@ -65,7 +71,8 @@ import Testing
     @Test func aHeadLongerThanTheLimitGoesToTheFullHTTPStack() {
         let padding = "X-Pad: " + String(repeating: "p", count: OnlineReadRequestScanner.maxHeaderBytes) + "\r\n"
         #expect(Self.scan("POST /get-online-features HTTP/1.1\r\n" + padding) == .other)
-        let query = "POST /get-online-features?" + String(repeating: "q", count: OnlineReadRequestScanner.maxHeaderBytes)
+        let query =
+            "POST /get-online-features?" + String(repeating: "q", count: OnlineReadRequestScanner.maxHeaderBytes)
         #expect(Self.scan(query) == .other)
     }
 }

@@ -75,7 +75,8 @@ final class RawHTTPConnection: @unchecked Sendable {
         (try? await Self.offCooperativeThreads { self.isClosedByServerNow() }) ?? true
     }
 
-    private static func offCooperativeThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    private static func offCooperativeThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T
+    {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
         }
@@ -121,7 +122,9 @@ final class RawHTTPConnection: @unchecked Sendable {
     private func headEnd() -> Int? {
         guard received.count >= 4 else { return nil }
         for index in 0...(received.count - 4)
-        where received[index] == 13 && received[index + 1] == 10 && received[index + 2] == 13 && received[index + 3] == 10 {
+        where received[index] == 13 && received[index + 1] == 10 && received[index + 2] == 13
+            && received[index + 3] == 10
+        {
             return index
         }
         return nil
@@ -141,5 +144,6 @@ final class RawHTTPConnection: @unchecked Sendable {
 ///   - headers: extra header lines, each without its line end.
 func onlineRead(_ body: String, headers: [String] = []) -> String {
     let extra = headers.map { $0 + "\r\n" }.joined()
-    return "POST /get-online-features HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+    return
+        "POST /get-online-features HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
 }

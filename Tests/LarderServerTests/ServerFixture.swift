@@ -114,7 +114,9 @@ func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 /// A response body parsed as a JSON object.
 func json(_ response: TestResponse) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
-    guard let dictionary = object as? [String: Any] else { throw FixtureError.notAnObject(String(buffer: response.body)) }
+    guard let dictionary = object as? [String: Any] else {
+        throw FixtureError.notAnObject(String(buffer: response.body))
+    }
     return dictionary
 }
 

@@ -24,7 +24,10 @@ import Testing
                 shop
                 stats
             }.manifest,
-            files: ["data/shops.csv": "shop_id,event_timestamp,opened,visits\n7,2026-01-02T00:00:00Z,2024-05-06T07:08:09.5Z,12\n"])
+            files: [
+                "data/shops.csv":
+                    "shop_id,event_timestamp,opened,visits\n7,2026-01-02T00:00:00Z,2024-05-06T07:08:09.5Z,12\n"
+            ])
     }
 
     static let read = #"{"entities": {"shop_id": [7, 8]}, "features": ["shop_stats:opened", "shop_stats:visits"]}"#
@@ -59,7 +62,10 @@ import Testing
                 let text = String(buffer: response.body)
                 // 2024-05-06T07:08:09.5Z: the fraction of a second is dropped, as Feast's
                 // UnixTimestamp holds whole seconds; event times stay RFC 3339.
-                #expect(text.contains(#"{"values":[1714979289,null],"statuses":["PRESENT","NOT_FOUND"],"event_timestamps":["2026-01-02T00:00:00Z","1970-01-01T00:00:00Z"]}"#))
+                #expect(
+                    text.contains(
+                        #"{"values":[1714979289,null],"statuses":["PRESENT","NOT_FOUND"],"event_timestamps":["2026-01-02T00:00:00Z","1970-01-01T00:00:00Z"]}"#
+                    ))
             }
         }
     }

@@ -17,13 +17,15 @@ import Testing
     @Test(arguments: ServedStores.allCases) func pushGoesOnlineNewerWins(stores: ServedStores) async throws {
         let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
-            let push = #"{"push_source_name": "clicks_push", "to": "online", "df": {"user_id": [7, 7, 8], "event_timestamp": ["2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"], "clicks": [2, 1, 5]}}"#
+            let push =
+                #"{"push_source_name": "clicks_push", "to": "online", "df": {"user_id": [7, 7, 8], "event_timestamp": ["2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"], "clicks": [2, 1, 5]}}"#
             try await client.execute(uri: "/push", method: .post, body: body(push)) { response in
                 #expect(response.status == .ok)
                 let object = try json(response)
                 #expect(object["rows"] as? Int == 3)
             }
-            let older = #"{"push_source_name": "clicks_push", "df": {"user_id": [7], "event_timestamp": ["2025-12-01T00:00:00Z"], "clicks": [99]}}"#
+            let older =
+                #"{"push_source_name": "clicks_push", "df": {"user_id": [7], "event_timestamp": ["2025-12-01T00:00:00Z"], "clicks": [99]}}"#
             try await client.execute(uri: "/push", method: .post, body: body(older)) { #expect($0.status == .ok) }
             let results = try #require(try await clicks(client, users: "[7, 8]")["results"] as? [[String: Any]])
             #expect(results[1]["values"] as? [Int] == [2, 5])
@@ -31,14 +33,18 @@ import Testing
         }
     }
 
-    @Test(arguments: ServedStores.allCases) func pushOfflineIsVisibleToMaterialization(stores: ServedStores) async throws {
+    @Test(arguments: ServedStores.allCases) func pushOfflineIsVisibleToMaterialization(
+        stores: ServedStores
+    ) async throws {
         let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
-            let push = #"{"push_source_name": "clicks_push", "to": "offline", "df": {"user_id": [9], "event_timestamp": ["2026-03-01T00:00:00Z"], "clicks": [4]}}"#
+            let push =
+                #"{"push_source_name": "clicks_push", "to": "offline", "df": {"user_id": [9], "event_timestamp": ["2026-03-01T00:00:00Z"], "clicks": [4]}}"#
             try await client.execute(uri: "/push", method: .post, body: body(push)) { #expect($0.status == .ok) }
             var results = try #require(try await clicks(client, users: "[9]")["results"] as? [[String: Any]])
             #expect(results[1]["statuses"] as? [String] == ["NOT_FOUND"])
-            let materialize = #"{"start_ts": "2026-01-01T00:00:00Z", "end_ts": "2026-12-31T00:00:00Z", "feature_views": ["user_clicks"]}"#
+            let materialize =
+                #"{"start_ts": "2026-01-01T00:00:00Z", "end_ts": "2026-12-31T00:00:00Z", "feature_views": ["user_clicks"]}"#
             try await client.execute(uri: "/materialize", method: .post, body: body(materialize)) { response in
                 #expect(response.status == .ok)
                 let views = try #require(try json(response)["feature_views"] as? [[String: Any]])
@@ -50,11 +56,14 @@ import Testing
         }
     }
 
-    @Test(arguments: ServedStores.allCases) func writeToOnlineStoreTakesFeastsRemoteFormat(stores: ServedStores) async throws {
+    @Test(arguments: ServedStores.allCases) func writeToOnlineStoreTakesFeastsRemoteFormat(
+        stores: ServedStores
+    ) async throws {
         let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             // What Feast's remote online store sends: naive ISO times, `created` possibly null.
-            let write = #"{"feature_view_name": "user_stats", "allow_registry_cache": false, "df": {"user_id": [1003], "avg_amount": [1.5], "tx_count": [2], "event_timestamp": ["2026-02-01T00:00:00"], "created": [null]}}"#
+            let write =
+                #"{"feature_view_name": "user_stats", "allow_registry_cache": false, "df": {"user_id": [1003], "avg_amount": [1.5], "tx_count": [2], "event_timestamp": ["2026-02-01T00:00:00"], "created": [null]}}"#
             try await client.execute(uri: "/write-to-online-store", method: .post, body: body(write)) { response in
                 #expect(response.status == .ok)
             }
@@ -66,7 +75,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ServedStores.allCases) func materializeIncrementalReportsEachView(stores: ServedStores) async throws {
+    @Test(arguments: ServedStores.allCases) func materializeIncrementalReportsEachView(
+        stores: ServedStores
+    ) async throws {
         let fixture = try ServerFixture(stores: stores)
         try await fixture.application().test(.router) { client in
             try await client.execute(

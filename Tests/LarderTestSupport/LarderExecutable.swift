@@ -23,7 +23,9 @@ public enum LarderExecutable {
     ///   - delay: how long it runs first.
     /// - Returns: how it ended.
     /// - Throws: when it cannot be started or signalled.
-    public static func run(_ arguments: [String], sending signal: Int32, after delay: Duration) async throws
+    public static func run(
+        _ arguments: [String], sending signal: Int32, after delay: Duration
+    ) async throws
         -> ProcessOutput
     {
         try await Processes.run(path, arguments, sending: signal, after: delay)

@@ -18,7 +18,9 @@ public enum Processes {
     ///   - input: what it reads on standard input (nothing when `nil`).
     /// - Returns: how it ended and what it printed; a non-zero exit is not an error here.
     /// - Throws: when the program cannot be started.
-    public static func run(_ executable: String, _ arguments: [String], input: String? = nil) async throws
+    public static func run(
+        _ executable: String, _ arguments: [String], input: String? = nil
+    ) async throws
         -> ProcessOutput
     {
         let result = try await Subprocess.run(
@@ -71,9 +73,13 @@ extension ProcessOutput {
     init(command: [String], termination: TerminationStatus, standardOutput: String, standardError: String) {
         switch termination {
         case .exited(let code):
-            self.init(command: command, status: code, signal: nil, standardOutput: standardOutput, standardError: standardError)
+            self.init(
+                command: command, status: code, signal: nil, standardOutput: standardOutput,
+                standardError: standardError)
         case .signaled(let code):
-            self.init(command: command, status: nil, signal: code, standardOutput: standardOutput, standardError: standardError)
+            self.init(
+                command: command, status: nil, signal: code, standardOutput: standardOutput,
+                standardError: standardError)
         }
     }
 }

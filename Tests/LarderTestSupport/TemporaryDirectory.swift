@@ -14,7 +14,9 @@ public final class TemporaryDirectory: Sendable {
         guard mkdtemp(&template) != nil else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: pattern])
         }
-        url = URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), isDirectory: true)
+        url = URL(
+            fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self),
+            isDirectory: true)
     }
 
     deinit {

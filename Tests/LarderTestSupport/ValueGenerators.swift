@@ -6,7 +6,9 @@ public import PropertyBased
 /// empty and multi-byte strings, empty lists and nulls inside lists.
 public enum ValueGenerators {
     /// Types and one value of each (a tenth of them null), as the features of a row.
-    public static let typedValues = Generator<[(type: ValueType, value: Value)], Shrink.None<[(type: ValueType, value: Value)]>> {
+    public static let typedValues = Generator<
+        [(type: ValueType, value: Value)], Shrink.None<[(type: ValueType, value: Value)]>
+    > {
         rng in
         (0..<Int.random(in: 0...12, using: &rng)).map { _ in
             let type = randomType(using: &rng)
@@ -31,27 +33,38 @@ public enum ValueGenerators {
         case .int32: return .int32(Int32(truncatingIfNeeded: integer(using: &rng)))
         case .int64: return .int64(integer(using: &rng))
         case .float32:
-            let special: [Float] = [.nan, -.nan, .infinity, -.infinity, 0, -0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1.5]
+            let special: [Float] = [
+                .nan, -.nan, .infinity, -.infinity, 0, -0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1.5,
+            ]
             return .float32(
-                Bool.random(using: &rng) ? special.randomElement(using: &rng)! : Float(bitPattern: UInt32.random(in: .min ... .max, using: &rng)))
+                Bool.random(using: &rng)
+                    ? special.randomElement(using: &rng)!
+                    : Float(bitPattern: UInt32.random(in: .min ... .max, using: &rng)))
         case .float64:
-            let special: [Double] = [.nan, -.nan, .infinity, -.infinity, 0, -0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1]
+            let special: [Double] = [
+                .nan, -.nan, .infinity, -.infinity, 0, -0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1,
+            ]
             return .float64(
-                Bool.random(using: &rng) ? special.randomElement(using: &rng)! : Double(bitPattern: UInt64.random(in: .min ... .max, using: &rng)))
+                Bool.random(using: &rng)
+                    ? special.randomElement(using: &rng)!
+                    : Double(bitPattern: UInt64.random(in: .min ... .max, using: &rng)))
         case .string: return .string(text(using: &rng))
-        case .bytes: return .bytes((0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        case .bytes:
+            return .bytes((0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
         case .timestamp: return .timestamp(Timestamp(nanosecondsSinceEpoch: integer(using: &rng)))
         case .list(let element):
-            return .list((0..<Int.random(in: 0...6, using: &rng)).map { _ in
-                Int.random(in: 0..<4, using: &rng) == 0 ? .null : random(ValueType(element), using: &rng)
-            })
+            return .list(
+                (0..<Int.random(in: 0...6, using: &rng)).map { _ in
+                    Int.random(in: 0..<4, using: &rng) == 0 ? .null : random(ValueType(element), using: &rng)
+                })
         }
     }
 
     /// An integer: an edge case half of the time, otherwise any 64-bit integer.
     public static func integer(using rng: inout some RandomNumberGenerator) -> Int64 {
         let edges: [Int64] = [.min, .max, 0, -1, 1, Int64(Int32.min), Int64(Int32.max), Int64(Int32.max) + 1, 255, 256]
-        return Bool.random(using: &rng) ? edges.randomElement(using: &rng)! : Int64.random(in: .min ... .max, using: &rng)
+        return Bool.random(using: &rng)
+            ? edges.randomElement(using: &rng)! : Int64.random(in: .min ... .max, using: &rng)
     }
 
     /// A string of 0 to 10 characters from ASCII (control characters included), Latin-1,

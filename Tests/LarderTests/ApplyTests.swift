@@ -47,7 +47,8 @@ struct SampleRepository {
     @Test func updateNamesTheChangedMembers() throws {
         let repository = try SampleRepository()
         try repository.store.apply(SampleRepository.manifest())
-        let diff = try repository.store.plan(SampleRepository.manifest(ttl: .days(14), features: [Field("avg_amount", .float64)]))
+        let diff = try repository.store.plan(
+            SampleRepository.manifest(ttl: .days(14), features: [Field("avg_amount", .float64)]))
         let change = try #require(diff.changes.first)
         #expect(diff.changes.count == 1)
         #expect(change.action == .update)
@@ -82,7 +83,10 @@ struct SampleRepository {
     }
 
     @Test(arguments: [
-        ([Field("avg_amount", .float64), Field("missing_feature", .int64)], "features[1]", "is missing from data/users.csv"),
+        (
+            [Field("avg_amount", .float64), Field("missing_feature", .int64)], "features[1]",
+            "is missing from data/users.csv"
+        )
     ])
     func sourceColumnsAreChecked(features: [Field], field: String, message: String) throws {
         let repository = try SampleRepository()

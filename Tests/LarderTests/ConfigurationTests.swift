@@ -74,7 +74,8 @@ import Testing
     }
 
     @Test func withoutAnAuthSectionAuthIsOff() throws {
-        let configuration = try StoreConfiguration.parse(yaml: "project: p\nserver: {max_entity_rows: 5}\n", file: "f.yaml")
+        let configuration = try StoreConfiguration.parse(
+            yaml: "project: p\nserver: {max_entity_rows: 5}\n", file: "f.yaml")
         #expect(configuration.server.tokens == nil)
         #expect(configuration.server.maxBodyBytes == 10 << 20)
     }
@@ -85,7 +86,10 @@ import Testing
         ("server: {auth: {tokens: x}}", "server.auth.tokens"),
         ("server: {auth: {tokens: [{sha256: \(digest), permissions: [push]}]}}", "server.auth.tokens[0].name"),
         ("server: {auth: {tokens: [{name: a, sha256: abc, permissions: [push]}]}}", "server.auth.tokens[0].sha256"),
-        ("server: {auth: {tokens: [{name: a, sha256: \(digest), permissions: [fly]}]}}", "server.auth.tokens[0].permissions"),
+        (
+            "server: {auth: {tokens: [{name: a, sha256: \(digest), permissions: [fly]}]}}",
+            "server.auth.tokens[0].permissions"
+        ),
         ("server: {auth: {tokens: [{name: a, sha256: \(digest)}]}}", "server.auth.tokens[0].permissions"),
         ("server: {auth: {tokens: [], realm: x}}", "server.auth.realm"),
     ])

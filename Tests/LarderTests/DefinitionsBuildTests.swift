@@ -17,7 +17,8 @@ import Testing
     /// `main` as its only source file (Foundation only, so it builds in seconds).
     static func repository(main: String) throws -> Repository {
         let directory = try TemporaryDirectory()
-        try directory.write("project: p\ndefinitions: {package: defs, product: definitions}\n", to: "feature_store.yaml")
+        try directory.write(
+            "project: p\ndefinitions: {package: defs, product: definitions}\n", to: "feature_store.yaml")
         try directory.write(
             """
             // swift-tools-version:6.1
@@ -26,7 +27,9 @@ import Testing
 
             """, to: "defs/Package.swift")
         try directory.write(main, to: "defs/Sources/definitions/main.swift")
-        return Repository(directory: directory, store: try FeatureStore(repositoryPath: directory.path, logger: Logger(label: "test")))
+        return Repository(
+            directory: directory, store: try FeatureStore(repositoryPath: directory.path, logger: Logger(label: "test"))
+        )
     }
 
     @Test func theProgramsOutputIsTheManifest() async throws {

@@ -62,26 +62,33 @@ struct ServingRepository {
 
             """, to: "labels.csv")
         let report = try repository.store.getHistoricalFeatures(
-            entitiesPath: "labels.csv", features: [FeatureReference(view: "user_stats", feature: "avg_amount"),
-                                                   FeatureReference(view: "user_stats", feature: "tx_count")],
+            entitiesPath: "labels.csv",
+            features: [
+                FeatureReference(view: "user_stats", feature: "avg_amount"),
+                FeatureReference(view: "user_stats", feature: "tx_count"),
+            ],
             fullFeatureNames: true, outputPath: "train.csv")
         #expect(report.entityRows == 7)
         let output = try String(contentsOfFile: repository.directory.path + "/train.csv", encoding: .utf8)
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines[0] == "user_id,event_timestamp,label,user_stats__avg_amount,user_stats__tx_count")
-        let features = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(2).joined(separator: ",") }
-        #expect(features == [
-            "1.0,1",  // the Jan 5 rows are one second in the future
-            "5.5,6",  // equal event time: the later created row wins
-            "5.5,6",  // TTL lower bound is inclusive: exactly 7 days
-            ",",      // one second past the TTL: nothing visible
-            ",",      // before the user's first row
-            ",3",     // a null in the winner stays null
-            ",",      // an unknown user keeps its row
-        ])
+        let features = lines.dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).suffix(2).joined(separator: ",")
+        }
+        #expect(
+            features == [
+                "1.0,1",  // the Jan 5 rows are one second in the future
+                "5.5,6",  // equal event time: the later created row wins
+                "5.5,6",  // TTL lower bound is inclusive: exactly 7 days
+                ",",  // one second past the TTL: nothing visible
+                ",",  // before the user's first row
+                ",3",  // a null in the winner stays null
+                ",",  // an unknown user keeps its row
+            ])
     }
 
-    @Test(arguments: StoreBackends.allCases) func materializedValuesAreServedWithStatuses(stores: StoreBackends) throws {
+    @Test(arguments: StoreBackends.allCases) func materializedValuesAreServedWithStatuses(stores: StoreBackends) throws
+    {
         let repository = try ServingRepository(stores: stores)
         let reports = try repository.store.materialize(
             start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-10"))
@@ -102,7 +109,9 @@ struct ServingRepository {
         #expect(later.columns[1].values == [.null])
     }
 
-    @Test(arguments: StoreBackends.allCases) func incrementalMaterializationContinuesWhereTheLastRunEnded(stores: StoreBackends) throws {
+    @Test(arguments: StoreBackends.allCases) func incrementalMaterializationContinuesWhereTheLastRunEnded(
+        stores: StoreBackends
+    ) throws {
         let repository = try ServingRepository(stores: stores)
         let first = try repository.store.materializeIncremental(end: ServingRepository.time("2026-01-10"))
         #expect(first.first?.start == ServingRepository.time("2026-01-03"))
@@ -110,12 +119,15 @@ struct ServingRepository {
         let second = try repository.store.materializeIncremental(end: ServingRepository.time("2026-01-31"))
         #expect(second.first?.start == ServingRepository.time("2026-01-10"))
         #expect(second.first?.write.keysWritten == 1)
-        #expect(try repository.store.registry().lastMaterializedEnd(of: "user_stats") == ServingRepository.time("2026-01-31"))
+        #expect(
+            try repository.store.registry().lastMaterializedEnd(of: "user_stats")
+                == ServingRepository.time("2026-01-31"))
     }
 
     @Test(arguments: StoreBackends.allCases) func onlineReadErrorsNameTheProblem(stores: StoreBackends) throws {
         let repository = try ServingRepository(stores: stores)
-        try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
+        try repository.store.materialize(
+            start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
         #expect(throws: DefinitionError.self) {
             try repository.store.getOnlineFeatures(
                 features: [FeatureReference(view: "user_stats", feature: "nope")],
@@ -146,14 +158,16 @@ struct ServingRepository {
 @Suite struct ApplyPrunesOnlineRowsTests {
     @Test(arguments: StoreBackends.allCases) func changedViewIsNotServedFromItsOldSchema(stores: StoreBackends) throws {
         let repository = try ServingRepository(stores: stores)
-        try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
+        try repository.store.materialize(
+            start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
         let diff = try repository.store.apply(SampleRepository.manifest(features: [Field("avg_amount", .float64)]))
         #expect(diff.viewsNeedingMaterialization == ["user_stats"])
         let read = try repository.store.getOnlineFeatures(
             features: [FeatureReference(view: "user_stats", feature: "avg_amount")],
             entities: [EntityColumn(name: "user_id", values: [.int64(1)])], now: ServingRepository.time("2026-01-09"))
         #expect(read.columns[1].statuses == [.notFound])
-        try repository.store.materialize(start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
+        try repository.store.materialize(
+            start: ServingRepository.time("2026-01-01"), end: ServingRepository.time("2026-01-31"))
         let again = try repository.store.getOnlineFeatures(
             features: [FeatureReference(view: "user_stats", feature: "avg_amount")],
             entities: [EntityColumn(name: "user_id", values: [.int64(1)])], now: ServingRepository.time("2026-01-09"))
@@ -175,7 +189,9 @@ struct ServingRepository {
         return FeatureRepository { view }.manifest
     }
 
-    @Test(arguments: StoreBackends.allCases) func pushedRowsStayInTrainingSetsAfterTheFileChanges(stores: StoreBackends) throws {
+    @Test(arguments: StoreBackends.allCases) func pushedRowsStayInTrainingSetsAfterTheFileChanges(
+        stores: StoreBackends
+    ) throws {
         let repository = try ServingRepository(stores: stores)
         try repository.store.apply(Self.pushManifest())
         try repository.store.push(
@@ -188,12 +204,16 @@ struct ServingRepository {
         // The batch pipeline rewrites the file with one more day; the pushed row is not in it.
         try repository.directory.write(
             ServingRepository.rows + "2,2026-01-06T00:00:00Z,2026-01-06T00:00:00Z,2.5,4\n", to: "data/users.csv")
-        try repository.directory.write("user_id,event_timestamp\n4,2026-01-07T00:00:00Z\n2,2026-01-07T00:00:00Z\n", to: "labels.csv")
+        try repository.directory.write(
+            "user_id,event_timestamp\n4,2026-01-07T00:00:00Z\n2,2026-01-07T00:00:00Z\n", to: "labels.csv")
         try repository.store.getHistoricalFeatures(
             entitiesPath: "labels.csv", features: [FeatureReference(view: "user_stats", feature: "avg_amount")],
             outputPath: "train.csv")
         let output = try String(contentsOfFile: repository.directory.path + "/train.csv", encoding: .utf8)
-        #expect(output == "user_id,event_timestamp,avg_amount\n4,2026-01-07T00:00:00.000000Z,40.0\n2,2026-01-07T00:00:00.000000Z,2.5\n")
+        #expect(
+            output
+                == "user_id,event_timestamp,avg_amount\n4,2026-01-07T00:00:00.000000Z,40.0\n2,2026-01-07T00:00:00.000000Z,2.5\n"
+        )
     }
 
     @Test(arguments: StoreBackends.allCases) func pushesAfterAReingestionGoToTheNewTable(stores: StoreBackends) throws {

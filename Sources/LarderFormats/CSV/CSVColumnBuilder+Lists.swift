@@ -22,7 +22,8 @@ extension CSVColumnBuilder {
                 do {
                     index = try JSONStringText.decode(inner, from: index, into: &decoded)
                 } catch {
-                    throw CSVCellError(message: "element \(position) of the list is a malformed JSON string (\(error.reason))")
+                    throw CSVCellError(
+                        message: "element \(position) of the list is a malformed JSON string (\(error.reason))")
                 }
                 try decoded.withUnsafeBufferPointer { (value) throws(CSVCellError) in
                     try appendElement(value, quoted: true, position: position, to: element)

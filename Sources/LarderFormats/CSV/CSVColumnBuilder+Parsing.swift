@@ -45,7 +45,11 @@ extension CSVColumnBuilder {
             guard let unscaled = DecimalText.unscaled(bytes, precision: precision, scale: scale) else {
                 throw mismatch(bytes, "a decimal(\(precision),\(scale))")
             }
-            if precision <= 18 { int64s.append(Int64(unscaled)) } else { binary.append(DecimalText.bigEndianBytes(unscaled)) }
+            if precision <= 18 {
+                int64s.append(Int64(unscaled))
+            } else {
+                binary.append(DecimalText.bigEndianBytes(unscaled))
+            }
         case .list:
             try appendList(bytes)
         }
@@ -77,7 +81,8 @@ extension CSVColumnBuilder {
     private func integer(_ bytes: UnsafeBufferPointer<UInt8>, bits: Int, signed: Bool) throws(CSVCellError) -> Int64 {
         if let value = NumberText.int64(bytes) {
             if bits == 64 && signed { return value }
-            let range: ClosedRange<Int64> = signed
+            let range: ClosedRange<Int64> =
+                signed
                 ? Int64.min >> (64 - bits)...Int64.max >> (64 - bits) : 0...Int64(UInt64.max >> (64 - bits))
             if range.contains(value) { return value }
             throw CSVCellError(
@@ -86,7 +91,9 @@ extension CSVColumnBuilder {
         throw mismatch(bytes, (signed ? "an " : "a ") + type.description)
     }
 
-    private func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, unit: TimeUnit, exact: Bool) throws(CSVCellError) -> Int64 {
+    private func timestamp(
+        _ bytes: UnsafeBufferPointer<UInt8>, unit: TimeUnit, exact: Bool
+    ) throws(CSVCellError) -> Int64 {
         guard let (seconds, nanoseconds) = Timestamp.secondsAndNanoseconds(parsingUTF8: bytes) else {
             throw mismatch(bytes, "a timestamp (RFC 3339 such as 2026-01-02T03:04:05.123Z, a date, or epoch seconds)")
         }

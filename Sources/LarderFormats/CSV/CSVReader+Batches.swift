@@ -16,8 +16,10 @@ extension CSVReader {
         var builders: [CSVColumnBuilder] = []
         for field in fieldIndices {
             let column = schema.columns[field]
-            builders.append(try CSVColumnBuilder(
-                name: column.name, type: column.type, exactTimestamps: isInferred(column.name), capacity: batchSize))
+            builders.append(
+                try CSVColumnBuilder(
+                    name: column.name, type: column.type, exactTimestamps: isInferred(column.name), capacity: batchSize)
+            )
         }
         let batchSize = self.batchSize
         // Work on the builders through a buffer pointer, so appending a cell does not check
@@ -57,7 +59,9 @@ extension CSVReader {
                     file: path, column: name,
                     "no such column (columns: \(schema.columns.map(\.name).joined(separator: ", ")))")
             }
-            guard seen.insert(name).inserted else { throw FormatError(file: path, column: name, "the column is asked for twice") }
+            guard seen.insert(name).inserted else {
+                throw FormatError(file: path, column: name, "the column is asked for twice")
+            }
             return index
         }
     }

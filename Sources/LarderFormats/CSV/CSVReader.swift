@@ -76,9 +76,11 @@ public final class CSVReader: TableReader {
                 sampled += 1
             }
         }
-        schema = TableSchema(columns: names.indices.map { index in
-            ColumnSchema(name: names[index], type: declared[names[index]] ?? inference[index]!.inferredType, nullable: true)
-        })
+        schema = TableSchema(
+            columns: names.indices.map { index in
+                ColumnSchema(
+                    name: names[index], type: declared[names[index]] ?? inference[index]!.inferredType, nullable: true)
+            })
         inferredColumns = Set(names.indices.filter { declared[names[$0]] == nil }.map { names[$0] })
         for column in schema.columns {
             do {
@@ -95,7 +97,8 @@ public final class CSVReader: TableReader {
             throw FormatError(file: stream.path, line: 1, "the file is empty; expected a header row naming the columns")
         }
         guard !stream.isBlankLine else {
-            throw FormatError(file: stream.path, line: 1, "the first line is blank; expected a header row naming the columns")
+            throw FormatError(
+                file: stream.path, line: 1, "the first line is blank; expected a header row naming the columns")
         }
         var names: [String] = []
         for index in 0..<stream.fieldCount { names.append(String(decoding: stream.fieldBytes(index), as: UTF8.self)) }
@@ -127,7 +130,8 @@ public final class CSVReader: TableReader {
         let name = schema.columns[field].name
         var message = error.message + " (column type \(schema.columns[field].type))"
         if inferredColumns.contains(name) {
-            message += "; the type was inferred from the first \(inferenceRows) rows,"
+            message +=
+                "; the type was inferred from the first \(inferenceRows) rows,"
                 + " declare the column's type to read it otherwise"
         }
         return FormatError(file: path, line: stream.line(ofField: field), column: name, message)

@@ -33,7 +33,8 @@ extension CSVRecordStream {
                 while true {
                     guard cursor < end else {
                         return atEndOfFile
-                            ? .malformed(offset: opening, message: "a quoted field is not closed before the end of the file")
+                            ? .malformed(
+                                offset: opening, message: "a quoted field is not closed before the end of the file")
                             : .incomplete
                     }
                     let byte = bytes[cursor]

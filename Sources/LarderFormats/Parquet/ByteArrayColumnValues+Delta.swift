@@ -33,7 +33,8 @@ extension ByteArrayColumnValues {
         var previousLength = 0
         for index in 0..<count {
             guard prefixes[index] <= previousLength else {
-                throw ParquetCorruption("DELTA_BYTE_ARRAY prefix of \(prefixes[index]) bytes is longer than the previous value")
+                throw ParquetCorruption(
+                    "DELTA_BYTE_ARRAY prefix of \(prefixes[index]) bytes is longer than the previous value")
             }
             previousLength = prefixes[index] + suffixes[index]
             total += previousLength
@@ -64,7 +65,9 @@ extension ByteArrayColumnValues {
             throw ParquetCorruption("DELTA_BYTE_ARRAY value is not \(fixedLength) bytes long")
         }
         lengths.withUnsafeBufferPointer { lengthBuffer in
-            appendPacked(lengths: lengthBuffer.baseAddress!, count: count, bytes: UnsafeRawBufferPointer(start: packed, count: total))
+            appendPacked(
+                lengths: lengthBuffer.baseAddress!, count: count,
+                bytes: UnsafeRawBufferPointer(start: packed, count: total))
         }
     }
 

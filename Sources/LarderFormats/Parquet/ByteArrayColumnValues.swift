@@ -72,14 +72,17 @@ final class ByteArrayColumnValues: ParquetColumnValues {
     private func appendPlain(_ bytes: UnsafeRawBufferPointer, count: Int) throws {
         if let fixedLength {
             guard count <= bytes.count / fixedLength else {
-                throw ParquetCorruption("page holds \(bytes.count) bytes, too few for \(count) values of \(fixedLength) bytes")
+                throw ParquetCorruption(
+                    "page holds \(bytes.count) bytes, too few for \(count) values of \(fixedLength) bytes")
             }
             var end = offsets[offsets.count - 1]
             for _ in 0..<count {
                 end += fixedLength
                 offsets.append(end)
             }
-            data.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<count * fixedLength]).assumingMemoryBound(to: UInt8.self))
+            data.append(
+                contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<count * fixedLength]).assumingMemoryBound(
+                    to: UInt8.self))
             return
         }
         guard count <= bytes.count / 4 else {
@@ -146,7 +149,8 @@ final class ByteArrayColumnValues: ParquetColumnValues {
                     let length = starts[entry + 1] - starts[entry]
                     if length <= 16 {
                         (target + written).storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-                        (target + written + 8).storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
+                        (target + written + 8).storeBytes(
+                            of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
                     } else {
                         (target + written).copyMemory(from: from, byteCount: length)
                     }
@@ -191,9 +195,10 @@ final class ByteArrayColumnValues: ParquetColumnValues {
         case .string, .bytes:
             return .binary(BinaryValues(offsets: offsets, data: data))
         case .decimal(let precision, _) where precision <= 18:
-            return .int64(try (0..<count).map { index in
-                try Self.bigEndianInteger(data[offsets[index]..<offsets[index + 1]])
-            })
+            return .int64(
+                try (0..<count).map { index in
+                    try Self.bigEndianInteger(data[offsets[index]..<offsets[index + 1]])
+                })
         case .decimal:
             return .binary(BinaryValues(offsets: offsets, data: data))
         default:

@@ -22,7 +22,9 @@ struct DeltaBinaryPackedDecoder {
         guard blockSize > 0, blockSize % 128 == 0, blockSize <= 1 << 20, miniblocks > 0, blockSize % miniblocks == 0,
             (blockSize / miniblocks) % 32 == 0, total <= UInt64(Int32.max)
         else {
-            throw ParquetCorruption("DELTA_BINARY_PACKED header is invalid (block size \(blockSize), \(miniblocks) miniblocks, \(total) values)")
+            throw ParquetCorruption(
+                "DELTA_BINARY_PACKED header is invalid (block size \(blockSize), \(miniblocks) miniblocks, \(total) values)"
+            )
         }
         miniblocksPerBlock = Int(miniblocks)
         valuesPerMiniblock = Int(blockSize / miniblocks)

@@ -22,7 +22,8 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
     @_specialize(where Physical == ParquetDoublePhysical)
     func loadDictionary(_ bytes: UnsafeRawBufferPointer, count: Int) throws {
         guard count <= bytes.count / Physical.byteWidth else {
-            throw ParquetCorruption("dictionary page holds \(bytes.count) bytes, too few for \(count) \(Physical.name) values")
+            throw ParquetCorruption(
+                "dictionary page holds \(bytes.count) bytes, too few for \(count) \(Physical.name) values")
         }
         dictionary = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
             Self.decodePlain(bytes, count: count, into: buffer.baseAddress!)
@@ -40,7 +41,8 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
         guard count > 0 else { return }
         // Sizes are checked before the scratch buffer grows, so a corrupt count allocates nothing.
         if encoding == .plain || encoding == .byteStreamSplit, count > bytes.count / Physical.byteWidth {
-            throw ParquetCorruption("page holds \(bytes.count) bytes of values, too few for \(count) \(Physical.name) values")
+            throw ParquetCorruption(
+                "page holds \(bytes.count) bytes of values, too few for \(count) \(Physical.name) values")
         }
         let output = scratch.reserve(count)
         switch encoding {
@@ -49,7 +51,8 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
         case .plainDictionary, .rleDictionary:
             guard hasDictionary else { throw ParquetCorruption("dictionary-encoded page without a dictionary page") }
             let indexBuffer = indices.reserve(count)
-            try ParquetDictionaryIndices.decode(bytes, count: count, dictionaryCount: dictionary.count, into: indexBuffer)
+            try ParquetDictionaryIndices.decode(
+                bytes, count: count, dictionaryCount: dictionary.count, into: indexBuffer)
             dictionary.withUnsafeBufferPointer { entries in
                 let entries = entries.baseAddress!
                 for index in 0..<count { output[index] = entries[Int(indexBuffer[index])] }
@@ -89,7 +92,9 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
         return result
     }
 
-    private static func decodePlain(_ bytes: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Value>) {
+    private static func decodePlain(
+        _ bytes: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Value>
+    ) {
         guard let source = bytes.baseAddress else { return }
         if Physical.byteWidth == MemoryLayout<Value>.size {
             UnsafeMutableRawPointer(output).copyMemory(from: source, byteCount: count * Physical.byteWidth)
@@ -98,7 +103,9 @@ final class FixedWidthColumnValues<Physical: ParquetFixedWidthPhysical>: Parquet
         }
     }
 
-    private static func decodeByteStreamSplit(_ bytes: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Value>) {
+    private static func decodeByteStreamSplit(
+        _ bytes: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Value>
+    ) {
         let width = Physical.byteWidth
         let source = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var value = [UInt8](repeating: 0, count: width)

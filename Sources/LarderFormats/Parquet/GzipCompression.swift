@@ -37,7 +37,8 @@ enum GzipCompression {
             }
         }
         guard produced == output.count else {
-            throw ParquetCorruption("GZIP stream decompresses to \(produced) bytes, not the \(output.count) the page header declares")
+            throw ParquetCorruption(
+                "GZIP stream decompresses to \(produced) bytes, not the \(output.count) the page header declares")
         }
     }
 }

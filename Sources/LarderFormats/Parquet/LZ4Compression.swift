@@ -19,7 +19,10 @@ enum LZ4Compression {
             source.assumingMemoryBound(to: CChar.self), target.assumingMemoryBound(to: CChar.self),
             Int32(input.count), Int32(output.count))
         guard result == Int32(output.count) else {
-            throw ParquetCorruption(result < 0 ? "corrupt LZ4 block" : "LZ4 block decompresses to \(result) bytes, not the \(output.count) the page header declares")
+            throw ParquetCorruption(
+                result < 0
+                    ? "corrupt LZ4 block"
+                    : "LZ4 block decompresses to \(result) bytes, not the \(output.count) the page header declares")
         }
     }
 
@@ -37,7 +40,9 @@ enum LZ4Compression {
             let expected = Int(bigEndianUInt32(input, at: inOffset))
             let compressed = Int(bigEndianUInt32(input, at: inOffset + 4))
             inOffset += 8
-            guard compressed <= input.count - inOffset, expected <= output.count - outOffset else { framed = false; break }
+            guard compressed <= input.count - inOffset, expected <= output.count - outOffset else {
+                framed = false; break
+            }
             do {
                 try decompressRaw(
                     UnsafeRawBufferPointer(rebasing: input[inOffset..<inOffset + compressed]),

@@ -64,9 +64,10 @@ final class ParquetFileSource: ParquetByteSource {
             let result = pread(descriptor, target + done, count - done, off_t(offset + done))
             if result < 0 && errno == EINTR { continue }
             guard result > 0 else {
-                throw ParquetCorruption(result == 0
-                    ? "the file ends at byte \(offset + done), before the \(count) bytes its metadata points to"
-                    : "cannot read the file: \(String(cString: strerror(errno)))")
+                throw ParquetCorruption(
+                    result == 0
+                        ? "the file ends at byte \(offset + done), before the \(count) bytes its metadata points to"
+                        : "cannot read the file: \(String(cString: strerror(errno)))")
             }
             done += result
         }

@@ -40,7 +40,8 @@ extension ParquetColumnChunkDecoder {
         }
         if !definitions.isEmpty { offsets.append(elementCount) }
         guard offsets.count - 1 == rowCount else {
-            throw ParquetCorruption("list column chunk holds \(offsets.count - 1) rows but its row group has \(rowCount)")
+            throw ParquetCorruption(
+                "list column chunk holds \(offsets.count - 1) rows but its row group has \(rowCount)")
         }
         if anyNullElement {
             elementPresent.withUnsafeBufferPointer { values.spread(present: $0) }

@@ -32,7 +32,10 @@ final class ParquetColumnChunkDecoder {
     ///   - metaData: the chunk's metadata.
     ///   - rowCount: the row group's rows.
     /// - Throws: ``ParquetCorruption`` when the metadata is inconsistent.
-    init(name: String, layout: ParquetFieldLayout, leaf: ParquetLeafColumn, metaData: ParquetColumnMetaData, rowCount: Int) throws {
+    init(
+        name: String, layout: ParquetFieldLayout, leaf: ParquetLeafColumn, metaData: ParquetColumnMetaData,
+        rowCount: Int
+    ) throws {
         self.name = name
         self.layout = layout
         self.leaf = leaf
@@ -91,36 +94,45 @@ final class ParquetColumnChunkDecoder {
             let bodyStart = reader.position
             let bodySize = Int(header.compressedPageSize)
             guard bodySize <= length - bodyStart else {
-                throw ParquetCorruption("page at byte \(offset) of the column chunk claims \(bodySize) bytes, past the chunk's end")
+                throw ParquetCorruption(
+                    "page at byte \(offset) of the column chunk claims \(bodySize) bytes, past the chunk's end")
             }
             guard Int(header.uncompressedPageSize) <= ParquetCompression.maximumPageSize else {
-                throw ParquetCorruption("page at byte \(offset) claims an uncompressed size of \(header.uncompressedPageSize) bytes")
+                throw ParquetCorruption(
+                    "page at byte \(offset) claims an uncompressed size of \(header.uncompressedPageSize) bytes")
             }
             offset = bodyStart + bodySize
             let body = bodyStart..<offset
             switch header.type {
             case .dictionaryPage:
                 guard !sawDictionary, levelsRead == 0, let page = header.dictionaryPage else {
-                    throw ParquetCorruption("unexpected dictionary page at byte \(body.lowerBound - 1) of the column chunk")
+                    throw ParquetCorruption(
+                        "unexpected dictionary page at byte \(body.lowerBound - 1) of the column chunk")
                 }
                 guard page.encoding == .plain || page.encoding == .plainDictionary, page.numValues >= 0 else {
-                    throw ParquetCorruption("dictionary page has encoding \(page.encoding) and \(page.numValues) values")
+                    throw ParquetCorruption(
+                        "dictionary page has encoding \(page.encoding) and \(page.numValues) values")
                 }
                 try withDecompressed(chunk, body, size: Int(header.uncompressedPageSize)) { bytes in
                     try values.loadDictionary(bytes, count: Int(page.numValues))
                 }
                 sawDictionary = true
             case .dataPage:
-                guard let page = header.dataPage else { throw ParquetCorruption("data page without a data page header") }
+                guard let page = header.dataPage else {
+                    throw ParquetCorruption("data page without a data page header")
+                }
                 let count = try checkedCount(page.numValues, levelsRead: levelsRead)
                 try withDecompressed(chunk, body, size: Int(header.uncompressedPageSize)) { bytes in
                     try decodeV1Page(page, count: count, bytes)
                 }
                 levelsRead += count
             case .dataPageV2:
-                guard let page = header.dataPageV2 else { throw ParquetCorruption("data page without a data page header") }
+                guard let page = header.dataPageV2 else {
+                    throw ParquetCorruption("data page without a data page header")
+                }
                 let count = try checkedCount(page.numValues, levelsRead: levelsRead)
-                try decodeV2Page(page, count: count, chunk: chunk, body: body, uncompressedSize: Int(header.uncompressedPageSize))
+                try decodeV2Page(
+                    page, count: count, chunk: chunk, body: body, uncompressedSize: Int(header.uncompressedPageSize))
                 levelsRead += count
             default:
                 continue
@@ -131,7 +143,8 @@ final class ParquetColumnChunkDecoder {
 
     private func checkedCount(_ numValues: Int32, levelsRead: Int) throws -> Int {
         guard numValues >= 0, Int(numValues) <= levelCount - levelsRead else {
-            throw ParquetCorruption("data page claims \(numValues) values, but only \(levelCount - levelsRead) of the chunk's remain")
+            throw ParquetCorruption(
+                "data page claims \(numValues) values, but only \(levelCount - levelsRead) of the chunk's remain")
         }
         return Int(numValues)
     }
@@ -144,8 +157,10 @@ final class ParquetColumnChunkDecoder {
             if codec == .uncompressed {
                 try work(compressed)
             } else {
-                guard size >= 0, ParquetCompression.isPlausible(codec, compressed: compressed.count, uncompressed: size) else {
-                    throw ParquetCorruption("page claims \(size) uncompressed bytes from \(compressed.count) compressed \(codec) bytes")
+                guard size >= 0, ParquetCompression.isPlausible(codec, compressed: compressed.count, uncompressed: size)
+                else {
+                    throw ParquetCorruption(
+                        "page claims \(size) uncompressed bytes from \(compressed.count) compressed \(codec) bytes")
                 }
                 let page = UnsafeMutableRawBufferPointer(start: pageScratch.reserve(max(size, 1)), count: size)
                 try ParquetCompression.decompress(codec, compressed, into: page)
@@ -185,7 +200,8 @@ final class ParquetColumnChunkDecoder {
         guard repetitionLength >= 0, definitionLength >= 0, repetitionLength + definitionLength <= body.count,
             repetitionLength + definitionLength <= uncompressedSize
         else {
-            throw ParquetCorruption("data page v2 level lengths (\(repetitionLength), \(definitionLength)) exceed its size")
+            throw ParquetCorruption(
+                "data page v2 level lengths (\(repetitionLength), \(definitionLength)) exceed its size")
         }
         let levelsEnd = body.lowerBound + repetitionLength + definitionLength
         var uniformDefinition: UInt8?
@@ -207,7 +223,8 @@ final class ParquetColumnChunkDecoder {
         }
         let valueRange = levelsEnd..<body.upperBound
         if page.isCompressed && codec != .uncompressed {
-            try withDecompressed(chunk, valueRange, size: uncompressedSize - repetitionLength - definitionLength) { bytes in
+            try withDecompressed(chunk, valueRange, size: uncompressedSize - repetitionLength - definitionLength) {
+                bytes in
                 try consume(count: count, encoding: page.encoding, values: bytes, uniformDefinition: uniformDefinition)
             }
         } else {
@@ -258,9 +275,11 @@ final class ParquetColumnChunkDecoder {
     private func assemble() throws -> Column {
         guard case .list(let definedLevel, let elementLevel) = layout.shape else {
             guard values.count == rowCount else {
-                throw ParquetCorruption("column chunk decoded to \(values.count) values but its row group has \(rowCount) rows")
+                throw ParquetCorruption(
+                    "column chunk decoded to \(values.count) values but its row group has \(rowCount) rows")
             }
-            return Column(name: name, type: layout.type, storage: try values.storage(as: layout.valueType), validity: validity)
+            return Column(
+                name: name, type: layout.type, storage: try values.storage(as: layout.valueType), validity: validity)
         }
         return try assembleList(definedLevel: definedLevel, elementLevel: elementLevel)
     }

@@ -22,7 +22,11 @@ struct ParquetColumnChunkEncoder {
     func encode(_ column: Column, rows: Range<Int>, at offset: Int) throws -> Chunk {
         let levels = try ParquetLevelBuilder(column, rows: rows, plan: plan)
         let valueStorage: ColumnStorage
-        if case .list(_, let elements) = column.storage { valueStorage = elements.storage } else { valueStorage = column.storage }
+        if case .list(_, let elements) = column.storage {
+            valueStorage = elements.storage
+        } else {
+            valueStorage = column.storage
+        }
         let values = try ParquetPhysicalValues(gathering: valueStorage, at: levels.presentValues, plan: plan)
         let dictionary = options.dictionary ? ParquetDictionaryBuilder.encode(values) : nil
 
@@ -35,7 +39,8 @@ struct ParquetColumnChunkEncoder {
         var uncompressedTotal = 0
         if let dictionary {
             var plain: [UInt8] = []
-            dictionary.dictionary.appendPlain(0..<dictionary.dictionary.count, fixedLength: plan.fixedLength != nil, to: &plain)
+            dictionary.dictionary.appendPlain(
+                0..<dictionary.dictionary.count, fixedLength: plan.fixedLength != nil, to: &plain)
             var header = ParquetPageHeader()
             header.type = .dictionaryPage
             header.dictionaryPage = .init(numValues: Int32(dictionary.dictionary.count), encoding: .plain)
@@ -49,7 +54,8 @@ struct ParquetColumnChunkEncoder {
         var presentIndex = 0
         for pageRows in pageBoundaries(levels.rowStarts) {
             let levelRange = levels.rowStarts[pageRows.lowerBound]..<levels.rowStarts[pageRows.upperBound]
-            let presentCount = plan.maxDefinitionLevel == 0
+            let presentCount =
+                plan.maxDefinitionLevel == 0
                 ? levelRange.count
                 : levels.definitionLevels[levelRange].reduce(0) { $0 + ($1 == UInt32(plan.maxDefinitionLevel) ? 1 : 0) }
             let presentRange = presentIndex..<presentIndex + presentCount
@@ -67,7 +73,8 @@ struct ParquetColumnChunkEncoder {
                 let width = max(BitUnpacking.bitWidth(of: UInt64(max(dictionary.dictionary.count - 1, 0))), 1)
                 body.append(UInt8(width))
                 dictionary.indices.withUnsafeBufferPointer { indices in
-                    RLEHybridEncoder.encode(UnsafeBufferPointer(rebasing: indices[presentRange]), bitWidth: width, into: &body)
+                    RLEHybridEncoder.encode(
+                        UnsafeBufferPointer(rebasing: indices[presentRange]), bitWidth: width, into: &body)
                 }
                 header.dataPage = .init(numValues: Int32(levelRange.count), encoding: .rleDictionary)
             } else {
@@ -100,7 +107,8 @@ struct ParquetColumnChunkEncoder {
         var encoded: [UInt8] = []
         levels.withUnsafeBufferPointer { buffer in
             RLEHybridEncoder.encode(
-                UnsafeBufferPointer(rebasing: buffer[range]), bitWidth: BitUnpacking.bitWidth(of: UInt64(maxLevel)), into: &encoded)
+                UnsafeBufferPointer(rebasing: buffer[range]), bitWidth: BitUnpacking.bitWidth(of: UInt64(maxLevel)),
+                into: &encoded)
         }
         let length = UInt32(encoded.count)
         for shift in stride(from: 0, to: 32, by: 8) { body.append(UInt8(truncatingIfNeeded: length >> UInt32(shift))) }

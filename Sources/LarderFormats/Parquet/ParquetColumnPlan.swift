@@ -90,8 +90,10 @@ struct ParquetColumnPlan: Sendable {
             element.type = bits == 64 ? .int64 : .int32
             if bits != 32 && bits != 64 || !signed {
                 element.logicalType = .integer(bitWidth: Int8(bits), signed: signed)
-                let converted: [Int: ParquetConvertedType] = signed
-                    ? [8: .int8, 16: .int16, 32: .int32, 64: .int64] : [8: .uint8, 16: .uint16, 32: .uint32, 64: .uint64]
+                let converted: [Int: ParquetConvertedType] =
+                    signed
+                    ? [8: .int8, 16: .int16, 32: .int32, 64: .int64]
+                    : [8: .uint8, 16: .uint16, 32: .uint32, 64: .uint64]
                 element.convertedType = converted[bits]
             }
         case .float32: element.type = .float
@@ -102,7 +104,9 @@ struct ParquetColumnPlan: Sendable {
             element.convertedType = .utf8
         case .bytes(let length):
             if let length {
-                guard length > 0 else { throw FormatError(file: file, column: column, "fixed-length bytes must be at least 1 byte long") }
+                guard length > 0 else {
+                    throw FormatError(file: file, column: column, "fixed-length bytes must be at least 1 byte long")
+                }
                 element.type = .fixedLenByteArray
                 element.typeLength = Int32(length)
                 fixedLength = length
@@ -120,7 +124,9 @@ struct ParquetColumnPlan: Sendable {
             if stored == .microseconds { element.convertedType = .timestampMicros }
         case .decimal(let precision, let scale):
             guard precision >= 1, precision <= 38, scale >= 0, scale <= precision else {
-                throw FormatError(file: file, column: column, "decimal(\(precision),\(scale)) cannot be written; precision must be 1...38")
+                throw FormatError(
+                    file: file, column: column,
+                    "decimal(\(precision),\(scale)) cannot be written; precision must be 1...38")
             }
             element.logicalType = .decimal(scale: Int32(scale), precision: Int32(precision))
             element.convertedType = .decimal

@@ -12,7 +12,8 @@ enum ParquetCompression {
         switch codec {
         case .uncompressed:
             guard input.count == output.count else {
-                throw ParquetCorruption("uncompressed page holds \(input.count) bytes, not the \(output.count) its header declares")
+                throw ParquetCorruption(
+                    "uncompressed page holds \(input.count) bytes, not the \(output.count) its header declares")
             }
             if let source = input.baseAddress { output.baseAddress!.copyMemory(from: source, byteCount: input.count) }
         case .snappy: try SnappyCompression.decompress(input, into: output)
@@ -44,13 +45,14 @@ enum ParquetCompression {
     ///   - compressed: the stored size.
     ///   - uncompressed: the size the page header claims.
     static func isPlausible(_ codec: ParquetCompressionCodec, compressed: Int, uncompressed: Int) -> Bool {
-        let ratio = switch codec {
-        case .uncompressed: 1
-        case .snappy: 32  // at most 64 output bytes per 2-byte copy tag
-        case .lz4, .lz4Raw: 256
-        case .gzip: 1_032  // deflate's maximum
-        default: 65_536  // zstd (RLE blocks) and anything else
-        }
+        let ratio =
+            switch codec {
+            case .uncompressed: 1
+            case .snappy: 32  // at most 64 output bytes per 2-byte copy tag
+            case .lz4, .lz4Raw: 256
+            case .gzip: 1_032  // deflate's maximum
+            default: 65_536  // zstd (RLE blocks) and anything else
+            }
         return uncompressed <= compressed * ratio + (1 << 16) && uncompressed <= maximumPageSize
     }
 }

@@ -17,10 +17,14 @@ enum ParquetDictionaryBuilder {
     static func encode(_ values: ParquetPhysicalValues) -> Encoded? {
         switch values {
         case .boolean: return nil
-        case .int32(let values): return encodeFixed(values, width: 4).map { Encoded(dictionary: .int32($0.0), indices: $0.1) }
-        case .int64(let values): return encodeFixed(values, width: 8).map { Encoded(dictionary: .int64($0.0), indices: $0.1) }
-        case .float(let values): return encodeFixed(values, width: 4).map { Encoded(dictionary: .float($0.0), indices: $0.1) }
-        case .double(let values): return encodeFixed(values, width: 8).map { Encoded(dictionary: .double($0.0), indices: $0.1) }
+        case .int32(let values):
+            return encodeFixed(values, width: 4).map { Encoded(dictionary: .int32($0.0), indices: $0.1) }
+        case .int64(let values):
+            return encodeFixed(values, width: 8).map { Encoded(dictionary: .int64($0.0), indices: $0.1) }
+        case .float(let values):
+            return encodeFixed(values, width: 4).map { Encoded(dictionary: .float($0.0), indices: $0.1) }
+        case .double(let values):
+            return encodeFixed(values, width: 8).map { Encoded(dictionary: .double($0.0), indices: $0.1) }
         case .bytes(let values): return encodeBytes(values)
         }
     }

@@ -17,7 +17,8 @@ enum ParquetDictionaryIndices {
         var maximum: UInt32 = 0
         for index in 0..<count { maximum = max(maximum, output[index]) }
         guard Int(maximum) < dictionaryCount else {
-            throw ParquetCorruption("dictionary index \(maximum) is out of range for a dictionary of \(dictionaryCount) entries")
+            throw ParquetCorruption(
+                "dictionary index \(maximum) is out of range for a dictionary of \(dictionaryCount) entries")
         }
     }
 }

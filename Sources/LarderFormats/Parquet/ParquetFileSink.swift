@@ -34,7 +34,8 @@ final class ParquetFileSink {
             }
             attempt += 1
             guard errno == EEXIST, attempt < 16 else {
-                throw ParquetCorruption("cannot create a temporary file next to it: \(String(cString: strerror(errno)))")
+                throw ParquetCorruption(
+                    "cannot create a temporary file next to it: \(String(cString: strerror(errno)))")
             }
         }
     }

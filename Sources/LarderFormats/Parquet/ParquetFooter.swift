@@ -16,7 +16,8 @@ struct ParquetFooter: Sendable {
         let size = source.size
         guard size > 0 else { throw ParquetCorruption("not a Parquet file: the file is empty") }
         guard size >= 12 else {
-            throw ParquetCorruption("not a Parquet file: \(size) bytes is too short to hold the PAR1 magic and a footer")
+            throw ParquetCorruption(
+                "not a Parquet file: \(size) bytes is too short to hold the PAR1 magic and a footer")
         }
         let head = try source.read(offset: 0, count: 4)
         let tail = try source.read(offset: size - 8, count: 8)
@@ -24,11 +25,13 @@ struct ParquetFooter: Sendable {
             throw ParquetCorruption("encrypted Parquet files are not supported")
         }
         guard head == Self.magic, Array(tail[4...]) == Self.magic else {
-            throw ParquetCorruption("not a Parquet file: the PAR1 magic is missing at its \(head == Self.magic ? "end" : "start")")
+            throw ParquetCorruption(
+                "not a Parquet file: the PAR1 magic is missing at its \(head == Self.magic ? "end" : "start")")
         }
         let length = Int(tail[0]) | Int(tail[1]) << 8 | Int(tail[2]) << 16 | Int(tail[3]) << 24
         guard length > 0, length <= size - 12 else {
-            throw ParquetCorruption("corrupt footer: its length of \(length) bytes does not fit in a file of \(size) bytes")
+            throw ParquetCorruption(
+                "corrupt footer: its length of \(length) bytes does not fit in a file of \(size) bytes")
         }
         dataEnd = size - 8 - length
         let bytes = try source.read(offset: dataEnd, count: length)
@@ -43,13 +46,17 @@ struct ParquetFooter: Sendable {
     }
 
     private func validateRowGroups() throws {
-        guard metaData.numRows >= 0 else { throw ParquetCorruption("corrupt footer: negative row count \(metaData.numRows)") }
+        guard metaData.numRows >= 0 else {
+            throw ParquetCorruption("corrupt footer: negative row count \(metaData.numRows)")
+        }
         for (index, group) in metaData.rowGroups.enumerated() {
             guard group.numRows >= 0, group.numRows <= Int64(Int32.max) * 64 else {
                 throw ParquetCorruption("corrupt footer: row group \(index) claims \(group.numRows) rows")
             }
             guard group.columns.count == schema.leaves.count else {
-                throw ParquetCorruption("corrupt footer: row group \(index) has \(group.columns.count) column chunks for \(schema.leaves.count) columns")
+                throw ParquetCorruption(
+                    "corrupt footer: row group \(index) has \(group.columns.count) column chunks for \(schema.leaves.count) columns"
+                )
             }
         }
     }
@@ -62,13 +69,16 @@ struct ParquetFooter: Sendable {
     /// - Throws: ``ParquetCorruption`` when the metadata disagrees with the schema or the file.
     func chunkRange(_ metaData: ParquetColumnMetaData, leaf: ParquetLeafColumn) throws -> Range<Int> {
         guard metaData.type == leaf.element.type else {
-            throw ParquetCorruption("column chunk stores \(metaData.type) values but the schema declares \(leaf.element.type.map { "\($0)" } ?? "a group")")
+            throw ParquetCorruption(
+                "column chunk stores \(metaData.type) values but the schema declares \(leaf.element.type.map { "\($0)" } ?? "a group")"
+            )
         }
         var start = metaData.dataPageOffset
         if let dictionary = metaData.dictionaryPageOffset, dictionary > 0, dictionary < start { start = dictionary }
         let length = metaData.totalCompressedSize
         guard start >= 4, length >= 0, start <= Int64(dataEnd), length <= Int64(dataEnd) - start else {
-            throw ParquetCorruption("column chunk at byte \(start) of \(length) bytes lies outside the file's data (\(dataEnd) bytes)")
+            throw ParquetCorruption(
+                "column chunk at byte \(start) of \(length) bytes lies outside the file's data (\(dataEnd) bytes)")
         }
         return Int(start)..<Int(start + length)
     }

@@ -65,11 +65,12 @@ extension ParquetLogicalType {
             writer.writeStruct(id) { writer in
                 writer.writeBool(1, utc)
                 writer.writeStruct(2) { writer in
-                    let unitID: Int16 = switch unit {
-                    case .seconds, .milliseconds: 1
-                    case .microseconds: 2
-                    case .nanoseconds: 3
-                    }
+                    let unitID: Int16 =
+                        switch unit {
+                        case .seconds, .milliseconds: 1
+                        case .microseconds: 2
+                        case .nanoseconds: 3
+                        }
                     writer.writeStruct(unitID, empty)
                 }
             }

@@ -13,16 +13,20 @@ extension ParquetPhysicalValues {
         case (.int64(let values), .int(bits: 32, signed: false)):
             self = .int32(positions.map { Int32(bitPattern: UInt32(truncatingIfNeeded: values[$0])) })
         case (.int64(let values), .timestamp(let unit, _)):
-            let factor: Int64 = switch unit {
-            case .seconds: 1_000_000
-            case .milliseconds: 1_000
-            case .microseconds, .nanoseconds: 1
-            }
-            self = .int64(try positions.map { position in
-                let (scaled, overflow) = values[position].multipliedReportingOverflow(by: factor)
-                guard !overflow else { throw ParquetCorruption("timestamp \(values[position]) is out of range for microseconds") }
-                return scaled
-            })
+            let factor: Int64 =
+                switch unit {
+                case .seconds: 1_000_000
+                case .milliseconds: 1_000
+                case .microseconds, .nanoseconds: 1
+                }
+            self = .int64(
+                try positions.map { position in
+                    let (scaled, overflow) = values[position].multipliedReportingOverflow(by: factor)
+                    guard !overflow else {
+                        throw ParquetCorruption("timestamp \(values[position]) is out of range for microseconds")
+                    }
+                    return scaled
+                })
         case (.int64(let values), _): self = .int64(positions.map { values[$0] })
         case (.uint64(let values), _): self = .int64(positions.map { Int64(bitPattern: values[$0]) })
         case (.float32(let values), _): self = .float(positions.map { values[$0] })
@@ -46,7 +50,9 @@ extension ParquetPhysicalValues {
     }
 
     /// Big-endian two's-complement decimals resized to `width` bytes by sign extension.
-    private static func fixedWidthDecimals(_ values: BinaryValues, at positions: [Int], width: Int) throws -> BinaryValues {
+    private static func fixedWidthDecimals(
+        _ values: BinaryValues, at positions: [Int], width: Int
+    ) throws -> BinaryValues {
         var result = BinaryValues()
         for position in positions {
             var bytes = Array(values[position])

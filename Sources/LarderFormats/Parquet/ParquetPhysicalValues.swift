@@ -46,7 +46,9 @@ enum ParquetPhysicalValues {
                 let value = values[index]
                 if !fixedLength {
                     let length = UInt32(value.count)
-                    for shift in stride(from: 0, to: 32, by: 8) { output.append(UInt8(truncatingIfNeeded: length >> UInt32(shift))) }
+                    for shift in stride(from: 0, to: 32, by: 8) {
+                        output.append(UInt8(truncatingIfNeeded: length >> UInt32(shift)))
+                    }
                 }
                 output.append(contentsOf: value)
             }

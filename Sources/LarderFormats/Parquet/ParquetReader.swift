@@ -95,7 +95,9 @@ public final class ParquetReader: TableReader {
         let names = columns ?? schema.columns.map(\.name)
         return try names.map { name in
             guard let field = footer.schema.fields.first(where: { $0.name == name }) else {
-                throw FormatError(file: path, column: name, "no such column; the file has \(schema.columns.map(\.name).joined(separator: ", "))")
+                throw FormatError(
+                    file: path, column: name,
+                    "no such column; the file has \(schema.columns.map(\.name).joined(separator: ", "))")
             }
             switch field.layout {
             case .success(let layout): return (name, layout)
@@ -104,7 +106,8 @@ public final class ParquetReader: TableReader {
         }
     }
 
-    private func readRowGroup(_ index: Int, fields: [(name: String, layout: ParquetFieldLayout)]) throws -> ColumnBatch {
+    private func readRowGroup(_ index: Int, fields: [(name: String, layout: ParquetFieldLayout)]) throws -> ColumnBatch
+    {
         let group = footer.metaData.rowGroups[index]
         let rows = Int(group.numRows)
         let columns = try fields.map { field in
@@ -117,7 +120,9 @@ public final class ParquetReader: TableReader {
         return ColumnBatch(columns: columns, rowCount: rows)
     }
 
-    private func readChunk(_ chunk: ParquetColumnChunk, field: (name: String, layout: ParquetFieldLayout), rows: Int) throws -> Column {
+    private func readChunk(
+        _ chunk: ParquetColumnChunk, field: (name: String, layout: ParquetFieldLayout), rows: Int
+    ) throws -> Column {
         guard chunk.filePath == nil else {
             throw ParquetCorruption("column data in another file (\(chunk.filePath!)) is not supported")
         }

@@ -20,14 +20,16 @@ extension ParquetSchema {
             (.int64, .decimal(let scale, let precision)),
             (.fixedLenByteArray, .decimal(let scale, let precision)),
             (.byteArray, .decimal(let scale, let precision)):
-            let limit: Int32 = switch physical {
-            case .int32: 9
-            case .int64: 18
-            case .fixedLenByteArray: Int32(min(Int(element.typeLength ?? 0) * 8 * 3 / 10 + 1, 76))
-            default: 76
-            }
+            let limit: Int32 =
+                switch physical {
+                case .int32: 9
+                case .int64: 18
+                case .fixedLenByteArray: Int32(min(Int(element.typeLength ?? 0) * 8 * 3 / 10 + 1, 76))
+                default: 76
+                }
             guard precision >= 1, precision <= limit, scale >= 0, scale <= precision else {
-                return .failure(ParquetUnsupportedField(kind: "a DECIMAL with invalid precision \(precision) and scale \(scale)"))
+                return .failure(
+                    ParquetUnsupportedField(kind: "a DECIMAL with invalid precision \(precision) and scale \(scale)"))
             }
             return .success(.decimal(precision: Int(precision), scale: Int(scale)))
         case (.int32, .time), (.int64, .time): return .failure(ParquetUnsupportedField(kind: "a TIME"))

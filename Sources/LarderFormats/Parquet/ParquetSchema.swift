@@ -93,7 +93,9 @@ struct ParquetSchema: Sendable {
         guard depth <= 64 else { throw ParquetCorruption("the schema is nested deeper than 64 levels") }
         let count = Int(parent.numChildren ?? 0)
         guard count >= 0, count <= elements.count - cursor else {
-            throw ParquetCorruption("schema element '\(parent.name)' claims \(count) children but only \(elements.count - cursor) elements follow")
+            throw ParquetCorruption(
+                "schema element '\(parent.name)' claims \(count) children but only \(elements.count - cursor) elements follow"
+            )
         }
         var nodes: [Node] = []
         nodes.reserveCapacity(count)
@@ -106,7 +108,8 @@ struct ParquetSchema: Sendable {
             if element.numChildren == nil && element.type == nil {
                 throw ParquetCorruption("schema element '\(element.name)' has neither a type nor children")
             }
-            let children = element.numChildren == nil
+            let children =
+                element.numChildren == nil
                 ? [] : try parseChildren(of: element, elements: elements, cursor: &cursor, depth: depth + 1)
             nodes.append(Node(element: element, children: children))
         }
@@ -119,8 +122,9 @@ struct ParquetSchema: Sendable {
         let repetition = repetition + (repetitionType == .repeated ? 1 : 0)
         let path = path + [node.element.name]
         if node.isLeaf {
-            leaves.append(ParquetLeafColumn(
-                element: node.element, path: path, maxDefinitionLevel: definition, maxRepetitionLevel: repetition))
+            leaves.append(
+                ParquetLeafColumn(
+                    element: node.element, path: path, maxDefinitionLevel: definition, maxRepetitionLevel: repetition))
         } else {
             for child in node.children {
                 collectLeaves(child, path: path, definition: definition, repetition: repetition)
@@ -128,7 +132,9 @@ struct ParquetSchema: Sendable {
         }
     }
 
-    private static func layout(of node: Node, leafIndex: Int, leafCount: Int) -> Result<ParquetFieldLayout, ParquetUnsupportedField> {
+    private static func layout(
+        of node: Node, leafIndex: Int, leafCount: Int
+    ) -> Result<ParquetFieldLayout, ParquetUnsupportedField> {
         let element = node.element
         let repetition = element.repetition ?? .required
         if node.isLeaf {

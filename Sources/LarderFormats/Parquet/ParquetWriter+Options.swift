@@ -25,7 +25,10 @@ extension ParquetWriter {
         ///   - dictionary: whether to dictionary-encode.
         ///   - rowGroupRows: the most rows in a row group (at least 1).
         ///   - pageRows: the most rows in a data page (at least 1).
-        public init(compression: Compression = .snappy, dictionary: Bool = true, rowGroupRows: Int = 1_048_576, pageRows: Int = 20_000) {
+        public init(
+            compression: Compression = .snappy, dictionary: Bool = true, rowGroupRows: Int = 1_048_576,
+            pageRows: Int = 20_000
+        ) {
             self.compression = compression
             self.dictionary = dictionary
             self.rowGroupRows = max(rowGroupRows, 1)

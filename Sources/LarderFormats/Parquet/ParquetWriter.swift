@@ -127,17 +127,25 @@ public final class ParquetWriter: TableWriter {
 
     private func check(_ batch: ColumnBatch) throws {
         guard batch.columns.count == schema.columns.count else {
-            throw FormatError(file: path, "a batch has \(batch.columns.count) columns; the writer was created with \(schema.columns.count)")
+            throw FormatError(
+                file: path,
+                "a batch has \(batch.columns.count) columns; the writer was created with \(schema.columns.count)")
         }
         for (column, expected) in zip(batch.columns, schema.columns) {
             guard column.name == expected.name, column.type == expected.type else {
-                throw FormatError(file: path, column: column.name, "a batch column \(column.name) of type \(column.type) is where \(expected.name) of type \(expected.type) was expected")
+                throw FormatError(
+                    file: path, column: column.name,
+                    "a batch column \(column.name) of type \(column.type) is where \(expected.name) of type \(expected.type) was expected"
+                )
             }
             guard column.count == batch.rowCount, column.validity.map({ $0.count == batch.rowCount }) ?? true else {
-                throw FormatError(file: path, column: column.name, "the column has \(column.count) rows; the batch has \(batch.rowCount)")
+                throw FormatError(
+                    file: path, column: column.name,
+                    "the column has \(column.count) rows; the batch has \(batch.rowCount)")
             }
             if !expected.nullable, let row = column.validity?.firstIndex(of: false) {
-                throw FormatError(file: path, column: column.name, "the column is not nullable but row \(row) of the batch is null")
+                throw FormatError(
+                    file: path, column: column.name, "the column is not nullable but row \(row) of the batch is null")
             }
         }
     }

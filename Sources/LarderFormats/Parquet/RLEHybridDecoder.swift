@@ -42,7 +42,8 @@ struct RLEHybridDecoder {
             } else if packedRemaining > 0 {
                 let run = min(packedRemaining, count - produced)
                 BitUnpacking.unpack(
-                    base, byteCount: byteCount, bitOffset: packedBit, width: bitWidth, count: run, into: output + produced)
+                    base, byteCount: byteCount, bitOffset: packedBit, width: bitWidth, count: run,
+                    into: output + produced)
                 packedBit += run * bitWidth
                 packedRemaining -= run
                 produced += run
@@ -67,7 +68,9 @@ struct RLEHybridDecoder {
             position += 1
             guard byte & 0x80 != 0 else {
                 let valueBytes = (bitWidth + 7) / 8
-                guard header & 1 == 0, header >> 1 >= UInt64(count), bytes.count - position >= valueBytes else { return nil }
+                guard header & 1 == 0, header >> 1 >= UInt64(count), bytes.count - position >= valueBytes else {
+                    return nil
+                }
                 var value: UInt64 = 0
                 for index in 0..<valueBytes { value |= UInt64(bytes[position + index]) << (8 * UInt64(index)) }
                 return value

@@ -36,7 +36,9 @@ enum RLEHybridEncoder {
         return end - start
     }
 
-    private static func packGroups(_ values: UnsafeBufferPointer<UInt32>, from start: Int, count: Int, bitWidth: Int, into output: inout [UInt8]) {
+    private static func packGroups(
+        _ values: UnsafeBufferPointer<UInt32>, from start: Int, count: Int, bitWidth: Int, into output: inout [UInt8]
+    ) {
         var accumulator: UInt64 = 0
         var bits = 0
         for index in start..<start + count {

@@ -13,7 +13,8 @@ enum SnappyCompression {
         }
         var length = 0
         guard snappy_uncompressed_length(source, input.count, &length) == SNAPPY_OK, length == output.count else {
-            throw ParquetCorruption("SNAPPY block does not decompress to the \(output.count) bytes the page header declares")
+            throw ParquetCorruption(
+                "SNAPPY block does not decompress to the \(output.count) bytes the page header declares")
         }
         guard length > 0 else { return }
         let target = output.baseAddress!.assumingMemoryBound(to: CChar.self)

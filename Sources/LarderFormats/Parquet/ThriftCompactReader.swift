@@ -80,7 +80,8 @@ struct ThriftCompactReader {
     mutating func readBinary() throws -> [UInt8] {
         let length = try readVarint()
         guard length <= UInt64(remaining) else {
-            throw ParquetCorruption("Thrift binary of \(length) bytes runs past the end of the data at byte \(position)")
+            throw ParquetCorruption(
+                "Thrift binary of \(length) bytes runs past the end of the data at byte \(position)")
         }
         let start = position
         position += Int(length)
@@ -189,7 +190,8 @@ struct ThriftCompactReader {
                 throw ParquetCorruption("Thrift map claims \(count) entries but only \(remaining) bytes remain")
             }
             let types = try readByte()
-            guard let keyType = FieldType(rawValue: types >> 4), let valueType = FieldType(rawValue: types & 0x0F) else {
+            guard let keyType = FieldType(rawValue: types >> 4), let valueType = FieldType(rawValue: types & 0x0F)
+            else {
                 throw ParquetCorruption("Thrift map has unknown key or value type")
             }
             for _ in 0..<count {

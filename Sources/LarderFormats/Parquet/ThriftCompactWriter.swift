@@ -94,7 +94,9 @@ struct ThriftCompactWriter {
     }
 
     /// Appends a list field of structs, each written by `body`.
-    mutating func writeStructList<Element>(_ id: Int16, _ elements: [Element], _ body: (inout ThriftCompactWriter, Element) -> Void) {
+    mutating func writeStructList<Element>(
+        _ id: Int16, _ elements: [Element], _ body: (inout ThriftCompactWriter, Element) -> Void
+    ) {
         writeListHeader(id, elementType: .structure, count: elements.count)
         for element in elements {
             writeStructBody { body(&$0, element) }

@@ -17,7 +17,8 @@ enum ZstdCompression {
             throw ParquetCorruption("corrupt ZSTD frame: \(String(cString: ZSTD_getErrorName(result)))")
         }
         guard result == output.count else {
-            throw ParquetCorruption("ZSTD frame decompresses to \(result) bytes, not the \(output.count) the page header declares")
+            throw ParquetCorruption(
+                "ZSTD frame decompresses to \(result) bytes, not the \(output.count) the page header declares")
         }
     }
 }

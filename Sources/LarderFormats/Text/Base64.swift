@@ -1,7 +1,8 @@
 /// Standard base64 (RFC 4648, with `+`, `/` and `=` padding), used for bytes in CSV cells and
 /// JSON lines.
 enum Base64 {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// The value of each byte as a base64 digit; 0xFF for bytes that are not digits.
     private static let digitValues: [UInt8] = {

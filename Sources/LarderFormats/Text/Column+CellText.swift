@@ -54,7 +54,11 @@ extension Column {
         case .binary(let values):
             switch type {
             case .string:
-                if json { JSONStringText.append(values[row], into: &output) } else { output.append(contentsOf: values[row]) }
+                if json {
+                    JSONStringText.append(values[row], into: &output)
+                } else {
+                    output.append(contentsOf: values[row])
+                }
             case .decimal(_, let scale):
                 DecimalText.append(bigEndian: values[row], scale: scale, into: &output)
             default:

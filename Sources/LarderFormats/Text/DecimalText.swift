@@ -100,7 +100,8 @@ enum DecimalText {
             output.append(contentsOf: digits)
             return
         }
-        let padded = digits.count <= scale
+        let padded =
+            digits.count <= scale
             ? [UInt8](repeating: UInt8(ascii: "0"), count: scale + 1 - digits.count) + digits : Array(digits)
         output.append(contentsOf: padded[..<(padded.count - scale)])
         output.append(UInt8(ascii: "."))

@@ -92,14 +92,19 @@ package enum JSONStringText {
                 var code = try hexQuad(bytes, at: index)
                 index += 4
                 if (0xD800..<0xDC00).contains(code) {
-                    guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
                     else { throw Malformed(reason: "unpaired surrogate", offset: index) }
                     let low = try hexQuad(bytes, at: index + 2)
-                    guard (0xDC00..<0xE000).contains(low) else { throw Malformed(reason: "unpaired surrogate", offset: index) }
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        throw Malformed(reason: "unpaired surrogate", offset: index)
+                    }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     index += 6
                 }
-                guard let scalar = Unicode.Scalar(code) else { throw Malformed(reason: "invalid \\u escape", offset: index) }
+                guard let scalar = Unicode.Scalar(code) else {
+                    throw Malformed(reason: "invalid \\u escape", offset: index)
+                }
                 output.append(contentsOf: String(Character(scalar)).utf8)
             default: throw Malformed(reason: "invalid escape", offset: index - 1)
             }

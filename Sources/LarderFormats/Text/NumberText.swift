@@ -67,7 +67,8 @@ enum NumberText {
         if let special = shape.special { return Double(special) }
         if shape.significantDigits <= 19, shape.mantissa <= 1 << 53, abs(shape.exponent) <= 22 {
             let mantissa = Double(shape.mantissa)
-            let scaled = shape.exponent < 0
+            let scaled =
+                shape.exponent < 0
                 ? mantissa / doublePowersOfTen[-shape.exponent] : mantissa * doublePowersOfTen[shape.exponent]
             return shape.negative ? -scaled : scaled
         }
@@ -86,7 +87,8 @@ enum NumberText {
         if let special = shape.special { return special }
         if shape.significantDigits <= 19, shape.mantissa <= 1 << 24, abs(shape.exponent) <= 10 {
             let mantissa = Float(shape.mantissa)
-            let scaled = shape.exponent < 0
+            let scaled =
+                shape.exponent < 0
                 ? mantissa / floatPowersOfTen[-shape.exponent] : mantissa * floatPowersOfTen[shape.exponent]
             return shape.negative ? -scaled : scaled
         }
@@ -97,7 +99,9 @@ enum NumberText {
     /// decimal point, nothing else. Returns the digits as an integer and the power of ten
     /// (zero or negative) that scales them; `nil` for any other shape.
     @inline(__always)
-    private static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> (negative: Bool, mantissa: UInt64, exponent: Int)? {
+    private static func plainDecimal(
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> (negative: Bool, mantissa: UInt64, exponent: Int)? {
         let count = bytes.count
         var index = 0
         let negative = count > 0 && bytes[0] == UInt8(ascii: "-")

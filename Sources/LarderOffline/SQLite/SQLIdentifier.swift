@@ -8,9 +8,11 @@ extension String {
     /// The text with every character that is not an ASCII letter, digit or underscore replaced
     /// by an underscore, for readable table names.
     var identifierSafe: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
-                ? scalar : "_"
-        }))
+        String(
+            String.UnicodeScalarView(
+                unicodeScalars.map { scalar in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
+                        ? scalar : "_"
+                }))
     }
 }

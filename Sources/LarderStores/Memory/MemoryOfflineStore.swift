@@ -38,7 +38,8 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
     /// - Returns: what was done.
     /// - Throws: ``OfflineStoreError`` naming the file, row and column; reader errors.
     @discardableResult
-    public func ingest(_ table: OfflineTable, force: Bool, progress: ((IngestProgress) -> Void)?) throws -> IngestReport {
+    public func ingest(_ table: OfflineTable, force: Bool, progress: ((IngestProgress) -> Void)?) throws -> IngestReport
+    {
         try table.validate()
         let clock = ContinuousClock()
         let start = clock.now
@@ -49,18 +50,21 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
                 fingerprint = try SourceFingerprint.of(table.sourcePath)
             }
             if existing.fingerprint.hasSameAttributes(as: fingerprint)
-                || (fingerprint.size == existing.fingerprint.size && fingerprint.contentHash == existing.fingerprint.contentHash)
+                || (fingerprint.size == existing.fingerprint.size
+                    && fingerprint.contentHash == existing.fingerprint.contentHash)
             {
                 tables.withLock { $0[table.name]?.fingerprint = fingerprint }
-                return IngestReport(view: table.name, outcome: .upToDate, rowCount: existing.rows.count, elapsed: clock.now - start)
+                return IngestReport(
+                    view: table.name, outcome: .upToDate, rowCount: existing.rows.count, elapsed: clock.now - start)
             }
         }
         if fingerprint.contentHash.isEmpty { fingerprint = try SourceFingerprint.of(table.sourcePath) }
         var rows = try load(table) { rowsDone in
             let seconds = (clock.now - start).secondsDouble
-            progress?(IngestProgress(
-                view: table.name, rowsDone: rowsDone, rowsPerSecond: seconds > 0 ? Double(rowsDone) / seconds : 0,
-                estimatedTotalRows: nil))
+            progress?(
+                IngestProgress(
+                    view: table.name, rowsDone: rowsDone, rowsPerSecond: seconds > 0 ? Double(rowsDone) / seconds : 0,
+                    estimatedTotalRows: nil))
         }
         guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
             throw OfflineStoreError(
@@ -98,16 +102,18 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
                         throw plan.rowError(rows.count, target, "the \(target.role) is null")
                     }
                     guard let converted = value.coerced(to: target.declared) else {
-                        throw plan.rowError(rows.count, target, "\(value.briefDescription) does not fit \(target.declared)")
+                        throw plan.rowError(
+                            rows.count, target, "\(value.briefDescription) does not fit \(target.declared)")
                     }
                     return converted
                 }
                 guard case .timestamp(let event) = values[keyCount] else { continue }
                 var created: Timestamp?
                 if case .timestamp(let time) = values[keyCount + 1] { created = time }
-                rows.append(StoredRow(
-                    joinKeys: Array(values[..<keyCount]), eventTimestamp: event, createdTimestamp: created,
-                    features: Array(values[(keyCount + 2)...])))
+                rows.append(
+                    StoredRow(
+                        joinKeys: Array(values[..<keyCount]), eventTimestamp: event, createdTimestamp: created,
+                        features: Array(values[(keyCount + 2)...])))
             }
             progress(rows.count)
         }
@@ -199,7 +205,8 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
         var matched: [String: Int] = [:]
         try entities.forEachBatch(columns: nil) { batch in
             guard let times = batch.column(named: timestampColumn) else {
-                throw OfflineStoreError(.invalidRequest, "\(entities.path): the reader returned no column '\(timestampColumn)'")
+                throw OfflineStoreError(
+                    .invalidRequest, "\(entities.path): the reader returned no column '\(timestampColumn)'")
             }
             var features: [Column] = []
             for lookup in lookups {
@@ -214,7 +221,11 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
                     }
                     if winner != nil { matched[lookup.view, default: 0] += 1 }
                     for (index, position) in lookup.positions.enumerated() {
-                        if let winner { builders[index].append(winner.features[position]) } else { builders[index].appendNull() }
+                        if let winner {
+                            builders[index].append(winner.features[position])
+                        } else {
+                            builders[index].appendNull()
+                        }
                     }
                 }
                 features += builders.indices.map { builders[$0].build() }
@@ -250,7 +261,8 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
     /// A view's rows, checked against the definition being queried.
     private func current(_ table: OfflineTable) throws -> StoredTable {
         guard let stored = tables.withLock({ $0[table.name] }) else {
-            throw OfflineStoreError(.notFound, "feature view '\(table.name)' is not in the offline store; ingest it first")
+            throw OfflineStoreError(
+                .notFound, "feature view '\(table.name)' is not in the offline store; ingest it first")
         }
         try stored.checkCurrent(table)
         var current = stored
@@ -281,7 +293,8 @@ extension MemoryOfflineStore.StoredTable {
     /// The appended rows to keep for a new definition: all of them, with features matched
     /// by name, when the join keys are unchanged; none otherwise.
     func appendedRows(for definition: OfflineTable) -> [StoredRow] {
-        guard table.joinKeys.map({ [$0.name, "\($0.type)"] }) == definition.joinKeys.map({ [$0.name, "\($0.type)"] }) else {
+        guard table.joinKeys.map({ [$0.name, "\($0.type)"] }) == definition.joinKeys.map({ [$0.name, "\($0.type)"] })
+        else {
             return []
         }
         let positions = definition.features.map { feature in table.features.firstIndex { $0.name == feature.name } }

@@ -57,10 +57,13 @@ public final class MemoryOnlineStore: OnlineStore {
             }
             newest[stored.joinKeys] = stored
         }
-        progress(OnlineWriteProgress(view: view.name, phase: .reading, rowsRead: rowsRead, keysDone: 0, keysTotal: newest.count))
+        progress(
+            OnlineWriteProgress(
+                view: view.name, phase: .reading, rowsRead: rowsRead, keysDone: 0, keysTotal: newest.count))
         let version = view.version
         let (written, skipped) = views.withLock { views -> (Int, Int) in
-            var current = views[view.name].flatMap { $0.version == version ? $0 : nil } ?? StoredView(version: version, rows: [:])
+            var current =
+                views[view.name].flatMap { $0.version == version ? $0 : nil } ?? StoredView(version: version, rows: [:])
             var written = 0
             for (key, row) in newest {
                 if let stored = current.rows[key], stored.recency >= row.recency { continue }
@@ -70,8 +73,10 @@ public final class MemoryOnlineStore: OnlineStore {
             views[view.name] = current
             return (written, newest.count - written)
         }
-        progress(OnlineWriteProgress(
-            view: view.name, phase: .committed, rowsRead: rowsRead, keysDone: newest.count, keysTotal: newest.count))
+        progress(
+            OnlineWriteProgress(
+                view: view.name, phase: .committed, rowsRead: rowsRead, keysDone: newest.count, keysTotal: newest.count)
+        )
         return OnlineWriteReport(
             rowsRead: rowsRead, rowsSuperseded: superseded, keysWritten: written, keysSkippedAsOlder: skipped,
             duration: clock.now - started)
@@ -84,7 +89,8 @@ public final class MemoryOnlineStore: OnlineStore {
         views.withLock { views in
             guard let stored = views[view.name], !stored.rows.isEmpty else { return .empty }
             return stored.version == view.version
-                ? .materialized(keys: stored.rows.count) : .schemaChanged(storedVersion: stored.version, keys: stored.rows.count)
+                ? .materialized(keys: stored.rows.count)
+                : .schemaChanged(storedVersion: stored.version, keys: stored.rows.count)
         }
     }
 
@@ -127,10 +133,12 @@ struct MemoryPreparedRead: PreparedOnlineRead {
         positions = try features.map { name in
             guard let position = view.features.firstIndex(where: { $0.name == name }) else {
                 let known = view.features.map(\.name).joined(separator: ", ")
-                throw OnlineStoreError(.unknownFeature, "feature '\(name)' is not in feature view '\(view.name)' (it has: \(known))")
+                throw OnlineStoreError(
+                    .unknownFeature, "feature '\(name)' is not in feature view '\(view.name)' (it has: \(known))")
             }
             guard seen.insert(name).inserted else {
-                throw OnlineStoreError(.invalidSchema, "feature '\(name)' of feature view '\(view.name)' is requested twice")
+                throw OnlineStoreError(
+                    .invalidSchema, "feature '\(name)' of feature view '\(view.name)' is requested twice")
             }
             return position
         }
@@ -141,7 +149,9 @@ struct MemoryPreparedRead: PreparedOnlineRead {
 
     func read(entityColumns: [[Value]], now: Timestamp) throws -> OnlineReadResult {
         let rowCount = try view.checkEntityColumns(entityColumns)
-        let keys = try (0..<rowCount).map { row in try view.storedKey(count: entityColumns.count) { entityColumns[$0][row] } }
+        let keys = try (0..<rowCount).map { row in
+            try view.storedKey(count: entityColumns.count) { entityColumns[$0][row] }
+        }
         let cutoff = view.freshnessCutoff(at: now)
         var result = OnlineReadResult(featureNames: features, rowCount: rowCount)
         let version = view.version

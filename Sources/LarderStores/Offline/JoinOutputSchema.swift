@@ -50,7 +50,8 @@ package enum JoinOutputSchema {
             for key in stored.joinKeys {
                 guard let column = schema[key.name] else {
                     throw OfflineStoreError(
-                        .invalidRequest, "\(file): no join key column '\(key.name)', which feature view '\(view)' needs")
+                        .invalidRequest, "\(file): no join key column '\(key.name)', which feature view '\(view)' needs"
+                    )
                 }
                 guard let type = column.type.valueType, key.type.joins(with: type) else {
                     throw OfflineStoreError(
@@ -72,7 +73,8 @@ package enum JoinOutputSchema {
                 }
                 features.append(
                     ColumnSchema(
-                        name: feature.outputName, type: FeatureColumnBuilder.columnType(for: declared.type), nullable: true))
+                        name: feature.outputName, type: FeatureColumnBuilder.columnType(for: declared.type),
+                        nullable: true))
             }
         }
         return TableSchema(columns: schema.columns + features)

@@ -52,7 +52,9 @@ public protocol OfflineStore: AnyObject {
     /// - Returns: the number of rows passed to `body`.
     /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); whatever `body` throws.
     @discardableResult
-    func latestRows(table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void) throws
+    func latestRows(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws
         -> Int
 
     /// Builds a training set: every entity row, in order, with all its columns, then the

@@ -43,8 +43,9 @@ extension OfflineTable {
         let timestamp = ColumnType.timestamp(.nanoseconds, utcAdjusted: true)
         var types: [String: ColumnType] = [eventTimestampColumn: timestamp]
         if let createdTimestampColumn { types[createdTimestampColumn] = timestamp }
-        for column in joinKeys + features { types[column.sourceColumn] = FeatureColumnBuilder.columnType(for: column.type) }
+        for column in joinKeys + features {
+            types[column.sourceColumn] = FeatureColumnBuilder.columnType(for: column.type)
+        }
         return types
     }
 }
-

@@ -38,7 +38,9 @@ package struct SourceColumnPlan {
             Target(sourceColumn: $0.sourceColumn, declared: $0.type, role: "join key '\($0.name)'", required: true)
         }
         targets.append(
-            Target(sourceColumn: table.eventTimestampColumn, declared: .timestamp, role: "event timestamp", required: true))
+            Target(
+                sourceColumn: table.eventTimestampColumn, declared: .timestamp, role: "event timestamp", required: true)
+        )
         targets.append(
             Target(
                 sourceColumn: table.createdTimestampColumn ?? "", declared: .timestamp, role: "created timestamp",

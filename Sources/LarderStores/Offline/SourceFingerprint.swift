@@ -31,7 +31,8 @@ package struct SourceFingerprint: Hashable, Sendable {
     package static func attributes(of path: String) throws -> SourceFingerprint {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw OfflineStoreError(.invalidSource, "\(path): cannot read the source file (\(String(cString: strerror(errno))))")
+            throw OfflineStoreError(
+                .invalidSource, "\(path): cannot read the source file (\(String(cString: strerror(errno))))")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw OfflineStoreError(.invalidSource, "\(path): the source is not a regular file")
@@ -61,7 +62,8 @@ package struct SourceFingerprint: Hashable, Sendable {
     private static func hashContents(of path: String) throws -> String {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw OfflineStoreError(.invalidSource, "\(path): cannot open the source file (\(String(cString: strerror(errno))))")
+            throw OfflineStoreError(
+                .invalidSource, "\(path): cannot open the source file (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
         var hasher = ContentHasher()
@@ -75,7 +77,8 @@ package struct SourceFingerprint: Hashable, Sendable {
                 let count = read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
                 if count < 0, errno == EINTR { continue }
                 guard count >= 0 else {
-                    throw OfflineStoreError(.invalidSource, "\(path): cannot read the source file (\(String(cString: strerror(errno))))")
+                    throw OfflineStoreError(
+                        .invalidSource, "\(path): cannot read the source file (\(String(cString: strerror(errno))))")
                 }
                 if count == 0 { break }
                 filled += count

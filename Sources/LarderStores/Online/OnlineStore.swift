@@ -33,7 +33,9 @@ public protocol OnlineStore: AnyObject, Sendable {
     /// - Throws: ``OnlineStoreError`` naming the view, row and column of a bad row; nothing
     ///   is written then.
     @discardableResult
-    func write(view: OnlineViewSchema, rows: some Sequence<StoredRow>, progress: (OnlineWriteProgress) -> Void) throws
+    func write(
+        view: OnlineViewSchema, rows: some Sequence<StoredRow>, progress: (OnlineWriteProgress) -> Void
+    ) throws
         -> OnlineWriteReport
 
     /// What is stored for a view, compared with its current schema.
@@ -102,7 +104,9 @@ extension OnlineStore {
     ///   - now: the read time.
     /// - Returns: values, statuses and event times per entity row and feature.
     /// - Throws: ``OnlineStoreError``.
-    public func read(view: OnlineViewSchema, features: [String], entityKeys: [[Value]], now: Timestamp = .now) throws
+    public func read(
+        view: OnlineViewSchema, features: [String], entityKeys: [[Value]], now: Timestamp = .now
+    ) throws
         -> OnlineReadResult
     {
         for keys in entityKeys where keys.count != view.joinKeys.count {
@@ -123,7 +127,8 @@ extension OnlineViewSchema {
         guard entityColumns.count == joinKeys.count else {
             throw OnlineStoreError(
                 .invalidEntityKey,
-                "feature view '\(name)' has join keys \(joinKeys.map { "'\($0.name)'" }.joined(separator: ", ")); \(entityColumns.count) entity columns were given")
+                "feature view '\(name)' has join keys \(joinKeys.map { "'\($0.name)'" }.joined(separator: ", ")); \(entityColumns.count) entity columns were given"
+            )
         }
         let rowCount = entityColumns.first?.count ?? 0
         for (column, values) in zip(joinKeys, entityColumns) where values.count != rowCount {

@@ -30,12 +30,14 @@ extension OnlineViewSchema {
             let column = joinKeys[index]
             let given = value(index)
             if given.isNull {
-                throw OnlineStoreError(.invalidEntityKey, "entity key '\(column.name)' of feature view '\(name)' is null")
+                throw OnlineStoreError(
+                    .invalidEntityKey, "entity key '\(column.name)' of feature view '\(name)' is null")
             }
             guard let stored = given.stored(as: column.type) else {
                 throw OnlineStoreError(
                     .invalidEntityKey,
-                    "entity key '\(column.name)' of feature view '\(name)' must be \(column.type); got \(given.briefDescription)")
+                    "entity key '\(column.name)' of feature view '\(name)' must be \(column.type); got \(given.briefDescription)"
+                )
             }
             return stored
         }
@@ -52,7 +54,8 @@ extension OnlineViewSchema {
         guard row.features.count == features.count else {
             throw OnlineStoreError(
                 .invalidRow,
-                "row \(index) for feature view '\(name)' has \(row.features.count) values; the view has \(features.count) features")
+                "row \(index) for feature view '\(name)' has \(row.features.count) values; the view has \(features.count) features"
+            )
         }
         var stored = row
         stored.joinKeys = try storedKey(count: row.joinKeys.count) { row.joinKeys[$0] }
@@ -60,7 +63,8 @@ extension OnlineViewSchema {
             guard let value = row.features[position].stored(as: column.type) else {
                 throw OnlineStoreError(
                     .invalidRow,
-                    "feature '\(column.name)' of feature view '\(name)' must be \(column.type); row \(index) has \(row.features[position].briefDescription)")
+                    "feature '\(column.name)' of feature view '\(name)' must be \(column.type); row \(index) has \(row.features[position].briefDescription)"
+                )
             }
             stored.features[position] = value
         }

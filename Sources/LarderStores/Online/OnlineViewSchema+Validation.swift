@@ -7,7 +7,8 @@ extension OnlineViewSchema {
     /// - Throws: ``OnlineStoreError`` of kind `.invalidSchema` naming the view and column.
     public func validate() throws {
         guard !name.isEmpty, !name.utf8.contains(0), name.utf8.count <= 300 else {
-            throw OnlineStoreError(.invalidSchema, "feature view name '\(name)' must be 1 to 300 bytes without NUL characters")
+            throw OnlineStoreError(
+                .invalidSchema, "feature view name '\(name)' must be 1 to 300 bytes without NUL characters")
         }
         var seen = Set<String>()
         for column in joinKeys + features {
@@ -21,7 +22,8 @@ extension OnlineViewSchema {
         for key in joinKeys where !Self.supportsJoinKey(key.type) {
             throw OnlineStoreError(
                 .invalidSchema,
-                "join key '\(key.name)' of feature view '\(name)' has type \(key.type); online join keys must be one of \(Self.joinKeyTypeNames)")
+                "join key '\(key.name)' of feature view '\(name)' has type \(key.type); online join keys must be one of \(Self.joinKeyTypeNames)"
+            )
         }
         if let ttl, ttl < .zero {
             throw OnlineStoreError(.invalidSchema, "feature view '\(name)' has a negative TTL (\(ttl))")

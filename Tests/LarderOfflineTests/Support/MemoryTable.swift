@@ -14,7 +14,9 @@ final class MemoryTableReader: TableReader {
     /// A table of rows; `columns` gives each column's name and file type. With `failure`, the
     /// reader throws it instead of returning the batch holding row `failure.line - 2` (the
     /// line of a CSV file with a header), as a reader meeting a malformed row does.
-    init(path: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3, failure: FormatError? = nil) {
+    init(
+        path: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3, failure: FormatError? = nil
+    ) {
         self.path = path
         schema = TableSchema(columns: columns.map { ColumnSchema(name: $0.0, type: $0.1, nullable: true) })
         self.rows = rows
@@ -84,9 +86,10 @@ extension Column {
         case .float32: storage = .float32(values.map { Float($0.doubleValue ?? 0) })
         case .float64: storage = .float64(values.map { $0.doubleValue ?? 0 })
         case .timestamp(let unit, _):
-            storage = .int64(values.map {
-                if case .timestamp(let t) = $0 { t.nanosecondsSinceEpoch / unit.nanoseconds } else { 0 }
-            })
+            storage = .int64(
+                values.map {
+                    if case .timestamp(let t) = $0 { t.nanosecondsSinceEpoch / unit.nanoseconds } else { 0 }
+                })
         case .string, .bytes:
             var binary = BinaryValues()
             for value in values {

@@ -60,7 +60,8 @@ final class StoreFixture {
         _ name: String, columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int = 3, failingLine: Int? = nil
     ) throws -> String {
         let path = directory.appending(name)
-        let dump = columns.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "\n"
+        let dump =
+            columns.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "\n"
             + rows.map { "\($0)" }.joined(separator: "\n")
         try dump.write(toFile: path, atomically: false, encoding: .utf8)
         let failure = failingLine.map { FormatError(file: path, line: $0, column: columns[0].0, "malformed value") }
@@ -128,7 +129,8 @@ final class StoreFixture {
             }
             sources.opened[path, default: 0] += 1
             return MemoryTableReader(
-                path: path, columns: table.columns, rows: table.rows, batchSize: table.batchSize, failure: table.failure)
+                path: path, columns: table.columns, rows: table.rows, batchSize: table.batchSize, failure: table.failure
+            )
         }
     }
 }
@@ -136,7 +138,8 @@ final class StoreFixture {
 /// The in-memory contents of the fixture's source files, by path.
 /// Used from the test's thread only, like the store that opens sources through it.
 private final class SourceRegistry: @unchecked Sendable {
-    var tables: [String: (columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int, failure: FormatError?)] = [:]
+    var tables: [String: (columns: [(String, ColumnType)], rows: [[Value]], batchSize: Int, failure: FormatError?)] =
+        [:]
     var opened: [String: Int] = [:]
 }
 

@@ -25,8 +25,9 @@ extension Decoder {
         let members = try container(keyedBy: MemberKey.self).allKeys.map(\.stringValue).sorted()
         guard let unknown = members.first(where: { !known.contains($0) }) else { return }
         let hint = Spelling.suggestion(for: unknown, among: known) ?? "known members: \(known.joined(separator: ", "))"
-        throw DecodingError.dataCorrupted(DecodingError.Context(
-            codingPath: codingPath + [MemberKey(stringValue: unknown)],
-            debugDescription: "unknown member; \(hint)"))
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: codingPath + [MemberKey(stringValue: unknown)],
+                debugDescription: "unknown member; \(hint)"))
     }
 }

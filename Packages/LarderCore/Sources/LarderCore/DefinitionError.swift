@@ -24,7 +24,8 @@ public struct DefinitionError: Error, Hashable, Sendable, CustomStringConvertibl
         let (path, message): ([any CodingKey], String) =
             switch error {
             case .keyNotFound(let key, let context): (context.codingPath + [key], "is missing")
-            case .typeMismatch(let type, let context): (context.codingPath, "should be \(type): \(context.debugDescription)")
+            case .typeMismatch(let type, let context):
+                (context.codingPath, "should be \(type): \(context.debugDescription)")
             case .valueNotFound(let type, let context): (context.codingPath, "should be \(type), found null")
             case .dataCorrupted(let context): (context.codingPath, context.debugDescription)
             @unknown default: ([], "\(error)")

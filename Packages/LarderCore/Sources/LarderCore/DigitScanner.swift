@@ -79,8 +79,9 @@ struct DigitScanner {
         var seconds = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day) * 86_400
         var nanos: Int64 = 0
         if atEnd { return (seconds, nanos) }
-        guard let separator = peek(), separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
-            || separator == UInt8(ascii: " ")
+        guard let separator = peek(),
+            separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
+                || separator == UInt8(ascii: " ")
         else { return nil }
         index += 1
         guard let hour = fixedDigits(2), expect(UInt8(ascii: ":")), let minute = fixedDigits(2),

@@ -66,7 +66,8 @@ extension Manifest {
                     object: "feature reference '\(reference)'",
                     clash.view.name == view.name
                         ? "feature '\(reference)' is requested twice"
-                        : "feature '\(name)' is in both '\(clash.view.name)' and '\(view.name)'; request full feature names to tell them apart")
+                        : "feature '\(name)' is in both '\(clash.view.name)' and '\(view.name)'; request full feature names to tell them apart"
+                )
             }
             resolved.append(ResolvedFeature(view: view, field: field, outputName: name))
         }
@@ -81,7 +82,8 @@ extension Manifest {
         guard let service = featureService(named: serviceName) else {
             throw DefinitionError(
                 object: "feature service '\(serviceName)'",
-                "is not defined\(featureServices.isEmpty ? "" : " (known: \(featureServices.map(\.name).joined(separator: ", ")))")")
+                "is not defined\(featureServices.isEmpty ? "" : " (known: \(featureServices.map(\.name).joined(separator: ", ")))")"
+            )
         }
         return service.selections.flatMap { selection in
             let names = selection.features ?? featureView(named: selection.featureView)?.features.map(\.name) ?? []

@@ -55,7 +55,10 @@ struct JSONSyntaxCheck {
         while true {
             if members {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                    throw problem(index < bytes.count ? "unexpected \(shown(bytes[index])); expected a member name in double quotes" : "the document ends inside an object")
+                    throw problem(
+                        index < bytes.count
+                            ? "unexpected \(shown(bytes[index])); expected a member name in double quotes"
+                            : "the document ends inside an object")
                 }
                 try string()
                 skipSpace()
@@ -64,14 +67,18 @@ struct JSONSyntaxCheck {
             }
             try value(depth: depth + 1)
             skipSpace()
-            guard index < bytes.count else { throw problem("the document ends inside an \(members ? "object" : "array")") }
+            guard index < bytes.count else {
+                throw problem("the document ends inside an \(members ? "object" : "array")")
+            }
             if bytes[index] == close {
                 index += 1
                 return
             }
             try expect(UInt8(ascii: ","), "expected ',' or '\(Character(Unicode.Scalar(close)))'")
             skipSpace()
-            if index < bytes.count, bytes[index] == close { throw problem("a trailing ',' before '\(Character(Unicode.Scalar(close)))'") }
+            if index < bytes.count, bytes[index] == close {
+                throw problem("a trailing ',' before '\(Character(Unicode.Scalar(close)))'")
+            }
         }
     }
 
@@ -105,7 +112,9 @@ struct JSONSyntaxCheck {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digits = { (check: inout JSONSyntaxCheck) -> Int in
             let first = check.index
-            while check.index < check.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(check.bytes[check.index]) {
+            while check.index < check.bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(check.bytes[check.index])
+            {
                 check.index += 1
             }
             return check.index - first
@@ -117,14 +126,17 @@ struct JSONSyntaxCheck {
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits(&self) > 0 else { throw problem("a number needs digits in its exponent") }
         }
     }
 
     private mutating func expect(_ byte: UInt8, _ message: String) throws {
         guard index < bytes.count, bytes[index] == byte else {
-            throw problem(index < bytes.count ? "unexpected \(shown(bytes[index])); \(message)" : "the document ends; \(message)")
+            throw problem(
+                index < bytes.count ? "unexpected \(shown(bytes[index])); \(message)" : "the document ends; \(message)")
         }
         index += 1
     }

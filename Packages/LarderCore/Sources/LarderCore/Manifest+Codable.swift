@@ -17,7 +17,9 @@ extension Manifest: Codable {
         guard (1...Self.currentVersion).contains(version) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .version, in: container,
-                debugDescription: "manifest version \(version) is not supported; this Larder reads versions 1 to \(Self.currentVersion)")
+                debugDescription:
+                    "manifest version \(version) is not supported; this Larder reads versions 1 to \(Self.currentVersion)"
+            )
         }
         entities = try container.decodeIfPresent([Entity].self, forKey: .entities) ?? []
         sources = try container.decodeIfPresent([DataSource].self, forKey: .sources) ?? []
@@ -61,7 +63,9 @@ extension DataSource: Codable {
         case "push": self = .push(try PushSource(from: decoder))
         default:
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "unknown source kind '\(kind)'; expected 'file' or 'push'"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "unknown source kind '\(kind)'; expected 'file' or 'push'"))
         }
     }
 

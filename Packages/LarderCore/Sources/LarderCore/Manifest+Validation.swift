@@ -30,7 +30,9 @@ extension Manifest {
         var reported = Set<String>()
         var errors: [DefinitionError] = []
         for name in names where !seen.insert(name).inserted && reported.insert(name).inserted {
-            errors.append(DefinitionError(object: "\(kind) '\(name)'", field: "name", "the name is used by more than one \(kind)"))
+            errors.append(
+                DefinitionError(object: "\(kind) '\(name)'", field: "name", "the name is used by more than one \(kind)")
+            )
         }
         return errors
     }
@@ -40,9 +42,12 @@ extension Manifest {
         let allowed = name.unicodeScalars.allSatisfy {
             ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_-.".unicodeScalars.contains($0))
         }
-        return allowed ? [] : [
-            DefinitionError(object: object, field: field, "'\(name)' may hold only letters, digits, '_', '-' and '.'")
-        ]
+        return allowed
+            ? []
+            : [
+                DefinitionError(
+                    object: object, field: field, "'\(name)' may hold only letters, digits, '_', '-' and '.'")
+            ]
     }
 
     private static func errors(in entity: Entity) -> [DefinitionError] {
@@ -61,8 +66,10 @@ extension Manifest {
             switch key.type {
             case .int32, .int64, .string, .bytes: break
             default:
-                errors.append(DefinitionError(
-                    object: object, field: field, "join key type \(key.type) is not supported; use int32, int64, string or bytes"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: field,
+                        "join key type \(key.type) is not supported; use int32, int64, string or bytes"))
             }
         }
         return errors
@@ -76,8 +83,10 @@ extension Manifest {
         if file.path.isEmpty {
             errors.append(DefinitionError(object: object, field: prefix + "path", "must not be empty"))
         } else if file.resolvedFormat == nil {
-            errors.append(DefinitionError(
-                object: object, field: prefix + "format", "cannot tell the format of '\(file.path)'; name it .csv or .parquet or set format"))
+            errors.append(
+                DefinitionError(
+                    object: object, field: prefix + "format",
+                    "cannot tell the format of '\(file.path)'; name it .csv or .parquet or set format"))
         }
         if file.timestampField.isEmpty {
             errors.append(DefinitionError(object: object, field: prefix + "timestamp_field", "must not be empty"))
@@ -96,14 +105,21 @@ extension Manifest {
             if let entity = entity(named: name) {
                 keyNames.formUnion(entity.joinKeys.map(\.name))
             } else {
-                errors.append(DefinitionError(object: object, field: "entities[\(index)]", "unknown entity '\(name)'\(Self.known(entities.map(\.name)))"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: "entities[\(index)]",
+                        "unknown entity '\(name)'\(Self.known(entities.map(\.name)))"))
             }
         }
         if source(named: view.source) == nil {
-            errors.append(DefinitionError(object: object, field: "source", "unknown source '\(view.source)'\(Self.known(sources.map(\.name)))"))
+            errors.append(
+                DefinitionError(
+                    object: object, field: "source", "unknown source '\(view.source)'\(Self.known(sources.map(\.name)))"
+                ))
         }
         if let ttl = view.ttl, ttl < .zero {
-            errors.append(DefinitionError(object: object, field: "ttl", "must not be negative (got \(ttl.components.seconds) s)"))
+            errors.append(
+                DefinitionError(object: object, field: "ttl", "must not be negative (got \(ttl.components.seconds) s)"))
         }
         if view.features.isEmpty {
             errors.append(DefinitionError(object: object, field: "features", "needs at least one feature"))
@@ -113,10 +129,13 @@ extension Manifest {
             let field = "features[\(index)]"
             errors += Self.nameErrors(feature.name, object: object, field: field)
             if !seen.insert(feature.name).inserted {
-                errors.append(DefinitionError(object: object, field: field, "feature '\(feature.name)' is declared twice"))
+                errors.append(
+                    DefinitionError(object: object, field: field, "feature '\(feature.name)' is declared twice"))
             }
             if keyNames.contains(feature.name) {
-                errors.append(DefinitionError(object: object, field: field, "feature '\(feature.name)' has the name of a join key"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: field, "feature '\(feature.name)' has the name of a join key"))
             }
         }
         return errors
@@ -130,15 +149,17 @@ extension Manifest {
         }
         for (index, selection) in service.selections.enumerated() {
             guard let view = featureView(named: selection.featureView) else {
-                errors.append(DefinitionError(
-                    object: object, field: "features[\(index)].feature_view",
-                    "unknown feature view '\(selection.featureView)'\(Self.known(featureViews.map(\.name)))"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: "features[\(index)].feature_view",
+                        "unknown feature view '\(selection.featureView)'\(Self.known(featureViews.map(\.name)))"))
                 continue
             }
             for (featureIndex, name) in (selection.features ?? []).enumerated() where view.feature(named: name) == nil {
-                errors.append(DefinitionError(
-                    object: object, field: "features[\(index)].features[\(featureIndex)]",
-                    "feature view '\(view.name)' has no feature '\(name)'\(Self.known(view.features.map(\.name)))"))
+                errors.append(
+                    DefinitionError(
+                        object: object, field: "features[\(index)].features[\(featureIndex)]",
+                        "feature view '\(view.name)' has no feature '\(name)'\(Self.known(view.features.map(\.name)))"))
             }
         }
         return errors

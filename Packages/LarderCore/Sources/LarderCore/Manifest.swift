@@ -82,7 +82,8 @@ public struct Manifest: Hashable, Sendable {
         } catch let error as DecodingError {
             if let problem = JSONSyntaxCheck.firstProblem(in: Array(data)) {
                 throw DefinitionError(
-                    object: "manifest", "invalid JSON at line \(problem.line), column \(problem.column): \(problem.message)")
+                    object: "manifest",
+                    "invalid JSON at line \(problem.line), column \(problem.column): \(problem.message)")
             }
             throw DefinitionError(decoding: error)
         }

@@ -29,7 +29,9 @@ extension Timestamp {
     /// - Parameter bytes: the UTF-8 text.
     /// - Returns: seconds (rounded toward the past) and nanoseconds (0 to 999,999,999), or
     ///   `nil` when the bytes are not a timestamp.
-    public static func secondsAndNanoseconds(parsingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> (
+    public static func secondsAndNanoseconds(
+        parsingUTF8 bytes: UnsafeBufferPointer<UInt8>
+    ) -> (
         seconds: Int64, nanoseconds: Int64
     )? {
         var scanner = DigitScanner(bytes: bytes)
