@@ -26,14 +26,24 @@ extension Value {
             let (nanoseconds, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
             return overflow ? nil : .timestamp(Timestamp(nanosecondsSinceEpoch: nanoseconds))
         case (.list(let scalar), .list(let elements)):
-            var converted: [Value] = []
-            converted.reserveCapacity(elements.count)
-            for element in elements {
-                guard !element.isList, let value = element.coerced(to: ValueType(scalar)) else { return nil }
-                converted.append(value)
-            }
-            return .list(converted)
+            return Self.list(elements) { $0.coerced(to: ValueType(scalar)) }
         default: return nil
         }
+    }
+
+    /// A list of the elements converted one by one, or `nil` when one is a list itself or
+    /// does not convert.
+    /// - Parameters:
+    ///   - elements: the elements.
+    ///   - convert: converts one element.
+    /// - Returns: the converted list.
+    static func list(_ elements: [Value], converting convert: (Value) -> Value?) -> Value? {
+        var converted: [Value] = []
+        converted.reserveCapacity(elements.count)
+        for element in elements {
+            guard !element.isList, let value = convert(element) else { return nil }
+            converted.append(value)
+        }
+        return .list(converted)
     }
 }

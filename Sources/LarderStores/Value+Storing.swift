@@ -16,13 +16,7 @@ extension Value {
         case (.int64, .int32(let number)): return .int64(Int64(number))
         case (.float64, .float32(let number)): return .float64(Double(number))
         case (.list(let element), .list(let elements)):
-            var converted: [Value] = []
-            converted.reserveCapacity(elements.count)
-            for item in elements {
-                guard !item.isList, let value = item.stored(as: ValueType(element)) else { return nil }
-                converted.append(value)
-            }
-            return .list(converted)
+            return Self.list(elements) { $0.stored(as: ValueType(element)) }
         default: return nil
         }
     }
