@@ -30,7 +30,9 @@ final class RegistryStore: Sendable {
     let file: RegistryFile
     /// The project, for an empty registry.
     private let project: String
-    private let cached = Mutex<Cached?>(nil)
+    /// The cached copy, and how many writes this process has made: a copy read before a
+    /// write is not cached after it.
+    private let cache = Mutex<(cached: Cached?, writes: Int)>((nil, 0))
 
     /// The registry of a repository.
     /// - Parameters:
@@ -54,22 +56,25 @@ final class RegistryStore: Sendable {
     /// - Throws: ``RegistryError`` when the file is unreadable.
     func current() throws -> Registry {
         let now = ContinuousClock.now
-        if let recent = cached.withLock({ $0 }), now - recent.checkedAt < Self.checkInterval {
-            return recent.registry
+        let (known, writes) = cache.withLock { ($0.cached, $0.writes) }
+        if let known, now - known.checkedAt < Self.checkInterval {
+            return known.registry
         }
         var status = stat()
         guard stat(file.path, &status) == 0 else { return try read() }
         let identity = (status.st_mtim, Int(status.st_size), UInt(status.st_ino))
-        if let known = cached.withLock({ $0 }),
+        if let known,
             known.modification.tv_sec == identity.0.tv_sec, known.modification.tv_nsec == identity.0.tv_nsec,
             known.size == identity.1, known.inode == identity.2
         {
-            cached.withLock { $0?.checkedAt = now }
+            cache.withLock { $0.cached?.checkedAt = now }
             return known.registry
         }
         let fresh = try read()
-        cached.withLock {
-            $0 = Cached(modification: identity.0, size: identity.1, inode: identity.2, registry: fresh, checkedAt: now)
+        cache.withLock {
+            guard $0.writes == writes else { return }
+            $0.cached = Cached(
+                modification: identity.0, size: identity.1, inode: identity.2, registry: fresh, checkedAt: now)
         }
         return fresh
     }
@@ -81,9 +86,9 @@ final class RegistryStore: Sendable {
     func currentVersion() throws -> Timestamp {
         let now = ContinuousClock.now
         // Read in place: binding the cached registry would copy it.
-        let recent = cached.withLock { cached -> Timestamp? in
-            guard let checkedAt = cached?.checkedAt, now - checkedAt < Self.checkInterval else { return nil }
-            return cached?.registry.lastUpdated
+        let recent = cache.withLock { cache -> Timestamp? in
+            guard let checkedAt = cache.cached?.checkedAt, now - checkedAt < Self.checkInterval else { return nil }
+            return cache.cached?.registry.lastUpdated
         }
         return try recent ?? current().lastUpdated
     }
@@ -114,7 +119,12 @@ final class RegistryStore: Sendable {
     /// - Parameter registry: the new registry.
     /// - Throws: ``RegistryError`` when the file cannot be written.
     func write(_ registry: Registry) throws {
-        defer { cached.withLock { $0 = nil } }
+        defer {
+            cache.withLock {
+                $0.cached = nil
+                $0.writes += 1
+            }
+        }
         try file.write(registry)
     }
 }
