@@ -9,7 +9,7 @@ public enum Python {
     /// - Throws: ``ProcessFailure`` with what it printed when it exits non-zero.
     @discardableResult
     public static func run(script: String, _ arguments: [String] = []) async throws -> String {
-        try await Processes.run("python3", ["-c", script] + arguments).checked().standardOutput
+        try await Processes.run("python3", ["-c", launcher, "-c", script] + arguments).checked().standardOutput
     }
 
     /// Runs `python3` with a script file and its arguments, such as a tool of this repository.
@@ -18,7 +18,7 @@ public enum Python {
     /// - Throws: ``ProcessFailure`` with what it printed when it exits non-zero.
     @discardableResult
     public static func run(_ arguments: [String]) async throws -> String {
-        try await Processes.run("python3", arguments).checked().standardOutput
+        try await Processes.run("python3", ["-c", launcher] + arguments).checked().standardOutput
     }
 
     /// What pyarrow reads from a Parquet file, as `tools/make_parquet_fixtures.py --describe`
@@ -29,4 +29,32 @@ public enum Python {
     public static func describeParquet(_ path: String) async throws -> String {
         try await run([RepositoryFiles.path("tools/make_parquet_fixtures.py"), "--describe", path])
     }
+
+    /// Runs a program (`-c TEXT ARGS...` or `PATH ARGS...`) as `python3` would, then ends the
+    /// process with the program's status without the interpreter's teardown. pyarrow's
+    /// thread pools sometimes abort in that teardown on a busy machine ("terminate called
+    /// without an active exception", signal 6) after the program has done its work and
+    /// printed everything; the test is about the work, so the teardown is skipped.
+    static let launcher = """
+        import os, runpy, sys
+        status = 0
+        try:
+            if sys.argv[1] == "-c":
+                text = sys.argv[2]
+                sys.argv = ["-c"] + sys.argv[3:]
+                exec(compile(text, "<string>", "exec"), {"__name__": "__main__"})
+            else:
+                sys.argv = sys.argv[1:]
+                sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[0])))
+                runpy.run_path(sys.argv[0], run_name="__main__")
+        except SystemExit as exit:
+            status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+            status = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+        """
 }
