@@ -27,7 +27,7 @@ import Testing
     /// Needs Feast in `python3` (`tools/install-deps.sh` installs it, and CI runs that); without
     /// it the test fails, naming what is missing.
     @Test func feastsRemoteOnlineStoreReadsTheSameValuesAsLarder() async throws {
-        let feast = try await Processes.run("python3", ["-c", "import feast"])
+        let feast = try await Python.output(["-c", "import feast"])
         try #require(feast.succeeded, "Feast is not installed (run tools/install-deps.sh): \(feast)")
         let fixture = try ServerFixture()
         let users: [Int64] = [1001, 1002, 1003]
@@ -48,7 +48,7 @@ import Testing
         let script = RepositoryFiles.path("tools/interop/feast_remote_client.py")
         try await fixture.application().test(.live) { client in
             let port = try #require(client.port)
-            let read = try await Processes.run("python3", [script, "http://127.0.0.1:\(port)", expectedFile.path])
+            let read = try await Python.output([script, "http://127.0.0.1:\(port)", expectedFile.path])
             #expect(read.succeeded, "feast client: \(read)")
         }
     }

@@ -9,7 +9,7 @@ public enum Python {
     /// - Throws: ``ProcessFailure`` with what it printed when it exits non-zero.
     @discardableResult
     public static func run(script: String, _ arguments: [String] = []) async throws -> String {
-        try await Processes.run("python3", ["-c", launcher, "-c", script] + arguments).checked().standardOutput
+        try await output(["-c", script] + arguments).checked().standardOutput
     }
 
     /// Runs `python3` with a script file and its arguments, such as a tool of this repository.
@@ -18,7 +18,17 @@ public enum Python {
     /// - Throws: ``ProcessFailure`` with what it printed when it exits non-zero.
     @discardableResult
     public static func run(_ arguments: [String]) async throws -> String {
-        try await Processes.run("python3", ["-c", launcher] + arguments).checked().standardOutput
+        try await output(arguments).checked().standardOutput
+    }
+
+    /// Runs `python3` with a script file (or `-c TEXT`) and its arguments, and returns how it
+    /// ended whatever its status.
+    /// - Parameter arguments: the script's path (or `-c` and the program's text), then its
+    ///   arguments.
+    /// - Returns: its status and what it printed.
+    /// - Throws: when `python3` cannot be started.
+    public static func output(_ arguments: [String]) async throws -> ProcessOutput {
+        try await Processes.run("python3", ["-c", launcher] + arguments)
     }
 
     /// What pyarrow reads from a Parquet file, as `tools/make_parquet_fixtures.py --describe`
