@@ -179,7 +179,9 @@ def make_repository(larder, directory):
         sha256: {hashlib.sha256(READER_TOKEN.encode()).hexdigest()}
         permissions: [read_online]
 """)
-    for command in (["apply"], ["materialize", "2000-01-01T00:00:00Z", "2100-01-01T00:00:00Z"]):
+    # Applied only: the documented examples materialize (in document order, /materialize before
+    # /materialize-incremental), and an incremental end before a view's last end is refused.
+    for command in (["apply"],):
         done = subprocess.run([larder, *command, "--repo", repository], env=environment, capture_output=True, text=True)
         if done.returncode != 0:
             fail(f"larder {command[0]} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
