@@ -112,7 +112,7 @@ extension SQLiteOfflineStore {
                 )
             }
             let kept = try existing.map { try carryAppendedRows(of: $0, into: layout, after: rowCount) } ?? 0
-            try connection.execute(layout.createIndexSQL)
+            try buildIndex(of: layout)
             logger.debug("indexed source rows", metadata: ["feature_view.name": "\(table.name)"])
             if let existing {
                 try connection.execute("DROP TABLE IF EXISTS main.\(existing.dataTable.quotedIdentifier)")
@@ -125,5 +125,24 @@ extension SQLiteOfflineStore {
         }
         connection.clearStatementCache()
         return (loaded.rows + loaded.kept, loaded.kept)
+    }
+
+    /// Builds a data table's point-in-time index.
+    ///
+    /// SQLite sizes the index sort's runs from the page cache: with the store's 256 MiB cache,
+    /// 1M rows sort as one list, merged with a cache miss per comparison. With a 1 MiB cache
+    /// during the build, the runs fit the processor's cache and are sorted on a second thread
+    /// (`PRAGMA threads`) while the next is read: 1M rows index in about half the time. The
+    /// rows loaded so far go to the write-ahead log earlier instead of at commit; they are
+    /// written once either way.
+    func buildIndex(of layout: DataTableLayout) throws {
+        try connection.execute("PRAGMA cache_size = -\(Self.indexBuildCacheKibibytes)")
+        do {
+            try connection.execute(layout.createIndexSQL)
+        } catch {
+            try? connection.execute("PRAGMA cache_size = -\(Self.cacheKibibytes)")
+            throw error
+        }
+        try connection.execute("PRAGMA cache_size = -\(Self.cacheKibibytes)")
     }
 }

@@ -52,6 +52,10 @@ public final class SQLiteOfflineStore {
     /// that a join over tens of millions of rows stays well under the memory budget.
     static let cacheKibibytes = 256 * 1024
 
+    /// The page cache while an index is built, in KiB: it sets the size of the sort's runs
+    /// (see ``buildIndex(of:)``).
+    static let indexBuildCacheKibibytes = 1024
+
     /// The feature views in the store, ordered by name.
     /// - Returns: one description per ingested view.
     /// - Throws: ``SQLiteError`` when the catalog cannot be read.
