@@ -46,10 +46,16 @@ final class PointInTimeLookup {
             guard let column = batch.column(named: key.name) else {
                 throw OfflineStoreError(.invalidRequest, "the entity rows have no column '\(key.name)'")
             }
-            return SourceColumnBinder(column: column, declared: key.type, parameter: Int32(index + 1))
+            return SourceColumnBinder.Target(column: column, declared: key.type, parameter: Int32(index + 1))
         }
+        try SourceColumnBinder.withBinders(keys) { try lookUp(batch.rowCount, keys: $0, times: times) }
+        return builders.indices.map { builders[$0].build() }
+    }
+
+    /// Looks up each entity row and appends its features (or nulls) to the builders.
+    private func lookUp(_ rowCount: Int, keys: SourceColumnBinders, times: [Int64?]) throws {
         let timeParameter = Int32(joinKeys.count + 1)
-        for row in 0..<batch.rowCount {
+        for row in 0..<rowCount {
             guard let time = times[row], try bindKeys(keys, row: row) else {
                 appendNulls()
                 continue
@@ -66,14 +72,13 @@ final class PointInTimeLookup {
                 appendNulls()
             }
         }
-        return builders.indices.map { builders[$0].build() }
     }
 
     /// Binds an entity row's join keys; `false` when one is null (nothing can match).
-    private func bindKeys(_ keys: [SourceColumnBinder], row: Int) throws -> Bool {
-        for (index, key) in keys.enumerated() {
+    private func bindKeys(_ keys: SourceColumnBinders, row: Int) throws -> Bool {
+        for index in 0..<keys.count {
             do {
-                guard try key.bind(row: row, to: statement) else { return false }
+                guard try keys.bind(index, row: row, to: statement) else { return false }
             } catch let error as ValueOutOfRange {
                 throw OfflineStoreError(
                     .invalidRequest, "entity row \(row + 1): join key '\(joinKeys[index].name)': \(error.message)")

@@ -95,35 +95,83 @@ extension SQLiteOfflineStore {
     ) throws -> (rows: Int, kept: Int) {
         let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
         let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
-        let loaded = try connection.transaction {
-            try connection.execute(layout.createTableSQL)
-            let insert = try connection.prepare(layout.insertSQL)
-            var rowCount = 0
-            try reader.forEachBatch(columns: loader.sourceColumns) { batch in
-                try loader.insert(batch, firstRow: rowCount, using: insert)
-                rowCount += batch.rowCount
-                progress(rowCount)
-            }
-            logger.debug(
-                "loaded source rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(rowCount)"])
-            guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
-                throw OfflineStoreError(
-                    .invalidSource, "\(table.sourcePath): the file changed while it was being ingested; ingest it again"
+        // Without the memory map while loading: dropping the previous rows reads every page of
+        // their table, and through the map each page read stays in the process's resident memory
+        // (a forced re-ingest of 1M rows peaked at 323 MiB with it, 218 MiB without, as fast).
+        let loaded = try withPragma("mmap_size = 0", restoring: "mmap_size = \(Self.mmapBytes)") {
+            try connection.transaction {
+                try connection.execute(layout.createTableSQL)
+                let insert = try connection.prepare(layout.insertSQL)
+                var rowCount = 0
+                try reader.forEachBatch(columns: loader.sourceColumns) { batch in
+                    try loader.insert(batch, firstRow: rowCount, using: insert)
+                    rowCount += batch.rowCount
+                    progress(rowCount)
+                }
+                logger.debug(
+                    "loaded source rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(rowCount)"])
+                guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
+                    throw OfflineStoreError(
+                        .invalidSource,
+                        "\(table.sourcePath): the file changed while it was being ingested; ingest it again"
+                    )
+                }
+                let kept = try existing.map { try carryAppendedRows(of: $0, into: layout, after: rowCount) } ?? 0
+                try buildIndex(of: layout)
+                logger.debug("indexed source rows", metadata: ["feature_view.name": "\(table.name)"])
+                if let existing {
+                    try connection.execute("DROP TABLE IF EXISTS main.\(existing.dataTable.quotedIdentifier)")
+                }
+                try catalog.save(
+                    CatalogEntry(
+                        view: table.name, dataTable: layout.table, definition: layout.definition,
+                        fingerprint: fingerprint, rowCount: rowCount + kept, sourceRowCount: rowCount, ingestedAt: .now)
                 )
+                return (rows: rowCount, kept: kept)
             }
-            let kept = try existing.map { try carryAppendedRows(of: $0, into: layout, after: rowCount) } ?? 0
-            try connection.execute(layout.createIndexSQL)
-            logger.debug("indexed source rows", metadata: ["feature_view.name": "\(table.name)"])
-            if let existing {
-                try connection.execute("DROP TABLE IF EXISTS main.\(existing.dataTable.quotedIdentifier)")
-            }
-            try catalog.save(
-                CatalogEntry(
-                    view: table.name, dataTable: layout.table, definition: layout.definition,
-                    fingerprint: fingerprint, rowCount: rowCount + kept, sourceRowCount: rowCount, ingestedAt: .now))
-            return (rows: rowCount, kept: kept)
         }
         connection.clearStatementCache()
         return (loaded.rows + loaded.kept, loaded.kept)
+    }
+
+    /// Builds a data table's point-in-time index.
+    ///
+    /// SQLite sizes the index sort's runs from the page cache: with the store's 256 MiB cache,
+    /// 1M rows sort as one list, merged with a cache miss per comparison. With a 1 MiB cache
+    /// during the build, the runs fit the processor's cache and are sorted on a second thread
+    /// (`PRAGMA threads`) while the next is read: 1M rows index in about half the time. The
+    /// rows loaded so far go to the write-ahead log earlier instead of at commit; they are
+    /// written once either way.
+    func buildIndex(of layout: DataTableLayout) throws {
+        try withPragma(
+            "cache_size = -\(Self.indexBuildCacheKibibytes)", restoring: "cache_size = -\(Self.cacheKibibytes)"
+        ) {
+            try connection.execute(layout.createIndexSQL)
+        }
+    }
+
+    /// Runs `body` with a setting of the connection changed, and changes it back afterwards,
+    /// also when `body` throws.
+    /// - Parameters:
+    ///   - setting: the `PRAGMA` to run first, without the keyword.
+    ///   - original: the `PRAGMA` that restores the setting, without the keyword.
+    ///   - body: the work to do with the setting.
+    /// - Returns: what `body` returns.
+    /// - Throws: what `body` throws, or ``SQLiteError`` when a setting cannot be changed.
+    func withPragma<Result>(
+        _ setting: String, restoring original: String, _ body: () throws -> Result
+    ) throws
+        -> Result
+    {
+        try connection.execute("PRAGMA \(setting)")
+        let result: Result
+        do {
+            result = try body()
+        } catch {
+            try? connection.execute("PRAGMA \(original)")
+            throw error
+        }
+        try connection.execute("PRAGMA \(original)")
+        return result
     }
 }

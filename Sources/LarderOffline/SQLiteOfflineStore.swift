@@ -41,7 +41,7 @@ public final class SQLiteOfflineStore {
             PRAGMA foreign_keys = OFF;
             PRAGMA cache_size = -\(Self.cacheKibibytes);
             PRAGMA threads = 2;
-            PRAGMA mmap_size = \(256 << 20);
+            PRAGMA mmap_size = \(Self.mmapBytes);
             PRAGMA temp_store = FILE;
             PRAGMA journal_size_limit = \(64 << 20);
             """)
@@ -51,6 +51,13 @@ public final class SQLiteOfflineStore {
     /// The page cache per connection, in KiB: enough to keep a large index hot, small enough
     /// that a join over tens of millions of rows stays well under the memory budget.
     static let cacheKibibytes = 256 * 1024
+
+    /// The most of the database file read through a memory map, in bytes.
+    static let mmapBytes = 256 << 20
+
+    /// The page cache while an index is built, in KiB: it sets the size of the sort's runs
+    /// (see ``buildIndex(of:)``).
+    static let indexBuildCacheKibibytes = 1024
 
     /// The feature views in the store, ordered by name.
     /// - Returns: one description per ingested view.

@@ -37,20 +37,19 @@ struct SourceLoader {
     /// - Throws: ``OfflineStoreError`` (`invalidSource`) naming the file, row and column of a
     ///   null join key or event time, or of a value out of range; ``SQLiteError``.
     func insert(_ batch: ColumnBatch, firstRow: Int, using insert: SQLiteStatement) throws {
-        var binders: [SourceColumnBinder] = []
+        var targets: [SourceColumnBinder.Target] = []
         var bound: [SourceColumnPlan.Target] = []
         for (index, target) in plan.targets.enumerated() where !target.sourceColumn.isEmpty {
             let column = try plan.column(for: target, in: batch)
-            binders.append(SourceColumnBinder(column: column, declared: target.declared, parameter: parameters[index]))
+            targets.append(.init(column: column, declared: target.declared, parameter: parameters[index]))
             bound.append(target)
         }
-        // Borrowed through the buffer: iterating the array would copy (retain) every binder per row.
-        try binders.withUnsafeBufferPointer { binders in
+        try SourceColumnBinder.withBinders(targets) { binders in
             for row in 0..<batch.rowCount {
-                for index in binders.indices {
+                for index in 0..<binders.count {
                     let present: Bool
                     do {
-                        present = try binders[index].bind(row: row, to: insert)
+                        present = try binders.bind(index, row: row, to: insert)
                     } catch let error as ValueOutOfRange {
                         throw plan.rowError(firstRow + row, bound[index], error.message)
                     }

@@ -208,6 +208,25 @@ import Testing
     }
 
     /// The number of data tables in the database.
+    @Test func theSettingsChangedForLoadingAreRestoredAfterASuccessAndAFailure() throws {
+        let fixture = try StoreFixture()
+        let table = try fixture.ingest(.userStats(Self.rowsV1))
+        #expect(try pragma("mmap_size", fixture) == Int64(SQLiteOfflineStore.mmapBytes))
+        #expect(try pragma("cache_size", fixture) == -Int64(SQLiteOfflineStore.cacheKibibytes))
+        var bad = Self.rowsV2
+        bad[4][0] = .null
+        try fixture.writeSource("user_stats.src", columns: ViewFixture.userStats([]).columns, rows: bad)
+        #expect(throws: OfflineStoreError.self) { try fixture.store.ingest(table) }
+        #expect(try pragma("mmap_size", fixture) == Int64(SQLiteOfflineStore.mmapBytes))
+        #expect(try pragma("cache_size", fixture) == -Int64(SQLiteOfflineStore.cacheKibibytes))
+    }
+
+    private func pragma(_ name: String, _ fixture: StoreFixture) throws -> Int64 {
+        let statement = try fixture.store.connection.prepare("PRAGMA \(name)")
+        try statement.step()
+        return statement.int64(at: 0)
+    }
+
     private func dataTableCount(_ fixture: StoreFixture) throws -> Int {
         let statement = try fixture.store.connection.prepare(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'larder_fv_%'")
