@@ -54,6 +54,10 @@ import Testing
         #expect(fixture.openCount(path) == 1)
         #expect(try store.ingest(table, force: false, progress: nil).outcome == .upToDate)
         #expect(fixture.openCount(path) == 1)
+        // Rewritten with the same bytes (a new modification time): still not read again.
+        try fixture.writeSource("user_stats.src", columns: ViewFixture.userStats([]).columns, rows: Self.before)
+        #expect(try store.ingest(table, force: false, progress: nil).outcome == .upToDate)
+        #expect(fixture.openCount(path) == 1)
         #expect(try store.ingest(table, force: true, progress: nil).outcome == .ingested)
         #expect(fixture.openCount(path) == 2)
         // A new TTL changes what a join sees, not what is stored.

@@ -46,16 +46,16 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
         let existing = tables.withLock { $0[table.name] }
         var fingerprint = try SourceFingerprint.attributes(of: table.sourcePath)
         if !force, let existing, existing.table.sameStoredColumns(as: table) {
-            if !existing.fingerprint.hasSameAttributes(as: fingerprint) {
-                fingerprint = try SourceFingerprint.of(table.sourcePath)
-            }
-            if existing.fingerprint.hasSameAttributes(as: fingerprint)
-                || (fingerprint.size == existing.fingerprint.size
-                    && fingerprint.contentHash == existing.fingerprint.contentHash)
+            let upToDate = IngestReport(
+                view: table.name, outcome: .upToDate, rowCount: existing.rows.count, elapsed: clock.now - start)
+            if existing.fingerprint.hasSameAttributes(as: fingerprint) { return upToDate }
+            fingerprint = try SourceFingerprint.of(table.sourcePath)
+            if fingerprint.size == existing.fingerprint.size,
+                fingerprint.contentHash == existing.fingerprint.contentHash
             {
+                // Touched but not changed: remember the new time so the next check is cheap.
                 tables.withLock { $0[table.name]?.fingerprint = fingerprint }
-                return IngestReport(
-                    view: table.name, outcome: .upToDate, rowCount: existing.rows.count, elapsed: clock.now - start)
+                return upToDate
             }
         }
         if fingerprint.contentHash.isEmpty { fingerprint = try SourceFingerprint.of(table.sourcePath) }
