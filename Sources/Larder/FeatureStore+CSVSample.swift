@@ -24,7 +24,7 @@ extension FeatureStore {
             fields.append((created, .timestamp(.microseconds, utcAdjusted: true), "source.created_timestamp_column"))
         }
         fields += keys.map { (file.sourceColumn(for: $0.name), ColumnType($0.type), "entities") }
-        fields += view.features.enumerated().map { index, feature in
+        fields += view.storedColumns.enumerated().map { index, feature in
             (file.sourceColumn(for: feature.name), ColumnType(feature.type), "features[\(index)]")
         }
         let declared = Dictionary(fields.map { ($0.column, $0.type) }, uniquingKeysWith: { first, _ in first })

@@ -55,6 +55,49 @@ extension SQLiteOfflineStore {
         }
     }
 
+    /// Streams every row of a view with `start <= event time <= end`, in stored order
+    /// (sequence order: the file's rows, then appended ones), in one pass over the table.
+    /// - Parameters:
+    ///   - table: the feature view's description (it must be ingested with this definition).
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); ``SQLiteError``; whatever
+    ///   `body` throws.
+    @discardableResult
+    public func scanRows(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
+        try connection.transaction(.deferred) {
+            let entry = try currentEntry(for: table)
+            let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
+            let keys = entry.definition.joinKeys
+            let features = entry.definition.features
+            let scan = try connection.prepare(layout.sequentialScanSQL)
+            try scan.bind(start.nanosecondsSinceEpoch, at: 1)
+            try scan.bind(end.nanosecondsSinceEpoch, at: 2)
+            let timeColumn = Int32(keys.count)
+            var emitted = 0
+            while try scan.step() {
+                let created = scan.int64(at: timeColumn + 1)
+                try body(
+                    StoredRow(
+                        joinKeys: keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) },
+                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: scan.int64(at: timeColumn)),
+                        createdTimestamp: created == DataTableLayout.missingCreatedTime
+                            ? nil : Timestamp(nanosecondsSinceEpoch: created),
+                        features: features.indices.map {
+                            scan.value(at: timeColumn + 2 + Int32($0), as: features[$0].type)
+                        }
+                    ))
+                emitted += 1
+            }
+            logger.debug("scanned rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(emitted)"])
+            return emitted
+        }
+    }
+
     /// Whether the scan's current row has the given keys (result columns 0...), compared
     /// without building values for the common integer and text keys.
     private static func row(of scan: SQLiteStatement, hasKeys keys: [Value], types: [OfflineColumn]) -> Bool {
