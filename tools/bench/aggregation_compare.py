@@ -6,7 +6,8 @@ Usage: python3 tools/bench/aggregation_compare.py --larder .build/release/larder
 
 Writes DIR/events.parquet (user_id, merchant_id, amount with 2% nulls, is_fraud, event_timestamp
 over --days days) and DIR/labels.parquet, a repository DIR/repo with the aggregation view
-`user_tx` (count, amount sum, mean and max over 1d, 7d and 30d: 12 features), then in
+`user_tx` (count, amount sum, mean and max over 1d, 7d and 30d: 12 features) over the push
+source `events_push` (whose file is the events), then in
 alternating rounds times `larder get-historical-features` (wall and peak RSS from
 /usr/bin/time) and DuckDB computing the same values with a range self-join, compares the
 results cell by cell (counts, sums of integers and max exactly, float sums and means within
@@ -76,9 +77,10 @@ def make_repo(directory, data):
     manifest = {
         "manifest_version": 2,
         "entities": [{"name": "user", "join_keys": [{"name": "user_id", "type": "int64"}]}],
-        "sources": [{"kind": "file", "name": "events", "path": os.path.join(data, "events.parquet"),
-                     "timestamp_field": "event_timestamp"}],
-        "feature_views": [{"name": "user_tx", "entities": ["user"], "source": "events",
+        "sources": [{"kind": "push", "name": "events_push",
+                     "batch_source": {"name": "events", "path": os.path.join(data, "events.parquet"),
+                                      "timestamp_field": "event_timestamp"}}],
+        "feature_views": [{"name": "user_tx", "entities": ["user"], "source": "events_push",
                            "aggregations": aggregations}],
         "feature_services": [{"name": "user_model", "features": [{"feature_view": "user_tx"}]}],
     }
