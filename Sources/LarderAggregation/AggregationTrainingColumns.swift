@@ -74,33 +74,24 @@ public final class AggregationTrainingColumns {
                 }
                 return column
             }
-            var positions: [[Value]: Int] = [:]
+            let types = request.program.eventColumns.map(\.type)
+            var groups = EventGroups(types: types)
             var keyOfRow: [Int] = []
             keyOfRow.reserveCapacity(entities.rowCount)
             for row in 0..<entities.rowCount {
-                let key = keyColumns.map { Self.normalized($0.value(at: row)) }
-                if key.contains(where: \.isNull) {
-                    keyOfRow.append(-1)
-                } else if let position = positions[key] {
-                    keyOfRow.append(position)
-                } else {
-                    positions[key] = positions.count
-                    keyOfRow.append(positions.count - 1)
-                }
+                let key = keyColumns.map { $0.value(at: row) }
+                keyOfRow.append(key.contains(where: \.isNull) ? -1 : groups.position(of: key, adding: true)!)
             }
-            let types = request.program.eventColumns.map(\.type)
-            var logs = Array(repeating: EventLog(types: types), count: positions.count)
             if let earliest = presentTimes.min(), let latest = presentTimes.max() {
-                let retention = request.program.longestWindow
-                let (start, overflow) = earliest.subtractingReportingOverflow(retention)
+                let (start, overflow) = earliest.subtractingReportingOverflow(request.program.longestWindow)
                 try store.scanRows(
                     table: request.table, start: Timestamp(nanosecondsSinceEpoch: overflow ? .min : start),
                     end: Timestamp(nanosecondsSinceEpoch: latest)
                 ) { row in
-                    if let position = positions[row.joinKeys.map(Self.normalized)] { logs[position].append(row) }
+                    if let position = groups.position(of: row.joinKeys, adding: false) { groups.add(row, at: position) }
                 }
             }
-            views.append(ViewState(request: request, keyOfRow: keyOfRow, logs: logs.map { $0.sorted() }))
+            views.append(ViewState(request: request, keyOfRow: keyOfRow, logs: groups.logs()))
         }
     }
 
@@ -135,11 +126,5 @@ public final class AggregationTrainingColumns {
             for index in builders.indices { result.append(builders[index].build()) }
         }
         return result
-    }
-
-    /// Integer keys of any width compare as 64-bit integers.
-    static func normalized(_ value: Value) -> Value {
-        if case .int32(let number) = value { return .int64(Int64(number)) }
-        return value
     }
 }
