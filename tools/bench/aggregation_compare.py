@@ -6,7 +6,8 @@ Usage: python3 tools/bench/aggregation_compare.py --larder .build/release/larder
 
 Writes DIR/events.parquet (user_id, merchant_id, amount with 2% nulls, is_fraud, event_timestamp
 over --days days) and DIR/labels.parquet, a repository DIR/repo with the aggregation view
-`user_tx` (count, amount sum, mean and max over 1d, 7d and 30d: 12 features) over the push
+`user_tx` (count, amount sum, mean and max over 1d, 7d and 30d: 12 features; services
+`user_model` with all 12 and `user_model_8` with the first 8) over the push
 source `events_push` (whose file is the events), then in
 alternating rounds times `larder get-historical-features` (wall and peak RSS from
 /usr/bin/time) and DuckDB computing the same values with a range self-join, compares the
@@ -82,7 +83,11 @@ def make_repo(directory, data):
                                       "timestamp_field": "event_timestamp"}}],
         "feature_views": [{"name": "user_tx", "entities": ["user"], "source": "events_push",
                            "aggregations": aggregations}],
-        "feature_services": [{"name": "user_model", "features": [{"feature_view": "user_tx"}]}],
+        "feature_services": [
+            {"name": "user_model", "features": [{"feature_view": "user_tx"}]},
+            # As many features as the stored-feature benchmark's service, for comparing reads.
+            {"name": "user_model_8", "features": [{"feature_view": "user_tx", "features": feature_names()[:8]}]},
+        ],
     }
     with open(os.path.join(repo, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)

@@ -4,7 +4,8 @@
 #   bash tools/bench/aggregation_http.sh AGGREGATION_REPO PLAIN_REPO
 #
 # AGGREGATION_REPO: the repository tools/bench/aggregation_compare.py leaves (view `user_tx`,
-# 12 aggregated features, service `user_model`, push source `events_push`), materialized.
+# 12 aggregated features, services `user_model` (12) and `user_model_8` (8), push source
+# `events_push`), materialized.
 # PLAIN_REPO: a repository of stored features, such as tools/bench/make_user_stats_repo.py's
 # over tools/bench/generate_data.py's data (service `user_model`, 8 features), materialized.
 # For each, one server at a time: sequential keep-alive latency of 1-entity reads
@@ -28,15 +29,14 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-write_post_lua "$work/post.lua" user_model
-
 measure() {
     "$larder" serve --repo "$2" --port $port --log-level error &
     server_pid=$!
     wait_for_port $port
+    write_post_lua "$work/post.lua" "$3"
     echo "== $1: 1 entity, sequential, client sleeping / polling"
-    "$bench" http-latency --port $port --service user_model --entities 1 --requests 20000 --warmup 2000
-    "$bench" http-latency --port $port --service user_model --entities 1 --requests 20000 --warmup 2000 --poll yes
+    "$bench" http-latency --port $port --service "$3" --entities 1 --requests 20000 --warmup 2000
+    "$bench" http-latency --port $port --service "$3" --entities 1 --requests 20000 --warmup 2000 --poll yes
     echo "== $1: wrk -t2 -c16 -d10s"
     wrk -t2 -c16 -d10s --latency -s "$work/post.lua" "http://127.0.0.1:$port" | grep -E 'Requests/sec|99%|Non-2xx|Socket errors'
     kill "$server_pid"
@@ -45,8 +45,9 @@ measure() {
 }
 
 for round in 1 2 3; do
-    measure "stored features (8), round $round" "$plain_repo"
-    measure "aggregated features (12), round $round" "$aggregation_repo"
+    measure "stored features (8), round $round" "$plain_repo" user_model
+    measure "aggregated features (8), round $round" "$aggregation_repo" user_model_8
+    measure "aggregated features (12), round $round" "$aggregation_repo" user_model
 done
 
 "$larder" serve --repo "$aggregation_repo" --port $port --log-level error &

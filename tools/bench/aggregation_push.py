@@ -52,7 +52,7 @@ def main():
         bodies.append({"push_source_name": "events_push", "to": "online", "df": {
             "user_id": users,
             "merchant_id": [rng.randint(1, 5000) for _ in users],
-            "amount": [round(rng.lognormal(3.5, 0.8), 2) for _ in users],
+            "amount": [round(rng.lognormvariate(3.5, 0.8), 2) for _ in users],
             "is_fraud": [rng.random() < 0.01 for _ in users],
             "event_timestamp": [(now - timedelta(seconds=rng.uniform(0, 60))).isoformat() for _ in users],
         }})
