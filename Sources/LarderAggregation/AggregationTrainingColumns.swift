@@ -1,4 +1,6 @@
+import Foundation
 public import LarderCore
+import Synchronization
 public import LarderFormats
 public import LarderStores
 
@@ -9,9 +11,9 @@ public import LarderStores
 /// The events of the keys in the entity rows are read from the offline store once and kept
 /// in memory per key (events older than the longest window before the earliest row are not
 /// read); each batch of output rows is then computed on demand.
-public final class AggregationTrainingColumns {
+public final class AggregationTrainingColumns: Sendable {
     /// One aggregation view's part of the request.
-    public struct Request {
+    public struct Request: Sendable {
         /// The view's offline table (its event columns as features).
         public var table: OfflineTable
         /// The compiled features.
@@ -35,14 +37,14 @@ public final class AggregationTrainingColumns {
         }
     }
 
-    private struct ViewState {
+    private struct ViewState: Sendable {
         var request: Request
         /// For each entity row, the position of its key in `logs`, or -1 for a null key.
         var keyOfRow: [Int]
         var logs: [EventLog]
     }
 
-    private var views: [ViewState] = []
+    private let views: [ViewState]
     private let times: [Int64?]
 
     /// Reads the events the entity rows need.
@@ -64,6 +66,7 @@ public final class AggregationTrainingColumns {
             return nil
         }
         let presentTimes = times.compactMap { $0 }
+        var views: [ViewState] = []
         for request in requests {
             let keyColumns = try request.table.joinKeys.map { key in
                 guard let column = entities.column(named: key.name) else {
@@ -93,6 +96,7 @@ public final class AggregationTrainingColumns {
             }
             views.append(ViewState(request: request, keyOfRow: keyOfRow, logs: groups.logs()))
         }
+        self.views = views
     }
 
     /// The aggregated output columns, in request order.
@@ -104,10 +108,30 @@ public final class AggregationTrainingColumns {
         }
     }
 
-    /// Computes the aggregated columns for some entity rows.
+    /// Computes the aggregated columns for some entity rows, on every core for a large batch.
     /// - Parameter rows: the entity rows' positions.
     /// - Returns: one column per output name, in request order.
     public func columns(rows: Range<Int>) -> [Column] {
+        let parts = rows.count >= 8_192 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        guard parts > 1 else { return computeColumns(rows: rows) }
+        let size = (rows.count + parts - 1) / parts
+        let chunks = stride(from: rows.lowerBound, to: rows.upperBound, by: size).map {
+            $0..<min($0 + size, rows.upperBound)
+        }
+        let results = Mutex<[Int: [Column]]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let columns = computeColumns(rows: chunks[index])
+            results.withLock { $0[index] = columns }
+        }
+        let computed = results.withLock { $0 }
+        var columns = computed[0]!
+        for index in 1..<chunks.count {
+            for (position, column) in computed[index]!.enumerated() { columns[position].append(contentsOf: column) }
+        }
+        return columns
+    }
+
+    private func computeColumns(rows: Range<Int>) -> [Column] {
         var result: [Column] = []
         for view in views {
             var builders = zip(view.request.outputNames, view.request.outputTypes).map {

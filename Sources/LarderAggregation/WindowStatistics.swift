@@ -1,4 +1,4 @@
-public import LarderCore
+import LarderCore
 
 /// The aggregation functions over a range of one column's events: the arithmetic that
 /// training sets and online reads share, so both give the same bits.
