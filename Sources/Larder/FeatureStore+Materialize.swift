@@ -82,7 +82,8 @@ extension FeatureStore {
             var rows: [StoredRow] = []
             try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
             let written = try online.write(view: try manifest.onlineSchema(for: view), rows: rows, progress: progress)
-            try recordMaterialization(of: view.name, start: from, end: end)
+            try recordMaterialization(
+                of: view.name, start: from, end: end, newestEvent: rows.lazy.map(\.eventTimestamp).max())
             reports.append(
                 MaterializeReport(
                     view: view.name, start: from, end: end, keysRead: rows.count, write: written,
@@ -95,10 +96,12 @@ extension FeatureStore {
     }
 
     /// Remembers a materialized interval in the registry, for `materialize-incremental`.
-    private func recordMaterialization(of view: String, start: Timestamp, end: Timestamp) throws {
+    private func recordMaterialization(
+        of view: String, start: Timestamp, end: Timestamp, newestEvent: Timestamp?
+    ) throws {
         try registryStore.update { registry in
             registry.materializations[view, default: []].append(
-                MaterializedInterval(start: start, end: end, completedAt: .now))
+                MaterializedInterval(start: start, end: end, completedAt: .now, newestEvent: newestEvent))
         }
     }
 }
