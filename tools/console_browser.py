@@ -24,17 +24,17 @@ Usage: python3 tools/console_browser.py [--larder PATH] [--screenshots DIR]
 import argparse
 import datetime
 import hashlib
-import http.client
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import api_contract  # noqa: E402  (its Server starts and stops `larder serve`)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 READER_TOKEN = "console-reader-token"
@@ -65,12 +65,6 @@ def find_browser():
     except ImportError:
         fail("selenium is not installed: python3 -m pip install selenium (bash tools/install-deps.sh does)")
     return chromium, driver
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def run(larder, *arguments, environment):
@@ -106,48 +100,11 @@ def make_repository(larder, directory):
     return repository
 
 
-class Server:
-    """`larder serve` on a free port, stopped with SIGTERM."""
-
-    def __init__(self, larder, repository):
-        self.port = free_port()
-        self.log = open(os.path.join(os.path.dirname(repository), "serve.log"), "w+")
-        self.process = subprocess.Popen([larder, "serve", "--repo", repository, "--port", str(self.port)],
-                                        stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if self.request("GET", "/health")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        self.log.seek(0)
-        fail("the server did not become healthy:\n" + self.log.read()[-3000:])
-
-    @property
-    def base(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def request(self, method, path, body=None, token=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Content-Type": "application/json"} if body is not None else {}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        try:
-            connection.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+def start_server(larder, repository):
+    """`larder serve` on a free port, as tools/api_contract.py starts it (its `Server`)."""
+    server = api_contract.Server(larder, repository, api_contract.free_port())
+    server.base = f"http://127.0.0.1:{server.port}"
+    return server
 
 
 class Browser:
@@ -285,7 +242,7 @@ def check_lookup(browser, server, screenshots):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    status, body = server.request("POST", "/get-online-features", LOOKUP, READER_TOKEN)
+    status, _, body = server.request("POST", "/get-online-features", LOOKUP, READER_TOKEN)
     if status != 200:
         fail(f"POST /get-online-features answered {status}: {body[:300]!r}")
     expected = json.loads(body)
@@ -365,10 +322,10 @@ def main(argv):
         repository = make_repository(larder, directory)
         with open(os.path.join(repository, ".larder", "registry.json")) as file:
             manifest = json.load(file)["manifest"]
-        server = Server(larder, repository)
+        server = start_server(larder, repository)
         browser = None
         try:
-            status, _ = server.request("GET", "/api/v1/overview")
+            status, _, _ = server.request("GET", "/api/v1/overview")
             if status != 401:
                 fail(f"GET /api/v1/overview without a token answered {status}, not 401")
             browser = Browser(chromium, driver)

@@ -30,7 +30,8 @@ enum ConsoleStylesheet {
         h1 { font-size: 1.6rem; margin: .6rem 0 1rem; word-break: break-word; }
         h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; }
         code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .92em; }
-        pre { background: var(--panel); border: 1px solid var(--line); padding: .75rem; overflow: auto; max-height: 24rem; }
+        pre { background: var(--panel); border: 1px solid var(--line); padding: .75rem; overflow: auto; max-height: 24rem;
+          white-space: pre-wrap; overflow-wrap: anywhere; }
         .hint { color: var(--muted); font-size: .92rem; margin: .25rem 0 .75rem; }
         dl.properties { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.25rem; margin: 0 0 1rem; }
         dl.properties dt { font-weight: 600; color: var(--muted); }
@@ -66,6 +67,8 @@ enum ConsoleStylesheet {
         legend { font-weight: 600; padding: 0 .3rem; }
         .field { display: flex; flex-direction: column; gap: .2rem; margin: .5rem 0; }
         .field.check { flex-direction: row; align-items: center; gap: .5rem; }
+        .field.check input { min-width: 0; width: auto; }
+        .field input, .field select { max-width: 40rem; }
         .field .type { color: var(--muted); font-weight: 400; font-size: .85rem; }
         label { font-weight: 600; }
         .error { background: var(--stale-bg); color: var(--stale); border: 1px solid var(--stale); padding: .6rem .8rem; border-radius: 4px; }

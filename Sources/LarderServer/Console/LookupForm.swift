@@ -52,29 +52,41 @@ struct LookupForm: Sendable, Hashable {
     /// - Throws: ``LookupFormError`` naming a key without values or a value that is not of
     ///   the key's type.
     func requestBody(joinKeys: [JoinKey]) throws -> [UInt8] {
-        var entities: [String: [EntityKeyText]] = [:]
+        var entities: [(String, [EntityKeyText])] = []
         for key in joinKeys {
             let text = keys[key.name]?.trimmingSpaces ?? ""
             guard !text.isEmpty else { throw LookupFormError("enter at least one value for \(key.name)") }
-            entities[key.name] = try text.split(separator: ",").map { part in
-                let value = String(part).trimmingSpaces
-                switch key.type {
-                case .int64, .int32:
-                    guard let number = Int64(value) else {
-                        throw LookupFormError("\(key.name) is \(key.type.description); '\(value)' is not an integer")
+            entities.append(
+                (
+                    key.name,
+                    try text.split(separator: ",").map { part in
+                        let value = String(part).trimmingSpaces
+                        switch key.type {
+                        case .int64, .int32:
+                            guard let number = Int64(value) else {
+                                throw LookupFormError(
+                                    "\(key.name) is \(key.type.description); '\(value)' is not an integer")
+                            }
+                            return .integer(number)
+                        default:
+                            return .text(value)
+                        }
                     }
-                    return .integer(number)
-                default:
-                    return .text(value)
-                }
-            }
+                ))
         }
-        let body = LookupRequestBody(
-            entities: entities, featureService: service.isEmpty ? nil : service,
-            features: service.isEmpty ? featureReferences : nil, fullFeatureNames: fullFeatureNames)
+        // Written by hand so the entity columns keep the order of the join keys, which is the
+        // order of the response's key columns.
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array(try encoder.encode(body))
+        func json(_ value: some Encodable) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
+        let columns = try entities.map { name, values in "\(try json(name)): \(try json(values))" }
+        let selection =
+            service.isEmpty
+            ? "\"features\": \(try json(featureReferences))" : "\"feature_service\": \(try json(service))"
+        let body =
+            "{\"entities\": {\(columns.joined(separator: ", "))}, \(selection), \"full_feature_names\": \(fullFeatureNames)}"
+        return Array(body.utf8)
     }
 
     /// The form as a query string (for the live update's URL and links).
@@ -98,18 +110,6 @@ enum EntityKeyText: Encodable, Hashable {
         case .integer(let number): try container.encode(number)
         case .text(let text): try container.encode(text)
         }
-    }
-}
-
-/// The body of `POST /get-online-features` the lookup sends.
-struct LookupRequestBody: Encodable {
-    var entities: [String: [EntityKeyText]]
-    var featureService: String?
-    var features: [String]?
-    var fullFeatureNames: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case entities, featureService = "feature_service", features, fullFeatureNames = "full_feature_names"
     }
 }
 
