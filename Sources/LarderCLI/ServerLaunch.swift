@@ -40,12 +40,11 @@ struct ServerLaunch {
                 "auth.enabled": "\(store.configuration.server.tokens != nil)",
             ])
         let application = buildApplication(configuration: configuration, store: store) { [host, consoleOnly] port in
-            let console = "the console at http://\(host):\(port)/ui"
-            StandardOutput.writeNow(
+            let listening =
                 consoleOnly
-                    ? "Serving \(console) for \(what) of \(store.repositoryPath) (Ctrl-C or SIGTERM stops it)\n"
-                    : "Serving \(what) of \(store.repositoryPath) on http://\(host):\(port), \(console) (Ctrl-C or SIGTERM stops it)\n"
-            )
+                ? "Serving the console (http://\(host):\(port)/ui) for \(what) of \(store.repositoryPath)"
+                : "Serving \(what) of \(store.repositoryPath) on http://\(host):\(port)"
+            StandardOutput.writeNow(listening + " (Ctrl-C or SIGTERM stops it)\n")
         }
         do {
             try await application.runService()
