@@ -38,6 +38,23 @@ public struct EventLogWriter {
     ) throws -> OnlineWriteReport {
         var groups = EventGroups(types: layout.types)
         for event in events { groups.add(event) }
+        return try write(groups, replacing: replacing, now: now, progress: progress)
+    }
+
+    /// Merges events already grouped by key into the logs of their keys; see
+    /// ``write(_:replacing:now:progress:)``.
+    /// - Parameters:
+    ///   - groups: the events, by key.
+    ///   - replacing: the event-time range the events cover in full, or `nil`.
+    ///   - now: the write time.
+    ///   - progress: called as logs are stored.
+    /// - Returns: what the store did with the logs.
+    /// - Throws: ``OnlineStoreError``; nothing is written then.
+    @discardableResult
+    public func write(
+        _ groups: EventGroups, replacing: ClosedRange<Timestamp>?, now: Timestamp,
+        progress: (OnlineWriteProgress) -> Void = { _ in }
+    ) throws -> OnlineWriteReport {
         let keys = groups.keys
         let added = groups.logs()
         let schema = layout.onlineSchema
