@@ -73,9 +73,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LarderAggregation",
+            dependencies: [core, "LarderFormats", "LarderStores"],
+            swiftSettings: strictSettings),
+        .target(
             name: "Larder",
             dependencies: [
-                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "Yams",
+                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderAggregation", "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -158,7 +162,8 @@ let package = Package(
         .testTarget(
             name: "LarderTests",
             dependencies: [
-                "Larder", core, "LarderFormats", "LarderStores", .product(name: "Logging", package: "swift-log"),
+                "Larder", "LarderAggregation", core, "LarderFormats", "LarderStores",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

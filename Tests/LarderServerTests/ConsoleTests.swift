@@ -203,4 +203,29 @@ import Testing
             }
         }
     }
+
+    @Test func anAggregationViewsPageShowsItsDeclarationsReadably() async throws {
+        let fixture = try ServerFixture(
+            manifest: AggregationServingTests.manifest(),
+            files: [
+                "data/users.csv": ServerFixture.csv + "\n",
+                "data/payments.csv": "user_id,merchant_id,amount,event_timestamp\n",
+            ])
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/ui/feature-views/user_payments", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<h2>Aggregations</h2>"))
+                #expect(
+                    page.contains(
+                        "<code>amount_sum_1d</code></th><td><code>amount · sum · 1d</code></td><td>float64</td>"))
+                #expect(
+                    page.contains("<code>merchants_1d</code></th><td><code>merchant_id · count_distinct · 1d</code>"))
+                #expect(page.contains("<code>count_1h</code></th><td><code>events · count · 1h</code>"))
+            }
+            try await client.execute(uri: "/ui/feature-views/user_stats", method: .get) { response in
+                #expect(!String(buffer: response.body).contains("<h2>Aggregations</h2>"))
+            }
+        }
+    }
 }

@@ -105,11 +105,29 @@ extension ConsolePages {
             """)
     }
 
-    /// The extra sections of a feature view's page, as (heading, content). Empty until the
-    /// registry holds more about a view than its fields: aggregations, request-time
-    /// transformations and data-quality expectations add their renderings here.
+    /// The extra sections of a feature view's page, as (heading, content): an aggregation
+    /// view's declarations; request-time transformations and data-quality expectations add
+    /// their renderings here.
     func featureViewSections(_ view: FeatureView) -> [(String, HTML)] {
-        []
+        var sections: [(String, HTML)] = []
+        if let aggregations = view.aggregations { sections.append(("Aggregations", aggregationList(aggregations))) }
+        return sections
+    }
+
+    /// An aggregation view's declarations, readably: `amount · mean · 30d`, the feature it
+    /// gives and its type.
+    func aggregationList(_ aggregations: [Aggregation]) -> HTML {
+        let rows = aggregations.map { aggregation -> [HTML] in
+            let declaration = [aggregation.column ?? "events", aggregation.function.rawValue, aggregation.window.text]
+                .joined(separator: " · ")
+            return [
+                "<code>\(aggregation.featureName)</code>", "<code>\(declaration)</code>",
+                .text(aggregation.field.type.description), ConsoleText.orDash(aggregation.description),
+            ]
+        }
+        return table(
+            caption: "Windowed aggregations over the source's events (the window ends just before the read's time)",
+            headers: ["Feature", "Declaration", "Type", "Description"], rows: rows, id: "aggregations")
     }
 
     /// A feature service's page: its features by view, and the lineage of its views.
