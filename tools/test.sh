@@ -4,7 +4,8 @@
 # Packages Package.swift` fixes it), then `swift test`, the
 # fraud data checks, the demo at its small size from a new repository, every command shown
 # in README.md and docs/*.md, and the HTTP API's contract (docs/openapi.yaml against
-# `larder serve`, with schemathesis).
+# `larder serve`, with schemathesis), and the web console in headless Chromium
+# (tools/console_browser.py; `--screenshots docs/console` refreshes the README's pictures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -25,3 +26,5 @@ echo "== documented commands"
 python3 tools/check_doc_commands.py --larder "$larder"
 echo "== HTTP API contract"
 python3 tools/api_contract.py --larder "$larder"
+echo "== web console in headless Chromium"
+python3 tools/console_browser.py --larder "$larder" --screenshots "$scratch/console"

@@ -88,10 +88,14 @@ extension FeatureStore {
             let table = try offlineTable(for: view, in: manifest)
             let written: OnlineWriteReport
             let keysRead: Int
+            var newestEvent: Timestamp?
             if view.isAggregation {
                 // Events go straight into per-key groups: no row is kept.
                 var groups = EventGroups(types: try manifest.eventLogLayout(for: view).types)
-                try offline.scanRows(table: table, start: from, end: end) { groups.add($0) }
+                try offline.scanRows(table: table, start: from, end: end) { row in
+                    newestEvent = max(newestEvent ?? row.eventTimestamp, row.eventTimestamp)
+                    groups.add(row)
+                }
                 keysRead = groups.keys.count
                 written = try writeEventLogs(
                     groups, view: view, manifest: manifest, replacing: from...end, now: now, progress: progress)
@@ -99,9 +103,10 @@ extension FeatureStore {
                 var rows: [StoredRow] = []
                 try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
                 keysRead = rows.count
+                newestEvent = rows.lazy.map(\.eventTimestamp).max()
                 written = try online.write(view: try manifest.onlineSchema(for: view), rows: rows, progress: progress)
             }
-            try recordMaterialization(of: view.name, start: from, end: end)
+            try recordMaterialization(of: view.name, start: from, end: end, newestEvent: newestEvent)
             reports.append(
                 MaterializeReport(
                     view: view.name, start: from, end: end, keysRead: keysRead, write: written,
@@ -114,10 +119,12 @@ extension FeatureStore {
     }
 
     /// Remembers a materialized interval in the registry, for `materialize-incremental`.
-    private func recordMaterialization(of view: String, start: Timestamp, end: Timestamp) throws {
+    private func recordMaterialization(
+        of view: String, start: Timestamp, end: Timestamp, newestEvent: Timestamp?
+    ) throws {
         try registryStore.update { registry in
             registry.materializations[view, default: []].append(
-                MaterializedInterval(start: start, end: end, completedAt: .now))
+                MaterializedInterval(start: start, end: end, completedAt: .now, newestEvent: newestEvent))
         }
     }
 }

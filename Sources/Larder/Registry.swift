@@ -8,20 +8,25 @@ public struct MaterializedInterval: Hashable, Sendable, Codable {
     public var end: Timestamp
     /// When the run finished.
     public var completedAt: Timestamp
+    /// The newest event time among the rows the run read, `nil` when it read none (or for
+    /// runs recorded before Larder kept it). The console's freshness table shows it.
+    public var newestEvent: Timestamp?
 
     /// An interval.
     /// - Parameters:
     ///   - start: the first event time included.
     ///   - end: the last event time included.
     ///   - completedAt: when the run finished.
-    public init(start: Timestamp, end: Timestamp, completedAt: Timestamp) {
+    ///   - newestEvent: the newest event time among the rows read, if any.
+    public init(start: Timestamp, end: Timestamp, completedAt: Timestamp, newestEvent: Timestamp? = nil) {
         self.start = start
         self.end = end
         self.completedAt = completedAt
+        self.newestEvent = newestEvent
     }
 
     enum CodingKeys: String, CodingKey {
-        case start, end, completedAt = "completed_at"
+        case start, end, completedAt = "completed_at", newestEvent = "newest_event"
     }
 }
 

@@ -10,7 +10,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve features over HTTP (Feast-compatible JSON).",
         discussion: """
             Endpoints: POST /get-online-features, /push, /write-to-online-store, /materialize, \
-            /materialize-incremental; GET /health, /metrics (Prometheus). The registry is \
+            /materialize-incremental; GET /health, /metrics (Prometheus); the web console at \
+            /ui and its JSON API at /api/v1 (see `larder ui`). The registry is \
             re-read when `larder apply` changes it, without a restart. SIGTERM or SIGINT stops \
             accepting connections, finishes in-flight requests and closes the stores.
 
@@ -49,42 +50,14 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try options.openStore()
-        var configuration = ServerConfiguration()
-        configuration.host = host
-        configuration.port = port
-        configuration.workers = workers
-        configuration.allowUnauthenticated = allowUnauthenticated
-        do {
-            try configuration.checkBinding(store.configuration.server)
-        } catch let error as ServerConfigurationError {
-            throw ValidationError(error.message)
-        }
-        let registry = try store.registryFile.read()
-        let manifest = registry?.manifest ?? Manifest()
-        let what =
-            registry == nil
-            ? "nothing applied yet (run `larder apply`; the server picks it up)"
-            : "\(count(manifest.featureViews.count, "feature view")) and \(count(manifest.featureServices.count, "feature service"))"
-        store.logger.notice(
-            "serving features",
-            metadata: [
-                "server.address": "\(host):\(port)", "repository.path": "\(store.repositoryPath)",
-                "auth.enabled": "\(store.configuration.server.tokens != nil)",
-            ])
-        let application = buildApplication(configuration: configuration, store: store) { [host] port in
-            StandardOutput.writeNow(
-                "Serving \(what) of \(store.repositoryPath) on http://\(host):\(port) (Ctrl-C or SIGTERM stops it)\n")
-        }
-        do {
-            try await application.runService()
-        } catch  where isAddressInUse(error) {
-            throw CLIError("port \(port) on \(host) is in use (another `larder serve`?); choose another with --port")
-        }
+        try await ServerLaunch(
+            options: options, host: host, port: port, workers: workers, allowUnauthenticated: allowUnauthenticated,
+            consoleOnly: false
+        ).run()
     }
 }
 
 /// `1 feature view`, `2 feature views`.
-private func count(_ number: Int, _ noun: String) -> String {
+func count(_ number: Int, _ noun: String) -> String {
     "\(number) \(noun)\(number == 1 ? "" : "s")"
 }

@@ -4,8 +4,9 @@ import Logging
 import NIOPosix
 import ServiceLifecycle
 
-/// Builds the feature server for a repository: every route, the request middleware and the
-/// service that closes the stores after a graceful shutdown. The CLI (`larder serve`) and the
+/// Builds the feature server for a repository: every route (the web console's at `/ui` and
+/// `/api/v1` included), the request middleware and the service that closes the stores after
+/// a graceful shutdown. The CLI (`larder serve`) and the
 /// tests use this one function.
 ///
 /// Run it with `runService()`: SIGTERM and SIGINT stop accepting connections, let in-flight
@@ -24,16 +25,19 @@ public func buildApplication(
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestMiddleware(state: state))
     let onlineFeatures = OnlineFeaturesRoute(state: state)
-    onlineFeatures.register(on: router)
-    WriteRoutes(state: state).register(on: router)
-    MaterializeRoutes(state: state).register(on: router)
-    OperationalRoutes(state: state).register(on: router)
+    if !configuration.consoleOnly {
+        onlineFeatures.register(on: router)
+        WriteRoutes(state: state).register(on: router)
+        MaterializeRoutes(state: state).register(on: router)
+    }
+    OperationalRoutes(state: state, includesMetrics: !configuration.consoleOnly).register(on: router)
+    ConsoleRoutes(state: state, onlineFeatures: onlineFeatures).register(on: router)
     let serverName = "larder"
     let eventLoops: EventLoopGroupProvider =
         configuration.workers.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0)) } ?? .singleton
     return Application(
         router: router,
-        server: .featureServer(route: onlineFeatures, serverName: serverName),
+        server: .featureServer(route: configuration.consoleOnly ? nil : onlineFeatures, serverName: serverName),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: [StoreCloser(store: store)],

@@ -18,6 +18,10 @@ enum Endpoint: CaseIterable, Sendable {
     case health
     /// `GET /metrics`.
     case metrics
+    /// `GET /api/v1/overview`: the console's overview (counts, freshness).
+    case consoleOverview
+    /// `GET /api/v1/registry`: the applied definitions, for the console.
+    case consoleRegistry
 
     /// The route's path.
     var path: String {
@@ -29,13 +33,15 @@ enum Endpoint: CaseIterable, Sendable {
         case .materializeIncremental: "/materialize-incremental"
         case .health: "/health"
         case .metrics: "/metrics"
+        case .consoleOverview: "/api/v1/overview"
+        case .consoleRegistry: "/api/v1/registry"
         }
     }
 
     /// The route's method.
     var method: HTTPRequest.Method {
         switch self {
-        case .health, .metrics: .get
+        case .health, .metrics, .consoleOverview, .consoleRegistry: .get
         default: .post
         }
     }

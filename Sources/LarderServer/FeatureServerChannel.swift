@@ -9,13 +9,15 @@ struct FeatureServerChannel: ServerChildChannel {
 
     /// Hummingbird's channel, which answers every other request through the router.
     let base: HTTP1Channel
-    /// The route the pipeline answers.
-    let route: OnlineFeaturesRoute
+    /// The route the pipeline answers; `nil` when the server does not serve online reads
+    /// (`larder ui`), which leaves Hummingbird's channel as it is.
+    let route: OnlineFeaturesRoute?
     /// The `Server` header.
     let serverName: String?
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         base.setup(channel: channel, logger: logger).flatMapThrowing { value in
+            guard let route else { return value }
             try channel.pipeline.syncOperations.addHandler(
                 OnlineFeaturesChannelHandler(route: route, serverName: serverName), position: .first)
             return value
@@ -30,9 +32,9 @@ struct FeatureServerChannel: ServerChildChannel {
 extension HTTPServerBuilder {
     /// HTTP/1.1 with online reads answered in the channel pipeline.
     /// - Parameters:
-    ///   - route: the online read route.
+    ///   - route: the online read route; `nil` for plain HTTP/1.1.
     ///   - serverName: the `Server` header, as the application writes it.
-    static func featureServer(route: OnlineFeaturesRoute, serverName: String?) -> HTTPServerBuilder {
+    static func featureServer(route: OnlineFeaturesRoute?, serverName: String?) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in
             FeatureServerChannel(base: HTTP1Channel(responder: responder), route: route, serverName: serverName)
         }

@@ -6,10 +6,13 @@ import NIOCore
 /// (Prometheus text). Neither needs a token.
 struct OperationalRoutes: Sendable {
     let state: ServerState
+    /// Whether `/metrics` is served (not by `larder ui`).
+    var includesMetrics = true
 
     /// Adds the routes.
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.on(.health) { _, _ in try health() }
+        guard includesMetrics else { return }
         router.on(.metrics) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

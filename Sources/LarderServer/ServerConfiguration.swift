@@ -10,6 +10,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var workers: Int?
     /// Serve without authentication on a non-loopback address.
     public var allowUnauthenticated = false
+    /// Serve only the web console (`/ui`, `/api/v1`) and `/health`, as `larder ui` does:
+    /// no online reads, writes, materializations or metrics over HTTP.
+    public var consoleOnly = false
 
     /// The defaults: 127.0.0.1:6566, one worker per core, loopback only without auth.
     public init() {}

@@ -60,4 +60,36 @@ import Glibc
         server.waitUntilExit()
         #expect(server.terminationStatus == 0)
     }
+
+    @Test func uiServesTheConsoleAndNoFeatures() async throws {
+        let repository = try await ManifestRepository().applied()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: LarderExecutable.path)
+        server.arguments = ["ui", "--repo", repository.path, "--port", "0"]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            if server.isRunning {
+                server.terminate()
+                server.waitUntilExit()
+            }
+        }
+        let line = try #require(firstLine(of: output, within: 30), "ui printed nothing")
+        let pattern =
+            #"^Serving the console \(http://127\.0\.0\.1:(\d+)/ui\) for 2 feature views and 1 feature service"#
+        let match = try #require(line.range(of: pattern, options: .regularExpression), "\(line)")
+        let port = try #require(line[match].split(separator: ":").last?.split(separator: "/").first.map(String.init))
+        let base = "http://127.0.0.1:\(port)"
+        let page = try await Processes.run("curl", ["-s", "-w", "\n%{http_code}", base + "/ui/feature-views"])
+        #expect(page.standardOutput.contains("<h1>Feature views</h1>"), "\(page)")
+        #expect(page.standardOutput.hasSuffix("\n200"), "\(page)")
+        let read = try await Processes.run(
+            "curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-d", "{}", base + "/get-online-features"])
+        #expect(read.standardOutput == "404", "\(read)")
+        server.terminate()
+        server.waitUntilExit()
+        #expect(server.terminationStatus == 0)
+    }
 }
