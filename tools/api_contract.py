@@ -259,8 +259,8 @@ def check_examples_and_statuses(document, server):
                  {"entities": {"user_id": [1]}, "features": ["no_such_view:x"]})
     expect_error(server, 404, "POST", "/push", {"push_source_name": "no_such_source", "df": {"user_id": [1]}})
     expect_error(server, 422, "POST", "/get-online-features",
-                 {"entities": {"merchant_id": [1]}, "features": ["user_transaction_stats:avg_amount_7d"]})
-    expect_error(server, 422, "POST", "/push", {"push_source_name": "user_stats_push", "df": {"user_id": [1]}})
+                 {"entities": {"merchant_id": [1]}, "features": ["user_transactions:amount_mean_7d"]})
+    expect_error(server, 422, "POST", "/push", {"push_source_name": "payments_push", "df": {"user_id": [1]}})
     print(f"  401, 403, 404, 405 with Allow, 413, 415 and 422 answered as documented on {len(posts)} POST routes")
 
 
