@@ -42,7 +42,8 @@ extension FeatureStore {
             let field = "aggregations[\(index)].column"
             let declared = aggregations[index].columnType
             guard let schema else {
-                if declared == nil {
+                // A file source's missing file is reported with the other source checks.
+                if declared == nil, case .push = source {
                     errors.append(
                         DefinitionError(
                             object: object, field: field,

@@ -24,10 +24,22 @@ extension FeatureStore {
         _ events: [StoredRow], view: FeatureView, manifest: Manifest, replacing: ClosedRange<Timestamp>?,
         now: Timestamp, progress: (OnlineWriteProgress) -> Void = { _ in }
     ) throws -> OnlineWriteReport {
+        var groups = EventGroups(types: try manifest.eventLogLayout(for: view).types)
+        for event in events { groups.add(event) }
+        return try writeEventLogs(
+            groups, view: view, manifest: manifest, replacing: replacing, now: now, progress: progress)
+    }
+
+    /// Merges events grouped by key into an aggregation view's online logs; see
+    /// ``writeEventLogs(_:view:manifest:replacing:now:progress:)-([StoredRow],_,_,_,_,_)``.
+    func writeEventLogs(
+        _ groups: EventGroups, view: FeatureView, manifest: Manifest, replacing: ClosedRange<Timestamp>?,
+        now: Timestamp, progress: (OnlineWriteProgress) -> Void = { _ in }
+    ) throws -> OnlineWriteReport {
         let writer = EventLogWriter(store: try onlineStore(), layout: try manifest.eventLogLayout(for: view))
         return try eventLogMerges.withLock { _ in
             try FileLock.withLock(at: registryFile.path + ".event-logs.lock") {
-                try writer.write(events, replacing: replacing, now: now, progress: progress)
+                try writer.write(groups, replacing: replacing, now: now, progress: progress)
             }
         }
     }

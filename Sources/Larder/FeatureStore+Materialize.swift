@@ -1,5 +1,6 @@
 public import LarderCore
 public import LarderStores
+import LarderAggregation
 
 /// What `materialize` did for one feature view.
 public struct MaterializeReport: Sendable, Hashable {
@@ -85,20 +86,25 @@ extension FeatureStore {
             guard try offline.ingestedTable(named: view.name) != nil else { continue }
             let from = start(view)
             let table = try offlineTable(for: view, in: manifest)
-            var rows: [StoredRow] = []
             let written: OnlineWriteReport
+            let keysRead: Int
             if view.isAggregation {
-                try offline.scanRows(table: table, start: from, end: end) { rows.append($0) }
+                // Events go straight into per-key groups: no row is kept.
+                var groups = EventGroups(types: try manifest.eventLogLayout(for: view).types)
+                try offline.scanRows(table: table, start: from, end: end) { groups.add($0) }
+                keysRead = groups.keys.count
                 written = try writeEventLogs(
-                    rows, view: view, manifest: manifest, replacing: from...end, now: now, progress: progress)
+                    groups, view: view, manifest: manifest, replacing: from...end, now: now, progress: progress)
             } else {
+                var rows: [StoredRow] = []
                 try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
+                keysRead = rows.count
                 written = try online.write(view: try manifest.onlineSchema(for: view), rows: rows, progress: progress)
             }
             try recordMaterialization(of: view.name, start: from, end: end)
             reports.append(
                 MaterializeReport(
-                    view: view.name, start: from, end: end, keysRead: rows.count, write: written,
+                    view: view.name, start: from, end: end, keysRead: keysRead, write: written,
                     elapsed: clock.now - began))
             logger.info(
                 "materialized feature view",

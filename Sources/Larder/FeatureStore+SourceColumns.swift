@@ -73,14 +73,15 @@ extension FeatureStore {
                         object: object, field: field, "timestamp column '\(name)' is missing from \(file.path)"))
             }
         }
-        let (member, role) = view.isAggregation ? ("aggregations", "event") : ("features", "feature")
+        let role = view.isAggregation ? "event" : "feature"
         for (index, feature) in view.storedColumns.enumerated() {
-            if let column = requireColumn(feature.name, field: "\(member)[\(index)]", role: role),
+            let member = Self.member(of: view, column: index)
+            if let column = requireColumn(feature.name, field: member, role: role),
                 let fileType = column.type.valueType, !feature.type.accepts(fileType)
             {
                 errors.append(
                     DefinitionError(
-                        object: object, field: "\(member)[\(index)]",
+                        object: object, field: member,
                         "feature '\(feature.name)' is declared \(feature.type) but \(file.path) has \(column.type) in column '\(column.name)'"
                     ))
             }

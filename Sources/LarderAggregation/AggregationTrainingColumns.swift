@@ -1,4 +1,6 @@
+import Foundation
 public import LarderCore
+import Synchronization
 public import LarderFormats
 public import LarderStores
 
@@ -9,9 +11,9 @@ public import LarderStores
 /// The events of the keys in the entity rows are read from the offline store once and kept
 /// in memory per key (events older than the longest window before the earliest row are not
 /// read); each batch of output rows is then computed on demand.
-public final class AggregationTrainingColumns {
+public final class AggregationTrainingColumns: Sendable {
     /// One aggregation view's part of the request.
-    public struct Request {
+    public struct Request: Sendable {
         /// The view's offline table (its event columns as features).
         public var table: OfflineTable
         /// The compiled features.
@@ -35,14 +37,14 @@ public final class AggregationTrainingColumns {
         }
     }
 
-    private struct ViewState {
+    private struct ViewState: Sendable {
         var request: Request
         /// For each entity row, the position of its key in `logs`, or -1 for a null key.
         var keyOfRow: [Int]
         var logs: [EventLog]
     }
 
-    private var views: [ViewState] = []
+    private let views: [ViewState]
     private let times: [Int64?]
 
     /// Reads the events the entity rows need.
@@ -64,6 +66,7 @@ public final class AggregationTrainingColumns {
             return nil
         }
         let presentTimes = times.compactMap { $0 }
+        var views: [ViewState] = []
         for request in requests {
             let keyColumns = try request.table.joinKeys.map { key in
                 guard let column = entities.column(named: key.name) else {
@@ -74,34 +77,26 @@ public final class AggregationTrainingColumns {
                 }
                 return column
             }
-            var positions: [[Value]: Int] = [:]
+            let types = request.program.eventColumns.map(\.type)
+            var groups = EventGroups(types: types)
             var keyOfRow: [Int] = []
             keyOfRow.reserveCapacity(entities.rowCount)
             for row in 0..<entities.rowCount {
-                let key = keyColumns.map { Self.normalized($0.value(at: row)) }
-                if key.contains(where: \.isNull) {
-                    keyOfRow.append(-1)
-                } else if let position = positions[key] {
-                    keyOfRow.append(position)
-                } else {
-                    positions[key] = positions.count
-                    keyOfRow.append(positions.count - 1)
-                }
+                let key = keyColumns.map { $0.value(at: row) }
+                keyOfRow.append(key.contains(where: \.isNull) ? -1 : groups.position(of: key, adding: true)!)
             }
-            let types = request.program.eventColumns.map(\.type)
-            var logs = Array(repeating: EventLog(types: types), count: positions.count)
             if let earliest = presentTimes.min(), let latest = presentTimes.max() {
-                let retention = request.program.longestWindow
-                let (start, overflow) = earliest.subtractingReportingOverflow(retention)
+                let (start, overflow) = earliest.subtractingReportingOverflow(request.program.longestWindow)
                 try store.scanRows(
                     table: request.table, start: Timestamp(nanosecondsSinceEpoch: overflow ? .min : start),
                     end: Timestamp(nanosecondsSinceEpoch: latest)
                 ) { row in
-                    if let position = positions[row.joinKeys.map(Self.normalized)] { logs[position].append(row) }
+                    if let position = groups.position(of: row.joinKeys, adding: false) { groups.add(row, at: position) }
                 }
             }
-            views.append(ViewState(request: request, keyOfRow: keyOfRow, logs: logs.map { $0.sorted() }))
+            views.append(ViewState(request: request, keyOfRow: keyOfRow, logs: groups.logs()))
         }
+        self.views = views
     }
 
     /// The aggregated output columns, in request order.
@@ -113,10 +108,30 @@ public final class AggregationTrainingColumns {
         }
     }
 
-    /// Computes the aggregated columns for some entity rows.
+    /// Computes the aggregated columns for some entity rows, on every core for a large batch.
     /// - Parameter rows: the entity rows' positions.
     /// - Returns: one column per output name, in request order.
     public func columns(rows: Range<Int>) -> [Column] {
+        let parts = rows.count >= 8_192 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        guard parts > 1 else { return computeColumns(rows: rows) }
+        let size = (rows.count + parts - 1) / parts
+        let chunks = stride(from: rows.lowerBound, to: rows.upperBound, by: size).map {
+            $0..<min($0 + size, rows.upperBound)
+        }
+        let results = Mutex<[Int: [Column]]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let columns = computeColumns(rows: chunks[index])
+            results.withLock { $0[index] = columns }
+        }
+        let computed = results.withLock { $0 }
+        var columns = computed[0]!
+        for index in 1..<chunks.count {
+            for (position, column) in computed[index]!.enumerated() { columns[position].append(contentsOf: column) }
+        }
+        return columns
+    }
+
+    private func computeColumns(rows: Range<Int>) -> [Column] {
         var result: [Column] = []
         for view in views {
             var builders = zip(view.request.outputNames, view.request.outputTypes).map {
@@ -135,11 +150,5 @@ public final class AggregationTrainingColumns {
             for index in builders.indices { result.append(builders[index].build()) }
         }
         return result
-    }
-
-    /// Integer keys of any width compare as 64-bit integers.
-    static func normalized(_ value: Value) -> Value {
-        if case .int32(let number) = value { return .int64(Int64(number)) }
-        return value
     }
 }

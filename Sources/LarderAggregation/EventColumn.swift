@@ -73,6 +73,17 @@ public enum EventColumn: Sendable, Hashable {
         }
     }
 
+    /// The entries in a range of positions.
+    /// - Parameter range: positions in this column.
+    /// - Returns: a column of the same kind.
+    public func slice(_ range: Range<Int>) -> EventColumn {
+        switch self {
+        case .integers(let values): .integers(Array(values[range]))
+        case .floats(let values): .floats(Array(values[range]))
+        case .values(let values): .values(Array(values[range]))
+        }
+    }
+
     /// This column's entries followed by another's of the same kind.
     /// - Parameter other: a column of the same kind.
     /// - Returns: the concatenation.

@@ -57,12 +57,28 @@ public struct EventLog: Sendable, Hashable {
             break
         }
         if ordered { return self }
-        let positions = timestamps.indices.sorted {
-            (timestamps[$0], createdTimestamps[$0], $0) < (timestamps[$1], createdTimestamps[$1], $1)
-        }
-        return EventLog(
+        return reordered(
+            by: timestamps.indices.sorted {
+                (timestamps[$0], createdTimestamps[$0], $0) < (timestamps[$1], createdTimestamps[$1], $1)
+            })
+    }
+
+    /// The events at the given positions, in that order.
+    /// - Parameter positions: positions in this log.
+    /// - Returns: a log of those events (not re-sorted).
+    func reordered(by positions: [Int]) -> EventLog {
+        EventLog(
             timestamps: positions.map { timestamps[$0] }, createdTimestamps: positions.map { createdTimestamps[$0] },
             columns: columns.map { $0.reordered(by: positions) }, generation: generation)
+    }
+
+    /// The events in a range of positions.
+    /// - Parameter range: positions in this log.
+    /// - Returns: a log of those events.
+    func slice(_ range: Range<Int>) -> EventLog {
+        EventLog(
+            timestamps: Array(timestamps[range]), createdTimestamps: Array(createdTimestamps[range]),
+            columns: columns.map { $0.slice(range) }, generation: generation)
     }
 
     /// This log with another's events merged in, after this log's events when fully tied.
@@ -73,6 +89,11 @@ public struct EventLog: Sendable, Hashable {
     ///   - horizon: events before this time (nanoseconds) are dropped: no window reaches them.
     /// - Returns: the merged log, one generation later.
     public func merging(_ newer: EventLog, replacing: ClosedRange<Int64>?, droppingBefore horizon: Int64) -> EventLog {
+        if isEmpty, newer.timestamps.first.map({ $0 >= horizon }) ?? true {
+            var merged = newer
+            merged.generation = generation &+ 1
+            return merged
+        }
         let kept = timestamps.indices.filter { index in
             timestamps[index] >= horizon && !(replacing?.contains(timestamps[index]) ?? false)
         }

@@ -36,20 +36,27 @@ public struct EventLogWriter {
         _ events: some Sequence<StoredRow>, replacing: ClosedRange<Timestamp>?, now: Timestamp,
         progress: (OnlineWriteProgress) -> Void = { _ in }
     ) throws -> OnlineWriteReport {
-        var positions: [[Value]: Int] = [:]
-        var keys: [[Value]] = []
-        var added: [EventLog] = []
-        for event in events {
-            if let position = positions[event.joinKeys] {
-                added[position].append(event)
-            } else {
-                positions[event.joinKeys] = keys.count
-                keys.append(event.joinKeys)
-                var log = EventLog(types: layout.types)
-                log.append(event)
-                added.append(log)
-            }
-        }
+        var groups = EventGroups(types: layout.types)
+        for event in events { groups.add(event) }
+        return try write(groups, replacing: replacing, now: now, progress: progress)
+    }
+
+    /// Merges events already grouped by key into the logs of their keys; see
+    /// ``write(_:replacing:now:progress:)``.
+    /// - Parameters:
+    ///   - groups: the events, by key.
+    ///   - replacing: the event-time range the events cover in full, or `nil`.
+    ///   - now: the write time.
+    ///   - progress: called as logs are stored.
+    /// - Returns: what the store did with the logs.
+    /// - Throws: ``OnlineStoreError``; nothing is written then.
+    @discardableResult
+    public func write(
+        _ groups: EventGroups, replacing: ClosedRange<Timestamp>?, now: Timestamp,
+        progress: (OnlineWriteProgress) -> Void = { _ in }
+    ) throws -> OnlineWriteReport {
+        let keys = groups.keys
+        let added = groups.logs()
         let schema = layout.onlineSchema
         let read = try store.prepareRead(view: schema, features: [layout.columnName])
         let stored = try read.read(
@@ -65,7 +72,7 @@ public struct EventLogWriter {
             {
                 previous = decoded
             }
-            let merged = previous.merging(added[row].sorted(), replacing: range, droppingBefore: horizon)
+            let merged = previous.merging(added[row], replacing: range, droppingBefore: horizon)
             let previousTime = stored.eventTimestamps[row]?.nanosecondsSinceEpoch ?? .min
             let newestTime = max(previousTime, merged.timestamps.last ?? .min)
             if newestTime == .min { continue }

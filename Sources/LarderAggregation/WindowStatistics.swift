@@ -1,4 +1,4 @@
-public import LarderCore
+import LarderCore
 
 /// The aggregation functions over a range of one column's events: the arithmetic that
 /// training sets and online reads share, so both give the same bits.
@@ -44,9 +44,9 @@ enum WindowStatistics {
             }
             return .int64(sum)
         case .mean:
-            return mean(values.lazy.compactMap { $0 }.map(Double.init)).map(Value.float64) ?? .null
+            return mean(ArraySlice(values.map { $0.map(Double.init) })).map(Value.float64) ?? .null
         case .stddev:
-            return standardDeviation(values.lazy.compactMap { $0 }.map(Double.init)).map(Value.float64) ?? .null
+            return standardDeviation(ArraySlice(values.map { $0.map(Double.init) })).map(Value.float64) ?? .null
         case .min:
             return values.lazy.compactMap { $0 }.min().map { EventColumn.value(integer: $0, as: columnType) } ?? .null
         case .max:
@@ -63,15 +63,14 @@ enum WindowStatistics {
     )
         -> Value
     {
-        let present = values.lazy.compactMap { $0 }
         switch function {
         case .count: return .int64(Int64(values.count))
-        case .sum: return .float64(compensatedSum(present))
-        case .mean: return mean(present).map(Value.float64) ?? .null
-        case .stddev: return standardDeviation(present).map(Value.float64) ?? .null
+        case .sum: return .float64(Summation.of(values).sum)
+        case .mean: return mean(values).map(Value.float64) ?? .null
+        case .stddev: return standardDeviation(values).map(Value.float64) ?? .null
         case .min, .max:
             var result: Double?
-            for value in present {
+            for case let value? in values {
                 if value.isNaN { return EventColumn.value(float: .nan, as: columnType) }
                 if let current = result, function == .min ? current <= value : current >= value { continue }
                 result = value
@@ -81,7 +80,9 @@ enum WindowStatistics {
             return values.last { $0 != nil }.map { EventColumn.value(float: $0!, as: columnType) } ?? .null
         case .countDistinct:
             // -0.0 and 0.0 are one value, and every NaN is one value, as equality would say.
-            return .int64(Int64(Set(present.map { $0.isNaN ? Double.nan.bitPattern : ($0 + 0).bitPattern }).count))
+            var seen = Set<UInt64>()
+            for case let value? in values { seen.insert(value.isNaN ? Double.nan.bitPattern : (value + 0).bitPattern) }
+            return .int64(Int64(seen.count))
         }
     }
 
@@ -107,31 +108,43 @@ enum WindowStatistics {
         }
     }
 
-    /// Neumaier's compensated sum.
-    static func compensatedSum(_ values: some Sequence<Double>) -> Double {
-        var sum = 0.0
-        var compensation = 0.0
-        for value in values {
-            let total = sum + value
-            if abs(sum) >= abs(value) {
-                compensation += (sum - total) + value
-            } else {
-                compensation += (value - total) + sum
+    /// Neumaier's compensated summation over the non-null values.
+    enum Summation {
+        /// The compensated sum of the non-null values (or of their squared distances from
+        /// `offset`), and how many there were.
+        static func of(
+            _ values: ArraySlice<Double?>, minus offset: Double = 0, squared: Bool = false
+        )
+            -> (sum: Double, count: Int)
+        {
+            var sum = 0.0
+            var compensation = 0.0
+            var count = 0
+            for case let present? in values {
+                let value = squared ? (present - offset) * (present - offset) : present
+                let total = sum + value
+                if abs(sum) >= abs(value) {
+                    compensation += (sum - total) + value
+                } else {
+                    compensation += (value - total) + sum
+                }
+                sum = total
+                count += 1
             }
-            sum = total
+            let result = sum + compensation
+            // Infinities and NaN make the compensation NaN; the plain sum is then the IEEE answer.
+            return (result.isNaN && !sum.isNaN ? sum : result, count)
         }
-        let result = sum + compensation
-        // Infinities and NaN make the compensation NaN; the plain sum is then the IEEE answer.
-        return result.isNaN && !sum.isNaN ? sum : result
     }
 
-    private static func mean(_ values: some Collection<Double>) -> Double? {
-        values.isEmpty ? nil : compensatedSum(values) / Double(values.count)
+    private static func mean(_ values: ArraySlice<Double?>) -> Double? {
+        let (sum, count) = Summation.of(values)
+        return count == 0 ? nil : sum / Double(count)
     }
 
-    private static func standardDeviation(_ values: some Collection<Double>) -> Double? {
-        guard values.count >= 2, let mean = mean(values) else { return nil }
-        let squares = compensatedSum(values.lazy.map { ($0 - mean) * ($0 - mean) })
-        return (squares / Double(values.count - 1)).squareRoot()
+    private static func standardDeviation(_ values: ArraySlice<Double?>) -> Double? {
+        guard let mean = mean(values) else { return nil }
+        let (squares, count) = Summation.of(values, minus: mean, squared: true)
+        return count < 2 ? nil : (squares / Double(count - 1)).squareRoot()
     }
 }

@@ -79,18 +79,21 @@ extension SQLiteOfflineStore {
             try scan.bind(end.nanosecondsSinceEpoch, at: 2)
             let timeColumn = Int32(keys.count)
             var emitted = 0
+            // One row is refilled in place: its arrays are reused unless `body` keeps them.
+            var row = StoredRow(
+                joinKeys: Array(repeating: .null, count: keys.count),
+                eventTimestamp: Timestamp(nanosecondsSinceEpoch: 0),
+                features: Array(repeating: .null, count: features.count))
             while try scan.step() {
                 let created = scan.int64(at: timeColumn + 1)
-                try body(
-                    StoredRow(
-                        joinKeys: keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) },
-                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: scan.int64(at: timeColumn)),
-                        createdTimestamp: created == DataTableLayout.missingCreatedTime
-                            ? nil : Timestamp(nanosecondsSinceEpoch: created),
-                        features: features.indices.map {
-                            scan.value(at: timeColumn + 2 + Int32($0), as: features[$0].type)
-                        }
-                    ))
+                for index in keys.indices { row.joinKeys[index] = scan.value(at: Int32(index), as: keys[index].type) }
+                row.eventTimestamp = Timestamp(nanosecondsSinceEpoch: scan.int64(at: timeColumn))
+                row.createdTimestamp =
+                    created == DataTableLayout.missingCreatedTime ? nil : Timestamp(nanosecondsSinceEpoch: created)
+                for index in features.indices {
+                    row.features[index] = scan.value(at: timeColumn + 2 + Int32(index), as: features[index].type)
+                }
+                try body(row)
                 emitted += 1
             }
             logger.debug("scanned rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(emitted)"])

@@ -50,7 +50,8 @@ import Testing
                 amount: Int.random(in: 0..<6, using: &random) == 0
                     ? nil : Double(Int.random(in: -4_000...40_000, using: &random)) / 8,
                 quantity: Int.random(in: 0..<6, using: &random) == 0 ? nil : Int64.random(in: -5...50, using: &random),
-                merchant: Int.random(in: 0..<8, using: &random) == 0 ? nil : Int64.random(in: 100...106, using: &random),
+                merchant: Int.random(in: 0..<8, using: &random) == 0
+                    ? nil : Int64.random(in: 100...106, using: &random),
                 fraud: Int.random(in: 0..<8, using: &random) == 0 ? nil : Bool.random(using: &random))
         }
     }
@@ -113,7 +114,8 @@ import Testing
         case .stddev:
             guard values.count >= 2 else { return .null }
             let mean = values.reduce(0, +) / Double(values.count)
-            return .float64((values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot())
+            return .float64(
+                (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot())
         case .min: return values.min().map(typed) ?? .null
         case .max: return values.max().map(typed) ?? .null
         case .last: return numbers(column).last { $0 != nil }.map { typed($0!) } ?? .null
@@ -139,7 +141,8 @@ import Testing
             try directory.write(Self.csv(events), to: "data/events.csv")
             try directory.write(
                 "user_id,event_timestamp\n"
-                    + queries.map { "\($0.user),\(Timestamp(nanosecondsSinceEpoch: $0.time * 1_000_000_000))\n" }.joined(),
+                    + queries.map { "\($0.user),\(Timestamp(nanosecondsSinceEpoch: $0.time * 1_000_000_000))\n" }
+                    .joined(),
                 to: "labels.csv")
             let store = try FeatureStore(repositoryPath: directory.path, logger: Logger(label: "test"))
             let manifest = Self.manifest()

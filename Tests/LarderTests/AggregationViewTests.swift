@@ -117,6 +117,24 @@ private func expected(
             ])
     }
 
+    @Test func largeTrainingSetsComputedOnEveryCoreKeepRowOrder() throws {
+        let repository = try TransactionRepository()
+        let rows = [
+            "1,2026-01-08T00:00:00Z", "2,2026-01-05T12:00:00Z", "1,2026-01-08T00:00:00.000001Z",
+            "3,2026-01-05T00:00:00Z",
+        ]
+        // More rows than one core computes alone, in one batch.
+        try repository.directory.write(
+            "user_id,event_timestamp\n" + (0..<30_000).map { rows[$0 % 4] + "\n" }.joined(), to: "labels.csv")
+        try repository.store.getHistoricalFeatures(
+            entitiesPath: "labels.csv", features: [FeatureReference(view: "user_tx", feature: "amount_sum_7d")],
+            outputPath: "train.parquet")
+        let output = try TableFiles.openReader(path: repository.directory.path + "/train.parquet").readAll()
+        let sums = (0..<output.rowCount).map { output.columns[2].value(at: $0) }
+        let expected: [Value] = [.float64(60), .float64(0), .float64(50), .float64(0)]
+        #expect(sums == (0..<30_000).map { expected[$0 % 4] })
+    }
+
     @Test(arguments: StoreBackends.allCases) func onlineValuesAgeWithoutNewEvents(stores: StoreBackends) throws {
         let repository = try TransactionRepository(stores: stores)
         try repository.store.materialize(

@@ -95,8 +95,8 @@ extension DataSource: Codable {
 
 extension FeatureView: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, entities, features, aggregations, source, ttlSeconds = "ttl_seconds", online, description, tags
-        case owner
+        case name, entities, features, source, ttlSeconds = "ttl_seconds", online, description, tags, owner
+        case aggregations
     }
 
     /// Decodes a view: `features` for stored features, or `aggregations` (manifest version 2)
