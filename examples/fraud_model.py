@@ -1,6 +1,11 @@
 """A small logistic-regression fraud model over the features of the `fraud_detection_v1`
-service plus the payment itself (amount, hour). The same `design` function turns a training
+service plus the payment itself (amount, time). The same `design` function turns a training
 set and a single online lookup into model inputs, so training and scoring agree.
+
+Every service feature is declared in feature_repo/definitions/main.swift and computed by
+Larder from the payments before the one scored: the card holder's counts and amounts
+(`user_transactions`), the merchant's volume and fraud rate (`merchant_transactions`), and
+when the merchant was onboarded (`merchant_profiles`).
 
 Needs numpy only. Used by examples/train_model.py and examples/score_client.py.
 """
@@ -10,17 +15,20 @@ import math
 
 import numpy as np
 
+DAY = 86_400
+
 #: The features the model reads from the feature service, as the online store names them.
 SERVICE_FEATURES = [
-    "avg_amount_7d", "tx_count_7d", "fraud_count_30d", "std_amount_30d", "days_since_first_tx",
-    "tx_count_1d", "fraud_rate_30d", "days_since_onboarding",
+    "count_1h", "count_1d", "count_7d", "amount_mean_7d", "amount_stddev_7d", "amount_max_7d",
+    "amount_mean_30d", "amount_stddev_30d", "amount_max_30d", "frauds_30d", "merchants_30d",
+    "merchant_count_1d", "merchant_count_7d", "fraud_rate_30d", "customers_7d", "onboarded_at",
 ]
 
 #: The model's inputs, in order.
 INPUTS = [
-    "log_amount", "amount_vs_avg_7d", "amount_vs_std_30d", "log_tx_count_7d", "fraud_count_30d",
-    "new_card", "log_merchant_tx_count_1d", "merchant_fraud_rate_30d", "new_merchant", "night",
-    "user_stats_missing", "merchant_stats_missing",
+    "log_amount", "amount_vs_mean_7d", "amount_vs_std_30d", "amount_vs_max_30d", "log_count_1h", "log_count_1d",
+    "log_count_7d", "frauds_30d", "log_merchants_30d", "no_history_30d", "log_merchant_count_1d",
+    "log_merchant_count_7d", "merchant_fraud_rate_30d", "new_merchant", "night",
 ]
 
 
@@ -33,30 +41,35 @@ def _column(columns, name, size):
 
 
 def design(columns):
-    """Model inputs from columns of equal length: `amount`, `hour` (0-23, UTC) and the service
-    features (None or NaN where a feature is missing). Returns a float matrix, one row per payment."""
+    """Model inputs from columns of equal length: `amount`, `time` (seconds since 1970, UTC) and
+    the service features (None or NaN where a feature is missing; `onboarded_at` in seconds since
+    1970). Returns a float matrix, one row per payment."""
     amount = np.asarray(columns["amount"], dtype=float)
     size = len(amount)
     get = {name: _column(columns, name, size) for name in SERVICE_FEATURES}
-    hour = np.asarray(columns["hour"], dtype=float)
-    average = get["avg_amount_7d"]
-    deviation = get["std_amount_30d"]
+    time = np.asarray(columns["time"], dtype=float)
+    mean_7d, mean_30d, deviation = get["amount_mean_7d"], get["amount_mean_30d"], get["amount_stddev_30d"]
     with np.errstate(invalid="ignore", divide="ignore"):
-        versus_average = np.where(average > 0, np.log(amount / average), 0.0)
-        versus_deviation = np.where(deviation > 0, (amount - np.nan_to_num(average)) / deviation, 0.0)
+        versus_mean = np.where(mean_7d > 0, np.log(amount / mean_7d), 0.0)
+        versus_deviation = np.where(deviation > 0, (amount - np.nan_to_num(mean_30d)) / deviation, 0.0)
+        versus_max = np.where(get["amount_max_30d"] > 0, np.log(amount / get["amount_max_30d"]), 0.0)
+    merchant_age_days = (time - get["onboarded_at"]) / DAY
     inputs = [
         np.log1p(amount),
-        np.nan_to_num(versus_average),
+        np.nan_to_num(versus_mean),
         np.clip(np.nan_to_num(versus_deviation), -5, 20),
-        np.log1p(np.nan_to_num(get["tx_count_7d"])),
-        np.nan_to_num(get["fraud_count_30d"]),
-        (np.nan_to_num(get["days_since_first_tx"], nan=0) < 30).astype(float),
-        np.log1p(np.nan_to_num(get["tx_count_1d"])),
+        np.clip(np.nan_to_num(versus_max), -5, 5),
+        np.log1p(np.nan_to_num(get["count_1h"])),
+        np.log1p(np.nan_to_num(get["count_1d"])),
+        np.log1p(np.nan_to_num(get["count_7d"])),
+        np.nan_to_num(get["frauds_30d"]),
+        np.log1p(np.nan_to_num(get["merchants_30d"])),
+        np.isnan(mean_30d).astype(float),
+        np.log1p(np.nan_to_num(get["merchant_count_1d"])),
+        np.log1p(np.nan_to_num(get["merchant_count_7d"])),
         np.nan_to_num(get["fraud_rate_30d"]),
-        (np.nan_to_num(get["days_since_onboarding"], nan=0) < 14).astype(float),
-        (hour < 5).astype(float),
-        np.isnan(get["tx_count_7d"]).astype(float),
-        np.isnan(get["tx_count_1d"]).astype(float),
+        (np.nan_to_num(merchant_age_days, nan=0) < 14).astype(float),
+        ((time % DAY) // 3600 < 5).astype(float),
     ]
     return np.column_stack(inputs)
 

@@ -95,7 +95,8 @@ def main(argv):
     payments = pd.read_parquet(path) if path.endswith(".parquet") else pd.read_csv(path)
     if arguments.limit:
         payments = payments.head(arguments.limit)
-    hours = pd.to_datetime(payments["event_timestamp"], utc=True).dt.hour.to_numpy()
+    times = (pd.to_datetime(payments["event_timestamp"], utc=True) - pd.Timestamp(0, tz="UTC")).dt.total_seconds()
+    times = times.to_numpy(dtype=float)
 
     latencies, statuses, scores = [], collections.Counter(), []
     for index, payment in enumerate(payments.itertuples(index=False)):
@@ -104,7 +105,7 @@ def main(argv):
         latencies.append(time.perf_counter() - started)
         features = {name: [row[name][0]] for name in SERVICE_FEATURES}
         statuses.update(row[name][1] for name in SERVICE_FEATURES)
-        features.update(amount=[payment.amount], hour=[hours[index]])
+        features.update(amount=[payment.amount], time=[times[index]])
         scores.append(float(model.probability(design(features))[0]))
 
     scores = np.array(scores)

@@ -27,10 +27,16 @@ def load(path):
     return frame
 
 
+def seconds(values):
+    """Timestamps (datetime or text, NaT/None where missing) as float seconds since 1970, UTC."""
+    times = pd.to_datetime(values, utc=True)
+    return (times - pd.Timestamp(0, tz="UTC")).dt.total_seconds().to_numpy(dtype=float)
+
+
 def columns(frame):
-    hours = pd.to_datetime(frame["event_timestamp"], utc=True).dt.hour.to_numpy()
-    data = {name: frame[name].astype(float).to_numpy() for name in SERVICE_FEATURES}
-    data.update(amount=frame["amount"].to_numpy(), hour=hours)
+    data = {name: frame[name].astype(float).to_numpy() for name in SERVICE_FEATURES if name != "onboarded_at"}
+    data.update(amount=frame["amount"].to_numpy(), time=seconds(frame["event_timestamp"]),
+                onboarded_at=seconds(frame["onboarded_at"]))
     return data
 
 
@@ -46,8 +52,9 @@ def main(argv):
     model = FraudModel.fit(inputs[:cut], labels[:cut])
     probability = model.probability(inputs)
     precision, recall = precision_recall(probability[cut:] >= model.threshold, labels[cut:])
-    with_features = frame["tx_count_7d"].notna().mean()
-    print(f"training set: {len(frame):,} payments, {labels.mean():.2%} fraud, {with_features:.1%} with user features")
+    with_history = frame["amount_mean_30d"].notna().mean()
+    print(f"training set: {len(frame):,} payments, {labels.mean():.2%} fraud, "
+          f"{with_history:.1%} by card holders who paid in the 30 days before")
     print(f"trained on {cut:,}: AUC {auc(probability[:cut], labels[:cut]):.3f}; "
           f"later {len(frame) - cut:,}: AUC {auc(probability[cut:], labels[cut:]):.3f}, "
           f"precision {precision:.2f}, recall {recall:.2f} at threshold {model.threshold:.3f}")

@@ -259,8 +259,8 @@ def check_examples_and_statuses(document, server):
                  {"entities": {"user_id": [1]}, "features": ["no_such_view:x"]})
     expect_error(server, 404, "POST", "/push", {"push_source_name": "no_such_source", "df": {"user_id": [1]}})
     expect_error(server, 422, "POST", "/get-online-features",
-                 {"entities": {"merchant_id": [1]}, "features": ["user_transaction_stats:avg_amount_7d"]})
-    expect_error(server, 422, "POST", "/push", {"push_source_name": "user_stats_push", "df": {"user_id": [1]}})
+                 {"entities": {"merchant_id": [1]}, "features": ["user_transactions:amount_mean_7d"]})
+    expect_error(server, 422, "POST", "/push", {"push_source_name": "payments_push", "df": {"user_id": [1]}})
     print(f"  401, 403, 404, 405 with Allow, 413, 415 and 422 answered as documented on {len(posts)} POST routes")
 
 
@@ -278,6 +278,31 @@ def column(value_type, nullable=True):
     return {"type": "array", "minItems": 1, "maxItems": 1, "items": item}
 
 
+def feature_names(view):
+    """A view's feature names: its fields, or an aggregation view's aggregated features."""
+    if "aggregations" not in view:
+        return [field["name"] for field in view["features"]]
+    names = []
+    for aggregation in view["aggregations"]:
+        default = f"{aggregation['function']}_{aggregation['window']}"
+        if "column" in aggregation:
+            default = f"{aggregation['column']}_{default}"
+        names.append(aggregation.get("name", default))
+    return names
+
+
+def written_columns(view):
+    """(name, type) of the columns a write to a view carries besides keys and times: its
+    features, or an aggregation view's event columns."""
+    if "aggregations" not in view:
+        return [(field["name"], field["type"]) for field in view["features"]]
+    columns = {}
+    for aggregation in view["aggregations"]:
+        if "column" in aggregation:
+            columns.setdefault(aggregation["column"], aggregation.get("column_type", "float64"))
+    return list(columns.items())
+
+
 def narrowed(document, registry):
     """A copy of the document whose names are this repository's, so generated requests reach the stores.
 
@@ -291,7 +316,7 @@ def narrowed(document, registry):
     join_keys = {entity["name"]: entity["join_keys"] for entity in manifest["entities"]}
     result = copy.deepcopy(document)
     schemas = result["components"]["schemas"]
-    schemas["FeatureReference"]["enum"] = sorted(f"{view['name']}:{field['name']}" for view in views for field in view["features"])
+    schemas["FeatureReference"]["enum"] = sorted(f"{view['name']}:{name}" for view in views for name in feature_names(view))
     schemas["OnlineFeaturesRequest"]["properties"]["feature_service"]["enum"] = \
         sorted(service["name"] for service in manifest["feature_services"]) + [None]
     schemas["WriteToOnlineStoreRequest"]["properties"]["feature_view_name"]["enum"] = view_names
@@ -303,7 +328,8 @@ def narrowed(document, registry):
         properties = {key["name"]: column(key["type"], nullable=False) for key in keys}
         properties[timestamp_field] = column("timestamp", nullable=False)
         for view in frame_views:
-            properties.update({field["name"]: column(field["type"]) for field in view["features"]})
+            for name, value_type in written_columns(view):
+                properties.setdefault(name, column(value_type))
         return keys, {"type": "object", "required": sorted(properties), "properties": properties, "minProperties": 1,
                       "additionalProperties": schemas["Columns"]["additionalProperties"]}
 
@@ -327,7 +353,7 @@ def narrowed(document, registry):
             "description": "The pushed rows, read back.",
             "requestBody": {
                 "entities": {key["name"]: f"$request.body#/df/{key['name']}" for key in keys},
-                "features": [f"{view['name']}:{field['name']}" for field in view["features"]],
+                "features": [f"{view['name']}:{name}" for name in feature_names(view)],
             },
         }
     }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The end-to-end fraud-detection demo: installs what is missing, builds Larder in release mode,
-# generates a month of card payments, applies the definitions, ingests and materializes, builds
-# a point-in-time training set, trains a small model on it, serves the features and scores a
-# stream of new payments by fetching their features over HTTP, pushes fresh user statistics
-# the way a streaming job would and reads them back, then stops the server.
+# generates two months of raw card payments, applies the definitions (statistics declared over
+# the payments), ingests and materializes, builds a point-in-time training set (each labelled
+# payment's statistics computed from the payments before it), trains a small model on it, serves
+# the features and scores a stream of new payments by fetching their features over HTTP, pushes
+# new payments the way a payment service would and reads the counts back, then stops the server.
 #
 # Usage: bash tools/demo.sh [REPO]
 #   REPO                 the feature repository to use (default: feature_repo of this checkout;
@@ -60,7 +61,7 @@ fi
 repo=$(cd "$repo" && pwd)
 data="$repo/data"
 
-step "Generating $size data: users, merchants, a month of payments with fraud, feature tables"
+step "Generating $size data: users, merchants, two months of raw payments with fraud, labels"
 timed python3 tools/generate_fraud_data.py --out "$data" "${data_size[@]}"
 
 step "Applying the definitions (builds definitions/ and validates them against the files)"
@@ -69,11 +70,11 @@ timed "$larder" apply --repo "$repo"
 step "Ingesting the sources into the offline store (SQLite)"
 timed "$larder" ingest --repo "$repo"
 
-step "Materializing the latest values into the online store (LMDB)"
+step "Materializing into the online store (LMDB): the payments the windows reach, latest profiles"
 timed "$larder" materialize-incremental now --repo "$repo"
 
-step "Building a point-in-time training set for the labelled payments"
-timed "$larder" get-historical-features --repo "$repo" --entities "$data/transactions.parquet" \
+step "Building a point-in-time training set: the declared statistics at each labelled payment"
+timed "$larder" get-historical-features --repo "$repo" --entities "$data/labels.parquet" \
     --service fraud_detection_v1 --output "$data/training_set.parquet"
 
 step "Training a logistic regression on the training set"
@@ -95,7 +96,7 @@ if grep -qE '^ +serve +' <<<"$("$larder" --help)"; then
     step "Scoring the held-out payments, features fetched over HTTP"
     timed python3 examples/score_client.py --url "http://127.0.0.1:$port" --model "$data/model.json" \
         --transactions "$data/sample_stream.parquet"
-    step "Pushing fresh user statistics from the stream (POST /push), then reading them back"
+    step "Pushing new payments (POST /push), then reading the card holders' counts back"
     timed python3 examples/push_stats.py --url "http://127.0.0.1:$port" \
         --transactions "$data/sample_stream.parquet" --limit 100
     step "Stopping the server"

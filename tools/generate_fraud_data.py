@@ -1,22 +1,24 @@
 #!/usr/bin/env python3
-"""Writes the fraud-detection example data: card transactions with a realistic fraud pattern,
-their labels, and the per-user and per-merchant feature tables derived from them.
+"""Writes the fraud-detection example data: raw card payments with a realistic fraud pattern,
+the labelled payments a model trains on, merchant profiles, and held-out payments to score.
 
 Files (each as CSV and Parquet, in --out, default feature_repo/data/):
-  user_stats          one row per user per day: statistics of the user's transactions strictly
-                      before the row's event_timestamp (midnight UTC)
-  merchant_stats      one row per merchant per day, same rule
-  transactions        the labelled transactions of the last --days days: the entity table of a
-                      training set (transaction_id, user_id, merchant_id, amount,
-                      merchant_category, event_timestamp, is_fraud)
-  sample_stream       held-out transactions after the last feature row, to score online
+  payments            every payment of the warm-up month and the labelled period, in time order:
+                      the raw events the definitions aggregate (transaction_id, user_id,
+                      merchant_id, amount, merchant_category, event_timestamp, is_fraud)
+  labels              the payments of the last --days days, same columns: the entity table of
+                      a training set (each row's features are computed at its event_timestamp,
+                      from the payments strictly before it)
+  merchant_profiles   one row per merchant: category and onboarded_at; the row's event time is
+                      the onboarding, so a point-in-time join finds no profile before it
+  sample_stream       held-out payments after the last recorded one, to score online
 
 Fraud is rare (about 1-2%) and more likely for new merchants, large amounts, night hours and
-bursts of payments on one card. Every feature row is computed from transactions before its
-event time only, so a point-in-time join never leaks the future into a training row.
+bursts of payments on one card. No statistic is precomputed: the definitions declare them
+(feature_repo/definitions/main.swift), and Larder computes them point-in-time correct.
 
-The period ends at --end (default: today's midnight UTC), so the online values are fresh
-when the data is used the same day. The same seed, sizes and end write the same files.
+The period ends at --end (default: today's midnight UTC), so the online windows hold recent
+payments when the data is used the same day. The same seed, sizes and end write the same files.
 
 Usage: python3 tools/generate_fraud_data.py [--users N] [--merchants N] [--days N]
        [--stream N] [--seed N] [--end YYYY-MM-DD] [--out DIR] [--formats csv,parquet]
@@ -163,79 +165,17 @@ def simulate(rng, people, start, end):
     })
 
 
-def daily_sums(frame, key, entities, first_day, days):
-    """Per entity and day: count, sum, sum of squares and frauds, as dense [entity, day] arrays."""
-    day = ((frame["seconds"].to_numpy() - first_day) // DAY).astype(np.int64)
-    keep = (day >= 0) & (day < days)
-    index = frame[key].to_numpy()[keep] * days + day[keep]
-    size = entities * days
-    amount = frame["amount"].to_numpy()[keep]
-    def total(weights):
-        return np.bincount(index, weights=weights, minlength=size).reshape(entities, days)
-    return total(None), total(amount), total(amount * amount), total(frame["is_fraud"].to_numpy()[keep].astype(float))
-
-
-def window(cumulative, end_day, length):
-    """Sum over days [end_day - length, end_day) from a cumulative array with a leading zero column."""
-    return cumulative[:, end_day] - cumulative[:, max(0, end_day - length)]
-
-
-def with_leading_zero(array):
-    return np.concatenate([np.zeros((array.shape[0], 1)), np.cumsum(array, axis=1)], axis=1)
-
-
-def user_stats(rng, people, history, first_day, warmup, days):
-    """One row per user per midnight of the labelled period, from payments before that midnight."""
-    total_days = warmup + days
-    count, amount, square, fraud = (with_leading_zero(a) for a in daily_sums(history, "user_index", len(people.user_ids), first_day, total_days))
-    first_tx = history.groupby("user_index")["seconds"].min().reindex(range(len(people.user_ids))).to_numpy()
-    first_tx = np.fmin(first_tx, np.where(people.first_seen < first_day, people.first_seen, np.nan))
-    frames = []
-    for k in range(warmup, total_days + 1):
-        moment = first_day + k * DAY
-        seen = ~np.isnan(first_tx) & (first_tx < moment)
-        count7, sum7 = window(count, k, 7), window(amount, k, 7)
-        count30, sum30, square30 = window(count, k, 30), window(amount, k, 30), window(square, k, 30)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            average7 = np.where(count7 > 0, sum7 / count7, np.nan)
-            variance30 = (square30 - sum30 * sum30 / count30) / (count30 - 1)
-            std30 = np.where(count30 > 1, np.sqrt(np.clip(variance30, 0, None)), np.nan)
-        rows = np.flatnonzero(seen)
-        frames.append(pd.DataFrame({
-            "user_id": people.user_ids[rows],
-            "event_timestamp": np.full(len(rows), moment),
-            "created": moment + rng.integers(300, 1800, len(rows)),
-            "avg_amount_7d": np.round(average7[rows], 2),
-            "tx_count_7d": count7[rows].astype(np.int64),
-            "fraud_count_30d": window(fraud, k, 30)[rows].astype(np.int64),
-            "std_amount_30d": np.round(std30[rows], 2),
-            "days_since_first_tx": ((moment - first_tx[rows]) // DAY).astype(np.int32),
-        }))
-    return pd.concat(frames, ignore_index=True)
-
-
-def merchant_stats(rng, people, history, first_day, warmup, days):
-    """One row per open merchant per midnight of the labelled period, from payments before it."""
-    total_days = warmup + days
-    count, _, _, fraud = (with_leading_zero(a) for a in daily_sums(history, "merchant_index", len(people.merchant_ids), first_day, total_days))
-    categories = np.array(CATEGORIES)[people.category]
-    frames = []
-    for k in range(warmup, total_days + 1):
-        moment = first_day + k * DAY
-        rows = np.flatnonzero(people.onboarded < moment)
-        count30 = window(count, k, 30)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            rate = np.where(count30 > 0, window(fraud, k, 30) / count30, np.nan)
-        frames.append(pd.DataFrame({
-            "merchant_id": people.merchant_ids[rows],
-            "event_timestamp": np.full(len(rows), moment),
-            "created": moment + rng.integers(300, 1800, len(rows)),
-            "tx_count_1d": window(count, k, 1)[rows].astype(np.int64),
-            "fraud_rate_30d": np.round(rate[rows], 5),
-            "category": categories[rows],
-            "days_since_onboarding": ((moment - people.onboarded[rows]) // DAY).astype(np.int32),
-        }))
-    return pd.concat(frames, ignore_index=True)
+def merchant_profiles(people, end):
+    """One row per merchant open by the end: its category and when it started taking payments
+    (the row's event time, so a point-in-time join finds no profile before the opening)."""
+    rows = np.flatnonzero(people.onboarded < end)
+    onboarded = people.onboarded[rows]
+    return pd.DataFrame({
+        "merchant_id": people.merchant_ids[rows],
+        "event_timestamp": onboarded,
+        "category": np.array(CATEGORIES)[people.category[rows]],
+        "onboarded_at": onboarded,
+    })
 
 
 def transactions(people, frame, first_id):
@@ -286,17 +226,17 @@ def main(argv):
     first_day = start - warmup * DAY
     people = Population(rng, arguments.users, arguments.merchants, first_day, end)
     history = simulate(rng, people, first_day, end)
-    labelled = history[history["seconds"] >= start]
-    # The stream: the next hours' payments, after the last feature row.
+    # The stream: the next hours' payments, after the last recorded one.
     upcoming = simulate(rng, people, end, end + DAY)
     stream = upcoming.iloc[np.sort(rng.choice(len(upcoming), min(arguments.stream, len(upcoming)), replace=False))]
 
     os.makedirs(arguments.out, exist_ok=True)
+    payments = transactions(people, history, 1)
     tables = [
-        ("user_stats", user_stats(rng, people, history, first_day, warmup, arguments.days), ["event_timestamp", "created"]),
-        ("merchant_stats", merchant_stats(rng, people, history, first_day, warmup, arguments.days), ["event_timestamp", "created"]),
-        ("transactions", transactions(people, labelled, 1), ["event_timestamp"]),
-        ("sample_stream", transactions(people, stream, 1 + len(labelled)), ["event_timestamp"]),
+        ("payments", payments, ["event_timestamp"]),
+        ("labels", payments[payments["event_timestamp"] >= start].reset_index(drop=True), ["event_timestamp"]),
+        ("merchant_profiles", merchant_profiles(people, end), ["event_timestamp", "onboarded_at"]),
+        ("sample_stream", transactions(people, stream, 1 + len(history)), ["event_timestamp"]),
     ]
     for name, frame, timestamps in tables:
         paths = write(frame, arguments.out, name, arguments.formats, timestamps)

@@ -23,8 +23,8 @@ struct Cat: ParsableCommand {
             refused.
 
             Examples:
-              larder cat data/user_stats.parquet
-              larder cat data/user_stats.parquet --schema
+              larder cat data/payments.parquet
+              larder cat data/payments.parquet --schema
               larder cat events.csv --jsonl --columns user_id,event_timestamp --limit 5
               larder cat events.parquet --csv > events.csv
             """

@@ -68,7 +68,7 @@ extension DataSources {
     struct Describe: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one applied data source as JSON.",
-            discussion: "Example:\n  larder data-sources describe user_stats --repo feature_repo")
+            discussion: "Example:\n  larder data-sources describe payments_push --repo feature_repo")
         @OptionGroup var options: DescribeOptions
 
         func run() throws {
@@ -82,7 +82,7 @@ extension FeatureViews {
     struct Describe: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one applied feature view as JSON, with what the stores hold for it.",
-            discussion: "Example:\n  larder feature-views describe merchant_stats --repo feature_repo")
+            discussion: "Example:\n  larder feature-views describe merchant_transactions --repo feature_repo")
         @OptionGroup var options: DescribeOptions
 
         func run() throws {

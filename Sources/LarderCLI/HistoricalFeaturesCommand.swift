@@ -18,7 +18,7 @@ struct GetHistoricalFeatures: ParsableCommand {
               larder get-historical-features --entities labels.parquet \\
                 --service fraud_detection_v1 --output train.parquet
               larder get-historical-features --entities labels.csv \\
-                --features user_transaction_stats:avg_amount_7d,merchant_stats:category \\
+                --features user_transactions:amount_mean_7d,merchant_profiles:category \\
                 --full-feature-names --output train.csv
             """)
 

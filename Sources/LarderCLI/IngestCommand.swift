@@ -13,7 +13,7 @@ struct Ingest: ParsableCommand {
 
             Examples:
               larder ingest --repo feature_repo
-              larder ingest --views user_transaction_stats,merchant_stats --force
+              larder ingest --views user_transactions,merchant_transactions --force
             """)
 
     @OptionGroup var options: RepositoryOptions

@@ -39,7 +39,7 @@ struct Init: ParsableCommand {
             Created a feature repository in \(target.path):
               feature_store.yaml        project settings
               definitions/main.swift    entities, feature views and the fraud_detection_v1 service
-              data/                     example user and merchant statistics
+              data/                     example payments and merchant profiles
             Next: larder apply --repo \(directory)
             """)
     }

@@ -14,7 +14,7 @@ struct Materialize: ParsableCommand {
 
             Examples:
               larder materialize 2026-01-01 2026-02-01T00:00:00Z --repo feature_repo
-              larder materialize 2026-01-01 now --views user_transaction_stats
+              larder materialize 2026-01-01 now --views user_transactions
             """)
 
     @OptionGroup var options: RepositoryOptions
@@ -53,7 +53,7 @@ struct MaterializeIncremental: ParsableCommand {
 
             Examples:
               larder materialize-incremental now --repo feature_repo
-              larder materialize-incremental 2026-02-01T00:00:00Z --views merchant_stats
+              larder materialize-incremental 2026-02-01T00:00:00Z --views merchant_profiles
             """)
 
     @OptionGroup var options: RepositoryOptions

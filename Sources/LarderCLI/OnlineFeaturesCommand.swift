@@ -17,7 +17,7 @@ struct GetOnlineFeatures: ParsableCommand {
             Examples:
               larder get-online-features --service fraud_detection_v1 \\
                 --entity user_id=1,merchant_id=3 --entity user_id=2,merchant_id=7
-              larder get-online-features --features merchant_stats:tx_count_1d \\
+              larder get-online-features --features merchant_profiles:category \\
                 --entity merchant_id=3
             """)
 

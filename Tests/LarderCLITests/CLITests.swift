@@ -9,11 +9,11 @@ import Testing
 
         let initialized = try await LarderExecutable.run(["init", repo])
         #expect(initialized.status == 0, "\(initialized.standardError)")
-        #expect(FileManager.default.fileExists(atPath: repo + "/data/user_stats.csv"))
+        #expect(FileManager.default.fileExists(atPath: repo + "/data/payments.csv"))
 
         let planned = try await LarderExecutable.run(["plan", "--repo", repo])
         #expect(planned.status == 0, "\(planned.standardError)")
-        #expect(planned.standardOutput.contains("Would create feature view 'user_transaction_stats'"))
+        #expect(planned.standardOutput.contains("Would create feature view 'user_transactions'"))
         // The first build of the definitions takes seconds: it is announced, later runs are not.
         #expect(
             planned.standardError.hasPrefix("Building the definitions in \(repo) for the first time (10-20 s;"),
@@ -35,7 +35,10 @@ import Testing
         #expect(listed.status == 0)
         let views = try #require(
             try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
-        #expect(views.compactMap { $0["name"] as? String } == ["user_transaction_stats", "merchant_stats"])
+        #expect(
+            views.compactMap { $0["name"] as? String } == [
+                "user_transactions", "merchant_transactions", "merchant_profiles",
+            ])
 
         let manifestFile = directory.appending("manifest.json")
         let dumped = try await LarderExecutable.run(["registry-dump", "--repo", repo])

@@ -1,5 +1,7 @@
-// The fraud-detection feature repository: per-user and per-merchant transaction statistics,
-// used to train a fraud classifier and to score each new transaction in real time.
+// The fraud-detection feature repository: per-user and per-merchant statistics declared over
+// the raw card payments, used to train a fraud classifier and to score each new payment in
+// real time. Larder computes every statistic from the payments strictly before the time it is
+// asked for: at each labelled payment for a training set, at the read for an online lookup.
 // `larder apply` builds and runs this program; it prints the manifest of these definitions.
 import LarderCore
 
@@ -9,49 +11,59 @@ let user = Entity("user", joinKey: "user_id", type: .int64, description: "A card
 /// A shop that accepts card payments, identified by `merchant_id`.
 let merchant = Entity("merchant", joinKey: "merchant_id", type: .int64, description: "A shop accepting card payments")
 
-/// Daily per-user statistics, computed by the batch pipeline from the transactions before each
-/// row's event time (`tools/generate_fraud_data.py` writes an example).
-let userStatsFile = FileSource(
-    "data/user_stats.csv", timestamp: "event_timestamp", created: "created",
-    description: "Per-user transaction statistics, one row per user per day")
+/// Every card payment, one row per payment (`tools/generate_fraud_data.py` writes an example).
+let paymentsFile = FileSource(
+    "data/payments.csv", name: "payments", timestamp: "event_timestamp",
+    description: "Card payments: user, merchant, amount, whether it was fraud")
 
-/// The same statistics pushed fresh by the streaming pipeline after each transaction.
-let userStatsPush = PushSource(
-    "user_stats_push", batchSource: userStatsFile, description: "Fresh per-user statistics from the stream")
+/// New payments as they happen, pushed by the payment service (`POST /push`).
+let payments = PushSource(
+    "payments_push", batchSource: paymentsFile, description: "Card payments from the payment stream")
 
-/// Per-merchant statistics, computed daily.
-let merchantStatsFile = FileSource(
-    "data/merchant_stats.csv", timestamp: "event_timestamp", created: "created",
-    description: "Per-merchant statistics, one row per merchant per day")
+/// What is known about each merchant from the day it started taking payments.
+let merchantProfilesFile = FileSource(
+    "data/merchant_profiles.csv", name: "merchant_profiles", timestamp: "event_timestamp",
+    description: "One row per merchant, valid from its onboarding")
 
-/// How a user usually spends: a fraudulent payment often breaks the pattern.
-let userTransactionStats = FeatureView(
-    "user_transaction_stats", entities: [user], ttl: .days(7), source: userStatsPush,
+/// How a card holder usually pays: a fraudulent payment often breaks the pattern, and a stolen
+/// card is used many times within an hour.
+let userTransactions = FeatureView(
+    "user_transactions", entities: [user], source: payments,
     description: "Spending pattern of the card holder", owner: "fraud-team"
 ) {
-    Field("avg_amount_7d", .float64, description: "Mean transaction amount over the last 7 days")
-    Field("tx_count_7d", .int64, description: "Number of transactions over the last 7 days")
-    Field("fraud_count_30d", .int64, description: "Confirmed frauds over the last 30 days")
-    Field("std_amount_30d", .float64, description: "Standard deviation of amounts over 30 days")
-    Field("days_since_first_tx", .int32, description: "Age of the account in days")
+    Aggregation.count(windows: "1h", "1d", "7d")
+    Aggregation.over("amount", .mean, .stddev, .max, windows: "7d", "30d")
+    Aggregation("is_fraud", .sum, window: "30d", name: "frauds_30d", description: "Confirmed frauds")
+    Aggregation("merchant_id", .countDistinct, window: "30d", name: "merchants_30d", description: "Shops paid")
 }
 
-/// How risky a merchant is.
-let merchantStats = FeatureView(
-    "merchant_stats", entities: [merchant], ttl: .days(2), source: merchantStatsFile,
+/// How busy and how risky a merchant is.
+let merchantTransactions = FeatureView(
+    "merchant_transactions", entities: [merchant], source: payments,
     description: "Volume and fraud rate of the merchant", owner: "fraud-team"
 ) {
-    Field("tx_count_1d", .int64, description: "Transactions over the last day")
-    Field("fraud_rate_30d", .float64, description: "Share of fraudulent transactions over 30 days")
+    Aggregation.count(window: "1d", name: "merchant_count_1d", description: "Payments over the last day")
+    Aggregation.count(window: "7d", name: "merchant_count_7d", description: "Payments over the last 7 days")
+    Aggregation("is_fraud", .mean, window: "30d", name: "fraud_rate_30d", description: "Share of fraud")
+    Aggregation("user_id", .countDistinct, window: "7d", name: "customers_7d", description: "Card holders")
+}
+
+/// The merchant's category and onboarding.
+let merchantProfiles = FeatureView(
+    "merchant_profiles", entities: [merchant], source: merchantProfilesFile,
+    description: "Static attributes of the merchant", owner: "fraud-team"
+) {
     Field("category", .string, description: "Merchant category")
-    Field("days_since_onboarding", .int32, description: "Days since the merchant started accepting payments")
+    Field("onboarded_at", .timestamp, description: "When the merchant started accepting payments")
 }
 
 FeatureRepository {
-    userTransactionStats
-    merchantStats
+    userTransactions
+    merchantTransactions
+    merchantProfiles
     FeatureService("fraud_detection_v1", description: "Features of the fraud classifier, version 1") {
-        userTransactionStats
-        merchantStats.select("tx_count_1d", "fraud_rate_30d", "days_since_onboarding")
+        userTransactions
+        merchantTransactions
+        merchantProfiles.select("onboarded_at")
     }
 }.printManifest()
