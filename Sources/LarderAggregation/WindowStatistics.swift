@@ -44,9 +44,21 @@ enum WindowStatistics {
             }
             return .int64(sum)
         case .mean:
-            return mean(ArraySlice(values.map { $0.map(Double.init) })).map(Value.float64) ?? .null
+            guard let (sum, count) = exactSum(values), count > 0 else { return .null }
+            return .float64(sum / Double(count))
         case .stddev:
-            return standardDeviation(ArraySlice(values.map { $0.map(Double.init) })).map(Value.float64) ?? .null
+            guard let (sum, count) = exactSum(values), count >= 2 else { return .null }
+            let mean = sum / Double(count)
+            var squares = 0.0
+            var compensation = 0.0
+            for case let value? in values {
+                let deviation = Double(value) - mean
+                let square = deviation * deviation
+                let total = squares + square
+                compensation += squares >= square ? (squares - total) + square : (square - total) + squares
+                squares = total
+            }
+            return .float64(((squares + compensation) / Double(count - 1)).squareRoot())
         case .min:
             return values.lazy.compactMap { $0 }.min().map { EventColumn.value(integer: $0, as: columnType) } ?? .null
         case .max:
@@ -84,6 +96,23 @@ enum WindowStatistics {
             for case let value? in values { seen.insert(value.isNaN ? Double.nan.bitPattern : (value + 0).bitPattern) }
             return .int64(Int64(seen.count))
         }
+    }
+
+    /// The exact sum of the non-null integers as a double (rounded once), and their count;
+    /// sums beyond 64 bits are added as doubles.
+    private static func exactSum(_ values: ArraySlice<Int64?>) -> (Double, Int)? {
+        var sum: Int64 = 0
+        var count = 0
+        for case let value? in values {
+            let (next, overflow) = sum.addingReportingOverflow(value)
+            if overflow {
+                let total = Summation.of(ArraySlice(values.map { $0.map(Double.init) }))
+                return (total.sum, total.count)
+            }
+            sum = next
+            count += 1
+        }
+        return (Double(sum), count)
     }
 
     private static func others(_ function: AggregationFunction, _ values: ArraySlice<Value>) -> Value {
