@@ -72,10 +72,12 @@ let package = Package(
             dependencies: [core, "LarderStores", "CLMDB", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // The interpreter of on-demand features: one evaluator for training sets and online reads.
+        .target(name: "LarderTransforms", dependencies: [core], swiftSettings: strictSettings),
         .target(
             name: "Larder",
             dependencies: [
-                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "Yams",
+                core, "LarderTransforms", "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -137,6 +139,8 @@ let package = Package(
         ),
 
         .testTarget(name: "LarderCoreTests", dependencies: [core], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LarderTransformsTests", dependencies: ["LarderTransforms", core], swiftSettings: strictSettings),
         .testTarget(
             name: "LarderFormatsTests",
             dependencies: ["LarderFormats", core],

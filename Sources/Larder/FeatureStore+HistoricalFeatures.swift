@@ -16,14 +16,18 @@ extension FeatureStore {
     /// - Returns: row counts and the time taken.
     /// - Throws: ``DefinitionError`` for an unknown view or feature or a name clash; errors
     ///   naming a join key or timestamp column missing from the entity file or of the wrong
-    ///   type; reader and writer errors.
+    ///   type; ``RequestDataError`` naming a request field of an on-demand feature that the
+    ///   entity file lacks; reader and writer errors.
     @discardableResult
     public func getHistoricalFeatures(
         entitiesPath: String, timestampColumn: String = "event_timestamp", features: [FeatureReference],
         fullFeatureNames: Bool = false, outputPath: String
     ) throws -> JoinReport {
         let manifest = try registry().manifest
-        let resolved = try manifest.resolve(features, fullFeatureNames: fullFeatureNames)
+        // On-demand features: join the stored features they need, then compute them.
+        let onDemand = try OnDemandReadPlan(references: features, fullFeatureNames: fullFeatureNames, manifest: manifest)
+        let resolved = try manifest.resolve(
+            onDemand?.storedReferences ?? features, fullFeatureNames: onDemand != nil || fullFeatureNames)
         let offline = try openOfflineStore()
         var seen = Set<String>()
         let views = resolved.map(\.view).filter { seen.insert($0.name).inserted }
@@ -40,9 +44,15 @@ extension FeatureStore {
                 requests.append(FeatureRequest(table: table, features: [output]))
             }
         }
+        for case .request(let field) in onDemand?.inputs ?? [] { declared[field.name] = ColumnType(field.type) }
         let entities = try TableFiles.openReader(path: resolve(entitiesPath), declaredTypes: declared)
         return try offline.pointInTimeJoin(entities: entities, timestampColumn: timestampColumn, requests: requests) {
-            schema in try TableFiles.openWriter(path: resolve(outputPath), schema: schema)
+            schema in
+            guard let onDemand else { return try TableFiles.openWriter(path: resolve(outputPath), schema: schema) }
+            let written = try OnDemandTableWriter.schema(joined: schema, plan: onDemand, file: entities.path)
+            return OnDemandTableWriter(
+                output: try TableFiles.openWriter(path: resolve(outputPath), schema: written), joined: schema,
+                plan: onDemand)
         }
     }
 }

@@ -50,10 +50,12 @@ struct OnlineFeaturesRoute: Sendable {
         switch parsed.selection {
         case .features(let references):
             result = try state.store.getOnlineFeatures(
-                features: references, entities: parsed.entities, fullFeatureNames: parsed.fullFeatureNames)
+                features: references, entities: parsed.entities, requestData: parsed.requestData,
+                fullFeatureNames: parsed.fullFeatureNames)
         case .service(let name):
             result = try state.store.getOnlineFeatures(
-                service: name, entities: parsed.entities, fullFeatureNames: parsed.fullFeatureNames)
+                service: name, entities: parsed.entities, requestData: parsed.requestData,
+                fullFeatureNames: parsed.fullFeatureNames)
         }
         state.metrics.recordOnlineRead(result, keyColumns: parsed.entities.count)
         return OnlineFeaturesEncoder.encode(result)

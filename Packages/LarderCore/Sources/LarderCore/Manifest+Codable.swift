@@ -6,6 +6,7 @@ extension Manifest: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "manifest_version", entities, sources, featureViews = "feature_views"
         case featureServices = "feature_services"
+        case onDemandFeatureViews = "on_demand_feature_views"
     }
 
     /// Decodes a manifest, rejecting versions newer than this build understands.
@@ -25,9 +26,11 @@ extension Manifest: Codable {
         sources = try container.decodeIfPresent([DataSource].self, forKey: .sources) ?? []
         featureViews = try container.decodeIfPresent([FeatureView].self, forKey: .featureViews) ?? []
         featureServices = try container.decodeIfPresent([FeatureService].self, forKey: .featureServices) ?? []
+        onDemandFeatureViews =
+            try container.decodeIfPresent([OnDemandFeatureView].self, forKey: .onDemandFeatureViews) ?? []
     }
 
-    /// Encodes every member.
+    /// Encodes every member (`on_demand_feature_views` only when there are some).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(version, forKey: .version)
@@ -35,6 +38,10 @@ extension Manifest: Codable {
         try container.encode(sources, forKey: .sources)
         try container.encode(featureViews, forKey: .featureViews)
         try container.encode(featureServices, forKey: .featureServices)
+        // Written only when present, so a manifest without on-demand views keeps its form.
+        if !onDemandFeatureViews.isEmpty {
+            try container.encode(onDemandFeatureViews, forKey: .onDemandFeatureViews)
+        }
     }
 }
 
