@@ -44,8 +44,16 @@ extension FeatureStore {
                 requests.append(FeatureRequest(table: table, features: [output]))
             }
         }
-        for case .request(let field) in onDemand?.inputs ?? [] { declared[field.name] = ColumnType(field.type) }
-        let entities = try TableFiles.openReader(path: resolve(entitiesPath), declaredTypes: declared)
+        var entities = try TableFiles.openReader(path: resolve(entitiesPath), declaredTypes: declared)
+        if let onDemand {
+            // A CSV file's request-field columns are parsed as the fields' types; a missing one
+            // is reported by name when the output's schema is made.
+            let fields = onDemand.program.requestFields.filter { entities.schema[$0.name] != nil }
+            for field in fields { declared[field.name] = ColumnType(field.type) }
+            if !fields.isEmpty {
+                entities = try TableFiles.openReader(path: resolve(entitiesPath), declaredTypes: declared)
+            }
+        }
         return try offline.pointInTimeJoin(entities: entities, timestampColumn: timestampColumn, requests: requests) {
             schema in
             guard let onDemand else { return try TableFiles.openWriter(path: resolve(outputPath), schema: schema) }

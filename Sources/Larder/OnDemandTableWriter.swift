@@ -61,7 +61,8 @@ final class OnDemandTableWriter: TableWriter {
     init(output: any TableWriter, joined: TableSchema, plan: OnDemandReadPlan) {
         self.output = output
         self.plan = plan
-        entityCount = joined.columns.count - plan.storedReferences.count
+        let entityCount = joined.columns.count - plan.storedReferences.count
+        self.entityCount = entityCount
         let entityNames = joined.columns[..<entityCount].map(\.name)
         inputColumns = plan.inputs.map { input in
             switch input {
@@ -86,7 +87,7 @@ final class OnDemandTableWriter: TableWriter {
                 if let field = input.field {
                     guard let converted = RequestValues.convert(value, to: field.type) else {
                         throw RequestDataError(
-                            field: field.name, "value \(value) at entity row \(rowIndex + 1) is not a \(field.type)")
+                            field: field.name, "value \(value.briefDescription) at entity row \(rowIndex + 1) is not a \(field.type)")
                     }
                     row[slot] = converted
                 } else {

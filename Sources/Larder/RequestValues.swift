@@ -1,4 +1,5 @@
 public import LarderCore
+import LarderStores
 
 /// Request field values as on-demand features read them: found by name among the request's
 /// columns and converted to the field's declared type.
@@ -26,7 +27,7 @@ public enum RequestValues {
         return try column.values.enumerated().map { row, value in
             guard let converted = convert(value, to: field.type) else {
                 throw RequestDataError(
-                    field: field.name, "value \(value) at row \(row) is not a \(field.type)")
+                    field: field.name, "value \(value.briefDescription) at row \(row) is not a \(field.type)")
             }
             return converted
         }

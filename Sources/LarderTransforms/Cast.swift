@@ -56,7 +56,7 @@ enum Cast {
         case .int64(let v): return v
         case .float32, .float64:
             let number = value.doubleValue!
-            guard number.isFinite, number > -9_223_372_036_854_775_809.0, number < 9_223_372_036_854_775_808.0
+            guard number.isFinite, number >= -9_223_372_036_854_775_808.0, number < 9_223_372_036_854_775_808.0
             else { return nil }
             return Int64(number.rounded(.towardZero))
         case .string(let text): return Int64(text)

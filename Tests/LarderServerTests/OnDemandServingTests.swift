@@ -38,13 +38,11 @@ import Testing
     }
 
     static func post(_ fixture: ServerFixture, _ request: String) async throws -> (HTTPResponse.Status, String) {
-        var answer: (HTTPResponse.Status, String) = (.ok, "")
         try await fixture.application().test(.router) { client in
             try await client.execute(uri: "/get-online-features", method: .post, body: body(request)) { response in
-                answer = (response.status, String(buffer: response.body))
+                (response.status, String(buffer: response.body))
             }
         }
-        return answer
     }
 
     @Test func requestFieldsNextToTheKeysOrInRequestData() async throws {
@@ -60,7 +58,9 @@ import Testing
         let names = (object["metadata"] as? [String: Any])?["feature_names"] as? [String]
         #expect(names == ["user_id", "amount", "timestamp", "tx_count", "amount_log", "hour", "ratio"])
         let results = try #require(object["results"] as? [[String: Any]])
-        #expect(results[4]["values"] as? [Double] == [log(14.5), log(5.0)])
+        // JSONSerialization may round the last digit; the bits are held by the facade's tests.
+        let logs = try #require(results[4]["values"] as? [Double])
+        #expect(abs(logs[0] - log(14.5)) < 1e-12 && abs(logs[1] - log(5.0)) < 1e-12)
         #expect(results[5]["values"] as? [Int] == [22, 1])
         #expect(results[6]["values"] as? [AnyHashable] == [13.5 / 7.25, NSNull()])
         #expect(results[6]["statuses"] as? [String] == ["PRESENT", "NULL_VALUE"])
@@ -87,11 +87,11 @@ import Testing
         ),
         (
             #"{"entities": {"user_id": [1001], "timestamp": ["noon"]}, "features": ["payment:hour"]}"#,
-            #"request field 'timestamp': value .string("noon") at row 0 is not a timestamp"#
+            #"request field 'timestamp': value string "noon" at row 0 is not a timestamp"#
         ),
         (
             #"{"entities": {"user_id": [1001]}, "request_data": {"amount": ["12"]}, "features": ["payment:amount_log"]}"#,
-            #"request field 'amount': value .string("12") at row 0 is not a float64"#
+            #"request field 'amount': value string "12" at row 0 is not a float64"#
         ),
         (
             #"{"entities": {"user_id": [1001, 1002]}, "request_data": {"amount": [1]}, "features": ["payment:amount_log"]}"#,
@@ -103,7 +103,8 @@ import Testing
         let (status, text) = try await Self.post(fixture, request)
         #expect(status == .badRequest)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect("\(object)".contains(detail), "\(text)")
+        #expect(object["detail"] as? String == detail, "\(text)")
+        #expect(object["error"] as? String == "invalid_request_data")
     }
 
     @Test func theCLIPrintsTheServersAnswer() async throws {

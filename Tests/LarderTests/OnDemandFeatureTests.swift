@@ -84,7 +84,7 @@ import Testing
         #expect(throws: RequestDataError(field: "timestamp", "is missing; an on-demand feature needs it (timestamp), as a column next to the entity keys or in 'request_data'")) {
             try repository.store.getOnlineFeatures(features: features, entities: keys, requestData: [])
         }
-        #expect(throws: RequestDataError(field: "timestamp", "value .string(\"noon\") at row 0 is not a timestamp")) {
+        #expect(throws: RequestDataError(field: "timestamp", "value string \"noon\" at row 0 is not a timestamp")) {
             try repository.store.getOnlineFeatures(
                 features: features, entities: keys, requestData: [EntityColumn(name: "timestamp", values: [.string("noon")])])
         }

@@ -36,11 +36,12 @@ enum TransformationHarness {
         return program.value(ofOutput: 0, inputs)
     }
 
-    /// Whether two values are the same bits (NaN equals NaN, 0.0 differs from -0.0).
+    /// Whether two values are the same bits (0.0 differs from -0.0), except that any NaN
+    /// equals any NaN: IEEE 754 leaves the sign and payload of a NaN result open.
     static func sameBits(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case (.float64(let x), .float64(let y)): x.bitPattern == y.bitPattern
-        case (.float32(let x), .float32(let y)): x.bitPattern == y.bitPattern
+        case (.float64(let x), .float64(let y)): (x.isNaN && y.isNaN) || x.bitPattern == y.bitPattern
+        case (.float32(let x), .float32(let y)): (x.isNaN && y.isNaN) || x.bitPattern == y.bitPattern
         default: a == b
         }
     }

@@ -181,16 +181,26 @@ private struct SetMember: Codable {
     }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+        var container: any SingleValueEncodingContainer = encoder.singleValueContainer()
         switch value {
         case .string(let v): try container.encode(v)
         case .bool(let v): try container.encode(v)
         case .int32(let v): try container.encode(v)
         case .int64(let v): try container.encode(v)
-        case .float32(let v): try container.encode(v)
-        case .float64(let v): try container.encode(v)
+        case .float32(let v): try encodeNumber(Double(v), in: &container)
+        case .float64(let v): try encodeNumber(v, in: &container)
         case .timestamp(let v): try container.encode(v)
         case .null, .bytes, .list: try container.encodeNil()
+        }
+    }
+
+    /// A number, or `"NaN"`, `"Infinity"`, `"-Infinity"`, which a float set reads back.
+    private func encodeNumber(_ value: Double, in container: inout any SingleValueEncodingContainer) throws {
+        switch value {
+        case _ where value.isNaN: try container.encode("NaN")
+        case .infinity: try container.encode("Infinity")
+        case -.infinity: try container.encode("-Infinity")
+        default: try container.encode(value)
         }
     }
 }

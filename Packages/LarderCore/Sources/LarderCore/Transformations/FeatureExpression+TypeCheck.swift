@@ -56,7 +56,7 @@ extension FeatureExpression {
             }
             return .bool
         case .bucketize(let argument, let boundaries):
-            try argument.expect(numeric: argument.type(in: environment), function: "bucketize")
+            try expect(numeric: argument.type(in: environment), function: "bucketize")
             guard boundaries.allSatisfy({ !$0.isNaN }), zip(boundaries, boundaries.dropFirst()).allSatisfy({ $0 < $1 })
             else { throw ExpressionTypeError(self, "bucket boundaries must be numbers in increasing order") }
             return .int64
@@ -107,13 +107,13 @@ extension FeatureExpression {
         let name = function.rawValue
         switch function {
         case .add, .subtract, .multiply, .divide, .min, .max, .clamp:
-            for (argument, type) in zip(arguments, types) { try argument.expect(numeric: type, function: name) }
+            for type in types { try expect(numeric: type, function: name) }
             return types.allSatisfy(\.isInteger) ? .int64 : .float64
         case .negate, .abs, .round:
-            try arguments[0].expect(numeric: types[0], function: name)
+            try expect(numeric: types[0], function: name)
             return types[0].isInteger ? .int64 : .float64
         case .log, .log1p, .exp, .sqrt:
-            try arguments[0].expect(numeric: types[0], function: name)
+            try expect(numeric: types[0], function: name)
             return .float64
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             let ordered = function != .equal && function != .notEqual
@@ -122,18 +122,18 @@ extension FeatureExpression {
             }
             return .bool
         case .and, .or, .not:
-            for (argument, type) in zip(arguments, types) where type != .bool {
-                throw ExpressionTypeError(argument, "\(name) takes bool, not \(type)")
+            for type in types where type != .bool {
+                throw ExpressionTypeError(self, "\(name) takes bool, not \(type)")
             }
             return .bool
         case .secondsBetween:
-            for (argument, type) in zip(arguments, types) where type != .timestamp {
-                throw ExpressionTypeError(argument, "\(name) takes timestamps, not \(type)")
+            for type in types where type != .timestamp {
+                throw ExpressionTypeError(self, "\(name) takes timestamps, not \(type)")
             }
             return .float64
         case .lower, .length, .contains, .startsWith:
-            for (argument, type) in zip(arguments, types) where type != .string {
-                throw ExpressionTypeError(argument, "\(name) takes strings, not \(type)")
+            for type in types where type != .string {
+                throw ExpressionTypeError(self, "\(name) takes strings, not \(type)")
             }
             return function == .lower ? .string : function == .length ? .int64 : .bool
         case .if, .coalesce, .isNull:
@@ -200,6 +200,8 @@ extension FeatureExpression {
         switch (type, value) {
         case (.int32, .int64), (.int64, .int64): return value
         case (.int32, .float64(let v)), (.int64, .float64(let v)): return Int64(exactly: v).map(Value.int64)
+        case (.float32, .string(let text)), (.float64, .string(let text)):
+            return ["NaN": Value.float64(.nan), "Infinity": .float64(.infinity), "-Infinity": .float64(-.infinity)][text]
         case (.float32, _), (.float64, _): return value.doubleValue.map(Value.float64)
         case (.string, .string), (.bool, .bool): return value
         case (.timestamp, .string(let text)): return Timestamp(parsing: text).map(Value.timestamp)
