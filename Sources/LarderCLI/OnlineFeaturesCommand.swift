@@ -19,8 +19,9 @@ struct GetOnlineFeatures: ParsableCommand {
                 --entity user_id=1,merchant_id=3 --entity user_id=2,merchant_id=7
               larder get-online-features --features merchant_stats:tx_count_1d \\
                 --entity merchant_id=3
-              larder get-online-features --service fraud_detection_v1 \\
-                --entity user_id=1,merchant_id=3 --request amount=12.5,timestamp=2024-05-06T07:08:09Z
+              larder get-online-features --service fraud_detection_v2 \\
+                --entity user_id=1,merchant_id=3 \\
+                --request amount=12.5,timestamp=2024-05-06T07:08:09Z
             """)
 
     @OptionGroup var options: RepositoryOptions
