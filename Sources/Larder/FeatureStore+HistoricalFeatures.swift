@@ -25,7 +25,8 @@ extension FeatureStore {
     ) throws -> JoinReport {
         let manifest = try registry().manifest
         // On-demand features: join the stored features they need, then compute them.
-        let onDemand = try OnDemandReadPlan(references: features, fullFeatureNames: fullFeatureNames, manifest: manifest)
+        let onDemand = try OnDemandReadPlan(
+            references: features, fullFeatureNames: fullFeatureNames, manifest: manifest)
         let resolved = try manifest.resolve(
             onDemand?.storedReferences ?? features, fullFeatureNames: onDemand != nil || fullFeatureNames)
         let offline = try openOfflineStore()

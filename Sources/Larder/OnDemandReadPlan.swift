@@ -57,7 +57,8 @@ struct OnDemandReadPlan: Sendable {
             guard names.insert(name).inserted else {
                 throw DefinitionError(
                     object: "feature reference '\(reference)'",
-                    "feature '\(name)' is requested twice, or is in two views; request full feature names to tell them apart")
+                    "feature '\(name)' is requested twice, or is in two views; request full feature names to tell them apart"
+                )
             }
             if manifest.isOnDemand(reference) {
                 outputs.append((name, .computed(computed.count)))

@@ -37,7 +37,8 @@ final class OnDemandTableWriter: TableWriter {
         for (name, source) in plan.outputs {
             if entityColumns.contains(where: { $0.name == name }) {
                 throw DefinitionError(
-                    object: "feature '\(name)'", "the entity file has a column of that name; request full feature names")
+                    object: "feature '\(name)'", "the entity file has a column of that name; request full feature names"
+                )
             }
             switch source {
             case .stored(let index):
@@ -87,7 +88,8 @@ final class OnDemandTableWriter: TableWriter {
                 if let field = input.field {
                     guard let converted = RequestValues.convert(value, to: field.type) else {
                         throw RequestDataError(
-                            field: field.name, "value \(value.briefDescription) at entity row \(rowIndex + 1) is not a \(field.type)")
+                            field: field.name,
+                            "value \(value.briefDescription) at entity row \(rowIndex + 1) is not a \(field.type)")
                     }
                     row[slot] = converted
                 } else {

@@ -22,7 +22,9 @@ enum OnDemandOnlineBenchmark {
         var transformed = LatencySamples(capacity: calls)
         var present = 0
         for round in 0..<(calls + calls / 10) {
-            let keys = [EntityColumn(name: "user_id", values: [.int64(Int64.random(in: 1...Int64(users), using: &random))])]
+            let keys = [
+                EntityColumn(name: "user_id", values: [.int64(Int64.random(in: 1...Int64(users), using: &random))])
+            ]
             let request = [
                 EntityColumn(name: "amount", values: [.float64(Double.random(in: 0..<2_000, using: &random))]),
                 EntityColumn(name: "timestamp", values: [.timestamp(now)]),

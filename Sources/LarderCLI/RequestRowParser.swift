@@ -31,7 +31,8 @@ struct RequestRowParser {
                                 ? " (they need none)" : " (they need \(fields.map(\.name).joined(separator: ", ")))"))
                 }
                 guard let value = RequestValues.parse(parts[1], as: field.type) else {
-                    throw CLIError("--request '\(row)': request field '\(field.name)' is \(field.type); '\(parts[1])' is not")
+                    throw CLIError(
+                        "--request '\(row)': request field '\(field.name)' is \(field.type); '\(parts[1])' is not")
                 }
                 if columns[field.name] == nil { names.append(field.name) }
                 columns[field.name, default: []].append(value)
@@ -39,7 +40,8 @@ struct RequestRowParser {
         }
         return names.map { name in
             let values = columns[name] ?? []
-            return EntityColumn(name: name, values: values.count == 1 ? Array(repeating: values[0], count: rowCount) : values)
+            return EntityColumn(
+                name: name, values: values.count == 1 ? Array(repeating: values[0], count: rowCount) : values)
         }
     }
 }

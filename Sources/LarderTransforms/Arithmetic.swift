@@ -4,7 +4,9 @@ import LarderCore
 /// Number kernels: integers compute as `Int64` with overflow to null, floats as `Double`
 /// with IEEE 754 results; division by zero is null for both.
 enum Arithmetic {
-    static func binary(_ function: ExpressionFunction, _ lhs: @escaping Kernel, _ rhs: @escaping Kernel, integers: Bool)
+    static func binary(
+        _ function: ExpressionFunction, _ lhs: @escaping Kernel, _ rhs: @escaping Kernel, integers: Bool
+    )
         -> Kernel
     {
         if integers {

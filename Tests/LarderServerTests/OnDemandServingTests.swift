@@ -74,7 +74,10 @@ import Testing
         #expect(separateStatus == .ok, "\(separate)")
         let other = try #require(try JSONSerialization.jsonObject(with: Data(separate.utf8)) as? [String: Any])
         let otherResults = try #require(other["results"] as? [[String: Any]])
-        #expect((other["metadata"] as? [String: Any])?["feature_names"] as? [String] == ["user_id", "tx_count", "amount_log", "hour", "ratio"])
+        #expect(
+            (other["metadata"] as? [String: Any])?["feature_names"] as? [String] == [
+                "user_id", "tx_count", "amount_log", "hour", "ratio",
+            ])
         for (index, result) in otherResults.enumerated().dropFirst(2) {
             #expect(NSDictionary(dictionary: result) == NSDictionary(dictionary: results[index + 2]))
         }

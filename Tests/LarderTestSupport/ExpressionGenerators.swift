@@ -34,7 +34,9 @@ public struct ExpressionGenerator {
     ///   - type: one of ``types``.
     ///   - depth: how many more levels of calls it may have.
     ///   - rng: the source of randomness.
-    public func expression(of type: ValueType, depth: Int, using rng: inout some RandomNumberGenerator)
+    public func expression(
+        of type: ValueType, depth: Int, using rng: inout some RandomNumberGenerator
+    )
         -> FeatureExpression
     {
         if depth == 0 || Int.random(in: 0..<4, using: &rng) == 0 { return leaf(of: type, using: &rng) }

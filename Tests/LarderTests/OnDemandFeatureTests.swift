@@ -46,7 +46,8 @@ import Testing
     }
 
     @Test(arguments: StoreBackends.allCases) func servesOnDemandFeaturesOfAService(stores: StoreBackends) throws {
-        let repository = try Self.materialized(Self.manifest(Self.fraudFeatures, requestFields: Self.fraudFields), stores: stores)
+        let repository = try Self.materialized(
+            Self.manifest(Self.fraudFeatures, requestFields: Self.fraudFields), stores: stores)
         let result = try repository.store.getOnlineFeatures(
             service: "scoring", entities: [EntityColumn(name: "user_id", values: [.int64(1), .int64(2)])],
             requestData: [
@@ -67,33 +68,44 @@ import Testing
     }
 
     @Test func requestFieldsMayComeAsEntityColumns() throws {
-        let repository = try Self.materialized(Self.manifest(Self.fraudFeatures, requestFields: Self.fraudFields), stores: .memory)
+        let repository = try Self.materialized(
+            Self.manifest(Self.fraudFeatures, requestFields: Self.fraudFields), stores: .memory)
         let result = try repository.store.getOnlineFeatures(
             features: [FeatureReference(view: "payment", feature: "amount_over_avg")],
             entities: [
-                EntityColumn(name: "user_id", values: [.int64(1)]), EntityColumn(name: "amount", values: [.float64(2.75)]),
+                EntityColumn(name: "user_id", values: [.int64(1)]),
+                EntityColumn(name: "amount", values: [.float64(2.75)]),
             ], now: Self.readTime)
         #expect(result.featureNames == ["user_id", "amount", "amount_over_avg"])
         #expect(result.columns[2].values == [.float64(0.5)])
     }
 
     @Test func aMissingOrMistypedRequestFieldIsNamed() throws {
-        let repository = try Self.materialized(Self.manifest(Self.fraudFeatures, requestFields: Self.fraudFields), stores: .memory)
+        let repository = try Self.materialized(
+            Self.manifest(Self.fraudFeatures, requestFields: Self.fraudFields), stores: .memory)
         let features = [FeatureReference(view: "payment", feature: "hour")]
         let keys = [EntityColumn(name: "user_id", values: [.int64(1)])]
-        #expect(throws: RequestDataError(field: "timestamp", "is missing; an on-demand feature needs it (timestamp), as a column next to the entity keys or in 'request_data'")) {
+        #expect(
+            throws: RequestDataError(
+                field: "timestamp",
+                "is missing; an on-demand feature needs it (timestamp), as a column next to the entity keys or in 'request_data'"
+            )
+        ) {
             try repository.store.getOnlineFeatures(features: features, entities: keys, requestData: [])
         }
         #expect(throws: RequestDataError(field: "timestamp", "value string \"noon\" at row 0 is not a timestamp")) {
             try repository.store.getOnlineFeatures(
-                features: features, entities: keys, requestData: [EntityColumn(name: "timestamp", values: [.string("noon")])])
+                features: features, entities: keys,
+                requestData: [EntityColumn(name: "timestamp", values: [.string("noon")])])
         }
         try repository.directory.write("user_id,event_timestamp\n1,2026-01-09T00:00:00Z\n", to: "rows.csv")
         #expect(throws: RequestDataError.self) {
-            try repository.store.getHistoricalFeatures(entitiesPath: "rows.csv", features: features, outputPath: "out.csv")
+            try repository.store.getHistoricalFeatures(
+                entitiesPath: "rows.csv", features: features, outputPath: "out.csv")
         }
         do {
-            try repository.store.getHistoricalFeatures(entitiesPath: "rows.csv", features: features, outputPath: "out.csv")
+            try repository.store.getHistoricalFeatures(
+                entitiesPath: "rows.csv", features: features, outputPath: "out.csv")
         } catch {
             #expect("\(error)".contains("has no column 'timestamp', which an on-demand feature reads (timestamp)"))
         }
@@ -123,7 +135,8 @@ import Testing
             .int64: [.feature(FeatureReference(view: "user_stats", feature: "tx_count"))],
         ])
         let environment = ExpressionEnvironment(
-            requestFields: Dictionary(uniqueKeysWithValues: ExpressionGenerator.requestFields.map { ($0.name, $0.type) }),
+            requestFields: Dictionary(
+                uniqueKeysWithValues: ExpressionGenerator.requestFields.map { ($0.name, $0.type) }),
             features: SampleRepository.manifest().featureTypes)
         var features: [Transformation] = []
         for index in 0..<60 {
@@ -168,7 +181,10 @@ import Testing
 
     /// An entity file with the user key, the row time and every request field, exactly typed.
     static func writeEntityFile(_ path: String, users: [Value], requests: [[String: Value]], time: Timestamp) throws {
-        var builders = [FeatureColumnBuilder(name: "user_id", type: .int64), FeatureColumnBuilder(name: "event_timestamp", type: .timestamp)]
+        var builders = [
+            FeatureColumnBuilder(name: "user_id", type: .int64),
+            FeatureColumnBuilder(name: "event_timestamp", type: .timestamp),
+        ]
         builders += ExpressionGenerator.requestFields.map { FeatureColumnBuilder(name: $0.name, type: $0.type) }
         for (row, request) in requests.enumerated() {
             builders[0].append(users[row])

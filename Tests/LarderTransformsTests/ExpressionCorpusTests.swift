@@ -199,11 +199,16 @@ import Testing
         c(hour(t, timeZone: "Asia/Kolkata"), ["t": time("2024-06-01T18:30:00Z")], .int64(0)),
         c(hour(t, timeZone: "Australia/Lord_Howe"), ["t": time("2024-01-01T00:00:00Z")], .int64(11)),
         c(hour(t), [:], .null),
-        c(secondsBetween(t, u), ["t": time("2024-01-01T00:00:00Z"), "u": time("2024-01-01T00:01:00.5Z")], .float64(60.5)),
+        c(
+            secondsBetween(t, u), ["t": time("2024-01-01T00:00:00Z"), "u": time("2024-01-01T00:01:00.5Z")],
+            .float64(60.5)),
         c(secondsBetween(u, t), ["t": time("2024-01-01T00:00:00Z"), "u": time("2024-01-01T00:01:00Z")], .float64(-60)),
         c(
             secondsBetween(t, u),
-            ["t": .timestamp(Timestamp(nanosecondsSinceEpoch: .min)), "u": .timestamp(Timestamp(nanosecondsSinceEpoch: .max))],
+            [
+                "t": .timestamp(Timestamp(nanosecondsSinceEpoch: .min)),
+                "u": .timestamp(Timestamp(nanosecondsSinceEpoch: .max)),
+            ],
             .float64((Double(Int64.max) - Double(Int64.min)) / 1e9)),
         c(secondsBetween(t, u), ["t": time("2024-01-01T00:00:00Z")], .null),
     ]

@@ -12,7 +12,8 @@ import Testing
         var rng = SeededGenerator(seed: 17)
         let generator = ExpressionGenerator()
         let environment = ExpressionEnvironment(
-            requestFields: Dictionary(uniqueKeysWithValues: ExpressionGenerator.requestFields.map { ($0.name, $0.type) }))
+            requestFields: Dictionary(
+                uniqueKeysWithValues: ExpressionGenerator.requestFields.map { ($0.name, $0.type) }))
         for round in 0..<400 {
             let wanted = ExpressionGenerator.types[round % ExpressionGenerator.types.count]
             let expression = generator.expression(of: wanted, depth: 4, using: &rng)

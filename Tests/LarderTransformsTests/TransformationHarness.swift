@@ -20,7 +20,8 @@ enum TransformationHarness {
         let type = try expression.type(in: environment)
         var manifest = Manifest()
         manifest.onDemandFeatureViews = [
-            OnDemandFeatureView(name: "t", requestFields: requestFields, features: [Transformation("out", type, expression)])
+            OnDemandFeatureView(
+                name: "t", requestFields: requestFields, features: [Transformation("out", type, expression)])
         ]
         return manifest
     }

@@ -27,7 +27,9 @@ import Testing
     @Test func aWellTypedViewHasNoErrors() {
         let features = [
             Transformation("amount_log", .float64, log(Self.amount.value + 1)),
-            Transformation("ratio", .float64, Self.amount.value / .feature(FeatureReference(view: "user_stats", feature: "avg_amount_30d"))),
+            Transformation(
+                "ratio", .float64,
+                Self.amount.value / .feature(FeatureReference(view: "user_stats", feature: "avg_amount_30d"))),
             Transformation("risky", .bool, Self.category.value.isIn(["gambling", "crypto"])),
             Transformation("ratio_log", .float64, log1p(.feature(FeatureReference(view: "payment", feature: "ratio")))),
         ]
@@ -57,7 +59,10 @@ import Testing
     }
 
     @Test func aDeclaredTypeMustMatchTheExpression() {
-        let messages = Self.messages(Self.manifest([Transformation("hour", .int32, hour(.request("ts")))], requestFields: [RequestField("ts", .timestamp)]))
+        let messages = Self.messages(
+            Self.manifest(
+                [Transformation("hour", .int32, hour(.request("ts")))], requestFields: [RequestField("ts", .timestamp)])
+        )
         #expect(
             messages == [
                 "on-demand feature view 'payment', field 'features[0].type': feature 'hour' is declared int32, but its expression 'hour(ts)' is int64; declare int64 or cast"
@@ -67,7 +72,8 @@ import Testing
     @Test func aCycleIsNamed() {
         let a = FeatureExpression.feature(FeatureReference(view: "payment", feature: "a"))
         let b = FeatureExpression.feature(FeatureReference(view: "payment", feature: "b"))
-        let messages = Self.messages(Self.manifest([Transformation("a", .float64, b + 1.0), Transformation("b", .float64, a * 2.0)]))
+        let messages = Self.messages(
+            Self.manifest([Transformation("a", .float64, b + 1.0), Transformation("b", .float64, a * 2.0)]))
         #expect(
             messages == [
                 "on-demand feature view 'payment', field 'features 'a'': the feature depends on itself: payment:a -> payment:b -> payment:a"
@@ -77,13 +83,25 @@ import Testing
     @Test(arguments: [
         (FeatureExpression.call(.log, []), "in 'log()': log takes 1 argument, not 0"),
         (hour(.request("amount")), "in 'hour(amount)': hour takes a timestamp, not float64"),
-        (hour(.request("ts"), timeZone: "Mars/Olympus"), "in 'hour(ts, \"Mars/Olympus\")': unknown time zone 'Mars/Olympus'; use 'UTC' or an IANA name such as 'Europe/Paris'"),
-        (bucketize(.request("amount"), [10, 1]), "in 'bucketize(amount, [10.0, 1.0])': bucket boundaries must be numbers in increasing order"),
+        (
+            hour(.request("ts"), timeZone: "Mars/Olympus"),
+            "in 'hour(ts, \"Mars/Olympus\")': unknown time zone 'Mars/Olympus'; use 'UTC' or an IANA name such as 'Europe/Paris'"
+        ),
+        (
+            bucketize(.request("amount"), [10, 1]),
+            "in 'bucketize(amount, [10.0, 1.0])': bucket boundaries must be numbers in increasing order"
+        ),
         (FeatureExpression.request("amount").isIn(["a"]), "in 'amount in [\"a\"]': set member \"a\" is not a float64"),
-        (FeatureExpression.request("amount") + .null, "in 'null': a null literal is allowed only as a branch of 'if' or in 'coalesce'"),
+        (
+            FeatureExpression.request("amount") + .null,
+            "in 'null': a null literal is allowed only as a branch of 'if' or in 'coalesce'"
+        ),
         (when(.request("amount"), then: 1, else: 2), "in 'amount': the condition of 'if' must be bool, not float64"),
         (when(true, then: 1, else: "a"), "in 'if(true, 1, \"a\")': arguments have different types: int64 and string"),
-        (FeatureExpression.request("ts").cast(to: .float64), "in 'cast(ts, float64)': cannot cast timestamp to float64"),
+        (
+            FeatureExpression.request("ts").cast(to: .float64),
+            "in 'cast(ts, float64)': cannot cast timestamp to float64"
+        ),
         (FeatureExpression.request("amount") < "a", "in '(amount < \"a\")': cannot compare float64 with string"),
     ])
     func typeErrorsNameTheSubExpression(_ expression: FeatureExpression, _ message: String) {

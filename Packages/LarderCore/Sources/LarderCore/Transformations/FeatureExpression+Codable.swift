@@ -23,7 +23,8 @@ extension FeatureExpression: Codable {
                     codingPath: decoder.codingPath,
                     debugDescription:
                         "an expression has exactly one of \(Self.kinds.map { "'\($0.stringValue)'" }.joined(separator: ", "))"
-                        + (present.isEmpty ? "" : "; found \(present.map { "'\($0.stringValue)'" }.joined(separator: ", "))")
+                        + (present.isEmpty
+                            ? "" : "; found \(present.map { "'\($0.stringValue)'" }.joined(separator: ", "))")
                 ))
         }
         switch kind {
@@ -45,7 +46,8 @@ extension FeatureExpression: Codable {
                 try container.decode([FeatureExpression].self, forKey: .args))
         case .cast:
             self = .cast(
-                try container.decode(FeatureExpression.self, forKey: .arg), to: try container.decode(ScalarType.self, forKey: .cast))
+                try container.decode(FeatureExpression.self, forKey: .arg),
+                to: try container.decode(ScalarType.self, forKey: .cast))
         case .in:
             self = .isIn(
                 try container.decode(FeatureExpression.self, forKey: .arg),
@@ -104,7 +106,9 @@ extension FeatureExpression: Codable {
         }
     }
 
-    private static func decodeLiteral(of type: ScalarType, in container: KeyedDecodingContainer<CodingKeys>) throws
+    private static func decodeLiteral(
+        of type: ScalarType, in container: KeyedDecodingContainer<CodingKeys>
+    ) throws
         -> Value
     {
         if try container.decodeNil(forKey: .literal) { return .null }
@@ -133,7 +137,8 @@ extension FeatureExpression: Codable {
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .literal, in: container,
-                debugDescription: "'\(text)' is not a number; expected a number, \"NaN\", \"Infinity\" or \"-Infinity\"")
+                debugDescription: "'\(text)' is not a number; expected a number, \"NaN\", \"Infinity\" or \"-Infinity\""
+            )
         }
     }
 

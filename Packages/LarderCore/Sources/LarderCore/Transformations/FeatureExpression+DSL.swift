@@ -22,27 +22,47 @@ extension FeatureExpression: ExpressibleByIntegerLiteral, ExpressibleByFloatLite
     public static func timestamp(_ timestamp: Timestamp) -> FeatureExpression { .literal(.timestamp(timestamp)) }
 
     /// Sum; integers overflow to null.
-    public static func + (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.add, [lhs, rhs]) }
+    public static func + (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.add, [lhs, rhs])
+    }
     /// Difference; integers overflow to null.
-    public static func - (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.subtract, [lhs, rhs]) }
+    public static func - (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.subtract, [lhs, rhs])
+    }
     /// Product; integers overflow to null.
-    public static func * (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.multiply, [lhs, rhs]) }
+    public static func * (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.multiply, [lhs, rhs])
+    }
     /// Quotient (integer division of two integers, truncated); division by zero is null.
-    public static func / (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.divide, [lhs, rhs]) }
+    public static func / (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.divide, [lhs, rhs])
+    }
     /// Negation.
     public static prefix func - (operand: FeatureExpression) -> FeatureExpression { .call(.negate, [operand]) }
     /// `lhs < rhs`.
-    public static func < (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.less, [lhs, rhs]) }
+    public static func < (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.less, [lhs, rhs])
+    }
     /// `lhs <= rhs`.
-    public static func <= (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.lessOrEqual, [lhs, rhs]) }
+    public static func <= (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.lessOrEqual, [lhs, rhs])
+    }
     /// `lhs > rhs`.
-    public static func > (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.greater, [lhs, rhs]) }
+    public static func > (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.greater, [lhs, rhs])
+    }
     /// `lhs >= rhs`.
-    public static func >= (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.greaterOrEqual, [lhs, rhs]) }
+    public static func >= (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.greaterOrEqual, [lhs, rhs])
+    }
     /// Both are true (null if either is null).
-    public static func && (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.and, [lhs, rhs]) }
+    public static func && (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.and, [lhs, rhs])
+    }
     /// Either is true (null if either is null).
-    public static func || (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression { .call(.or, [lhs, rhs]) }
+    public static func || (lhs: FeatureExpression, rhs: FeatureExpression) -> FeatureExpression {
+        .call(.or, [lhs, rhs])
+    }
     /// Negation of a bool.
     public static prefix func ! (operand: FeatureExpression) -> FeatureExpression { .call(.not, [operand]) }
 
@@ -76,7 +96,9 @@ extension FeatureExpression: ExpressibleByIntegerLiteral, ExpressibleByFloatLite
 
 /// The value of `then` when the condition is true, of `else` when it is false; null when the
 /// condition is null.
-public func when(_ condition: FeatureExpression, then: FeatureExpression, else otherwise: FeatureExpression) -> FeatureExpression {
+public func when(
+    _ condition: FeatureExpression, then: FeatureExpression, else otherwise: FeatureExpression
+) -> FeatureExpression {
     .call(.if, [condition, then, otherwise])
 }
 /// The first argument that is not null.
@@ -92,9 +114,13 @@ public func sqrt(_ x: FeatureExpression) -> FeatureExpression { .call(.sqrt, [x]
 /// Absolute value.
 public func abs(_ x: FeatureExpression) -> FeatureExpression { .call(.abs, [x]) }
 /// The smallest argument (NaN if any is NaN).
-public func min(_ first: FeatureExpression, _ rest: FeatureExpression...) -> FeatureExpression { .call(.min, [first] + rest) }
+public func min(_ first: FeatureExpression, _ rest: FeatureExpression...) -> FeatureExpression {
+    .call(.min, [first] + rest)
+}
 /// The largest argument (NaN if any is NaN).
-public func max(_ first: FeatureExpression, _ rest: FeatureExpression...) -> FeatureExpression { .call(.max, [first] + rest) }
+public func max(_ first: FeatureExpression, _ rest: FeatureExpression...) -> FeatureExpression {
+    .call(.max, [first] + rest)
+}
 /// `x` limited to `lower...upper`.
 public func clamp(_ x: FeatureExpression, _ lower: FeatureExpression, _ upper: FeatureExpression) -> FeatureExpression {
     .call(.clamp, [x, lower, upper])
@@ -110,15 +136,21 @@ public func lower(_ text: FeatureExpression) -> FeatureExpression { .call(.lower
 /// The number of Unicode scalars of the text (as pandas' `str.len` counts).
 public func length(_ text: FeatureExpression) -> FeatureExpression { .call(.length, [text]) }
 /// Whether the text contains the other.
-public func contains(_ text: FeatureExpression, _ part: FeatureExpression) -> FeatureExpression { .call(.contains, [text, part]) }
+public func contains(_ text: FeatureExpression, _ part: FeatureExpression) -> FeatureExpression {
+    .call(.contains, [text, part])
+}
 /// Whether the text starts with the prefix.
 public func startsWith(_ text: FeatureExpression, _ prefix: FeatureExpression) -> FeatureExpression {
     .call(.startsWith, [text, prefix])
 }
 /// The bucket index of a number: how many boundaries are `<=` it (0 below the first).
-public func bucketize(_ x: FeatureExpression, _ boundaries: [Double]) -> FeatureExpression { .bucketize(x, boundaries: boundaries) }
+public func bucketize(_ x: FeatureExpression, _ boundaries: [Double]) -> FeatureExpression {
+    .bucketize(x, boundaries: boundaries)
+}
 /// The hour (0-23) in a time zone.
-public func hour(_ time: FeatureExpression, timeZone: String = "UTC") -> FeatureExpression { .timePart(.hour, time, timeZone: timeZone) }
+public func hour(_ time: FeatureExpression, timeZone: String = "UTC") -> FeatureExpression {
+    .timePart(.hour, time, timeZone: timeZone)
+}
 /// The day of the week in a time zone: Monday is 0, Sunday 6 (as pandas counts).
 public func dayOfWeek(_ time: FeatureExpression, timeZone: String = "UTC") -> FeatureExpression {
     .timePart(.dayOfWeek, time, timeZone: timeZone)

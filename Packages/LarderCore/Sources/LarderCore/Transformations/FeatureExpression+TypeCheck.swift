@@ -33,7 +33,8 @@ extension FeatureExpression {
                 throw ExpressionTypeError(
                     self,
                     "unknown request field '\(name)'"
-                        + (known.isEmpty ? "; the view declares none" : " (declared: \(known.joined(separator: ", ")))"))
+                        + (known.isEmpty ? "; the view declares none" : " (declared: \(known.joined(separator: ", ")))")
+                )
             }
             return type
         case .feature(let reference):
@@ -66,7 +67,8 @@ extension FeatureExpression {
                 throw ExpressionTypeError(self, "\(part.rawValue) takes a timestamp, not \(type)")
             }
             guard TimeZone(identifier: zone) != nil else {
-                throw ExpressionTypeError(self, "unknown time zone '\(zone)'; use 'UTC' or an IANA name such as 'Europe/Paris'")
+                throw ExpressionTypeError(
+                    self, "unknown time zone '\(zone)'; use 'UTC' or an IANA name such as 'Europe/Paris'")
             }
             return .int64
         }
@@ -101,7 +103,9 @@ extension FeatureExpression {
         }
     }
 
-    private func strictCallType(_ function: ExpressionFunction, _ types: [ValueType], _ arguments: [FeatureExpression])
+    private func strictCallType(
+        _ function: ExpressionFunction, _ types: [ValueType], _ arguments: [FeatureExpression]
+    )
         throws(ExpressionTypeError) -> ValueType
     {
         let name = function.rawValue
@@ -143,7 +147,9 @@ extension FeatureExpression {
 
     /// The common type of `if` branches or `coalesce` arguments: equal types, or numbers
     /// (int64 when all are integers, float64 otherwise).
-    private func unify(_ arguments: ArraySlice<FeatureExpression>, in environment: ExpressionEnvironment)
+    private func unify(
+        _ arguments: ArraySlice<FeatureExpression>, in environment: ExpressionEnvironment
+    )
         throws(ExpressionTypeError) -> ValueType
     {
         var result: ValueType?
@@ -201,7 +207,8 @@ extension FeatureExpression {
         case (.int32, .int64), (.int64, .int64): return value
         case (.int32, .float64(let v)), (.int64, .float64(let v)): return Int64(exactly: v).map(Value.int64)
         case (.float32, .string(let text)), (.float64, .string(let text)):
-            return ["NaN": Value.float64(.nan), "Infinity": .float64(.infinity), "-Infinity": .float64(-.infinity)][text]
+            return ["NaN": Value.float64(.nan), "Infinity": .float64(.infinity), "-Infinity": .float64(-.infinity)][
+                text]
         case (.float32, _), (.float64, _): return value.doubleValue.map(Value.float64)
         case (.string, .string), (.bool, .bool): return value
         case (.timestamp, .string(let text)): return Timestamp(parsing: text).map(Value.timestamp)

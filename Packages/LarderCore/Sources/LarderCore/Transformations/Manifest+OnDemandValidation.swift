@@ -17,7 +17,9 @@ extension Manifest {
         return errors
     }
 
-    private func errors(in view: OnDemandFeatureView, featureTypes: [FeatureReference: ValueType])
+    private func errors(
+        in view: OnDemandFeatureView, featureTypes: [FeatureReference: ValueType]
+    )
         -> [DefinitionError]
     {
         let object = "on-demand feature view '\(view.name)'"
@@ -30,11 +32,14 @@ extension Manifest {
             let path = "request_fields[\(index)]"
             errors += Self.nameErrors(field.name, object: object, field: path)
             if requestTypes.updateValue(field.type, forKey: field.name) != nil {
-                errors.append(DefinitionError(object: object, field: path, "request field '\(field.name)' is declared twice"))
+                errors.append(
+                    DefinitionError(object: object, field: path, "request field '\(field.name)' is declared twice"))
             }
             if field.type.scalar == nil || field.type == .bytes {
                 errors.append(
-                    DefinitionError(object: object, field: path, "request field '\(field.name)' must be a scalar, not \(field.type)"))
+                    DefinitionError(
+                        object: object, field: path, "request field '\(field.name)' must be a scalar, not \(field.type)"
+                    ))
             }
         }
         let environment = ExpressionEnvironment(requestFields: requestTypes, features: featureTypes)
@@ -43,7 +48,8 @@ extension Manifest {
             let path = "features[\(index)]"
             errors += Self.nameErrors(feature.name, object: object, field: path)
             if !seen.insert(feature.name).inserted {
-                errors.append(DefinitionError(object: object, field: path, "feature '\(feature.name)' is declared twice"))
+                errors.append(
+                    DefinitionError(object: object, field: path, "feature '\(feature.name)' is declared twice"))
             }
             do {
                 let type = try feature.expression.type(in: environment)
