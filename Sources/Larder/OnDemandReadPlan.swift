@@ -29,6 +29,8 @@ struct OnDemandReadPlan: Sendable {
     let program: TransformationProgram
     let outputs: [(name: String, source: Source)]
     let inputs: [InputSource]
+    /// The names of the request fields the program reads.
+    let requestFieldNames: Set<String>
 
     /// Plans a request that names on-demand features, or returns `nil` when it names none.
     /// - Parameters:
@@ -85,46 +87,66 @@ struct OnDemandReadPlan: Sendable {
         self.storedReferences = stored
         self.outputs = outputs
         self.inputs = inputs
+        self.requestFieldNames = Set(program.requestFields.map(\.name))
     }
 
     /// Lays out a read of ``storedReferences`` as requested, computing the on-demand features.
+    ///
+    /// The computed values and statuses of all outputs share one array each (a column is a
+    /// window onto it), and inputs are read in place, so a request costs a handful of
+    /// allocations whatever the number of on-demand features.
     /// - Parameters:
     ///   - read: the join-key columns, then a column per stored reference.
     ///   - keyCount: how many join-key columns lead the read.
-    ///   - request: the request's fields: `request_data` columns, then entity columns.
-    /// - Returns: the join-key columns, then the requested features in order.
+    ///   - requestData: the request's `request_data` columns, looked up first.
+    ///   - entities: the request's entity columns, where request fields may also be.
+    /// - Returns: the join-key columns (without request fields), then the requested features
+    ///   in order.
     /// - Throws: ``RequestDataError`` naming a missing field or a value of the wrong type.
-    func finish(_ read: OnlineFeatures, keyCount: Int, request: [EntityColumn]) throws -> OnlineFeatures {
+    func finish(
+        _ read: OnlineFeatures, keyCount: Int, requestData: [EntityColumn], entities: [EntityColumn]
+    ) throws
+        -> OnlineFeatures
+    {
         let rowCount = read.rowCount
-        var slots: [[Value]] = []
-        slots.reserveCapacity(inputs.count)
-        for input in inputs {
-            switch input {
-            case .stored(let index): slots.append(Array(read.columns[keyCount + index].values))
-            case .request(let field): slots.append(try RequestValues.column(field, in: request, rowCount: rowCount))
-            }
+        let requestColumns = try inputs.map { input -> [Value]? in
+            guard case .request(let field) = input else { return nil }
+            return try RequestValues.column(field, in: requestData, or: entities, rowCount: rowCount)
         }
-        var computed = Array(repeating: [Value](), count: program.outputCount)
-        for index in computed.indices { computed[index].reserveCapacity(rowCount) }
+        let outputCount = program.outputCount
+        var values = Array(repeating: Value.null, count: outputCount * rowCount)
         var row = Array(repeating: Value.null, count: inputs.count)
         for rowIndex in 0..<rowCount {
-            for slot in slots.indices { row[slot] = slots[slot][rowIndex] }
-            for output in computed.indices { computed[output].append(program.value(ofOutput: output, row)) }
+            for (slot, input) in inputs.enumerated() {
+                switch input {
+                case .stored(let index): row[slot] = read.columns[keyCount + index].values[rowIndex]
+                case .request: row[slot] = requestColumns[slot]![rowIndex]
+                }
+            }
+            for output in 0..<outputCount {
+                values[output * rowCount + rowIndex] = program.value(ofOutput: output, row)
+            }
         }
-        var result = OnlineFeatures(
-            featureNames: Array(read.featureNames[..<keyCount]), columns: Array(read.columns[..<keyCount]),
-            rowCount: rowCount)
-        let noTimestamps = ResultColumn(Array(repeating: Timestamp?.none, count: rowCount))
+        let statuses = values.map { $0.isNull ? FeatureStatus.nullValue : .present }
+        let noTimestamps =
+            keyCount > 0 ? read.columns[0].eventTimestamps : ResultColumn(Array(repeating: nil, count: rowCount))
+        var result = OnlineFeatures(featureNames: [], columns: [], rowCount: rowCount)
+        result.featureNames.reserveCapacity(keyCount + outputs.count)
+        result.columns.reserveCapacity(keyCount + outputs.count)
+        // Request fields sent among the entity columns are not echoed, as Feast's server does.
+        for key in 0..<keyCount where !requestFieldNames.contains(read.featureNames[key]) {
+            result.featureNames.append(read.featureNames[key])
+            result.columns.append(read.columns[key])
+        }
         for (name, source) in outputs {
             result.featureNames.append(name)
             switch source {
             case .stored(let index): result.columns.append(read.columns[keyCount + index])
             case .computed(let index):
-                let values = computed[index]
                 result.columns.append(
                     OnlineFeatureColumn(
-                        values: ResultColumn(values),
-                        statuses: ResultColumn(values.map { $0.isNull ? FeatureStatus.nullValue : .present }),
+                        values: ResultColumn(values, offset: index * rowCount, count: rowCount),
+                        statuses: ResultColumn(statuses, offset: index * rowCount, count: rowCount),
                         eventTimestamps: noTimestamps))
             }
         }

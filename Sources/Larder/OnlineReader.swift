@@ -76,7 +76,7 @@ final class OnlineReader: Sendable {
             }
         }
         if let onDemand = plan.onDemand {
-            return try onDemand.finish(result, keyCount: entities.count, request: requestData + entities)
+            return try onDemand.finish(result, keyCount: entities.count, requestData: requestData, entities: entities)
         }
         return result
     }

@@ -7,14 +7,18 @@ public enum RequestValues {
     /// The values of a request field, converted to its type.
     /// - Parameters:
     ///   - field: the field and its type.
-    ///   - columns: the request's columns (`request_data`, then entity columns); the first
-    ///     with the field's name is used.
+    ///   - columns: the request's `request_data` columns, looked up first.
+    ///   - more: the request's entity columns, looked up next.
     ///   - rowCount: the number of entity rows.
     /// - Returns: one value per entity row.
     /// - Throws: ``RequestDataError`` when no column has the name, it has another number of
     ///   rows, or a value does not fit the type.
-    public static func column(_ field: RequestField, in columns: [EntityColumn], rowCount: Int) throws -> [Value] {
-        guard let column = columns.first(where: { $0.name == field.name }) else {
+    public static func column(
+        _ field: RequestField, in columns: [EntityColumn], or more: [EntityColumn] = [], rowCount: Int
+    ) throws -> [Value] {
+        guard
+            let column = columns.first(where: { $0.name == field.name }) ?? more.first(where: { $0.name == field.name })
+        else {
             throw RequestDataError(
                 field: field.name,
                 "is missing; an on-demand feature needs it (\(field.type)), as a column next to the entity keys or in 'request_data'"
@@ -24,6 +28,7 @@ public enum RequestValues {
             throw RequestDataError(
                 field: field.name, "has \(column.values.count) values; the request has \(rowCount) entity rows")
         }
+        if column.values.allSatisfy({ $0.conforms(to: field.type) }) { return column.values }
         return try column.values.enumerated().map { row, value in
             guard let converted = convert(value, to: field.type) else {
                 throw RequestDataError(
