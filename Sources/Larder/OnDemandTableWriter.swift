@@ -82,10 +82,12 @@ final class OnDemandTableWriter: TableWriter {
             FeatureColumnBuilder(name: "", type: computedTypes[$0])
         }
         var row = Array(repeating: Value.null, count: inputColumns.count)
+        let columns = inputColumns.map { batch.columns[$0.column] }
+        let fields = inputColumns.map(\.field)
         for rowIndex in 0..<batch.rowCount {
-            for (slot, input) in inputColumns.enumerated() {
-                let value = batch.columns[input.column].value(at: rowIndex)
-                if let field = input.field {
+            for slot in columns.indices {
+                let value = columns[slot].value(at: rowIndex)
+                if let field = fields[slot], !value.conforms(to: field.type) {
                     guard let converted = RequestValues.convert(value, to: field.type) else {
                         throw RequestDataError(
                             field: field.name,
@@ -98,7 +100,7 @@ final class OnDemandTableWriter: TableWriter {
             }
             for output in builders.indices { builders[output].append(plan.program.value(ofOutput: output, row)) }
         }
-        var columns = Array(batch.columns[..<entityCount])
+        var output = Array(batch.columns[..<entityCount])
         for (position, (_, source)) in plan.outputs.enumerated() {
             var column: Column
             switch source {
@@ -106,9 +108,9 @@ final class OnDemandTableWriter: TableWriter {
             case .computed(let index): column = builders[index].build()
             }
             column.name = outputNames[position]
-            columns.append(column)
+            output.append(column)
         }
-        try output.write(ColumnBatch(columns: columns, rowCount: batch.rowCount))
+        try self.output.write(ColumnBatch(columns: output, rowCount: batch.rowCount))
     }
 
     /// Closes the training set's writer.

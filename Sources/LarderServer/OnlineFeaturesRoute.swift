@@ -57,7 +57,11 @@ struct OnlineFeaturesRoute: Sendable {
                 service: name, entities: parsed.entities, requestData: parsed.requestData,
                 fullFeatureNames: parsed.fullFeatureNames)
         }
-        state.metrics.recordOnlineRead(result, keyColumns: parsed.entities.count)
+        // Request fields of on-demand features sent among the entities are not echoed as keys.
+        let keyColumns = result.featureNames.prefix(parsed.entities.count).prefix { name in
+            parsed.entities.contains { $0.name == name }
+        }.count
+        state.metrics.recordOnlineRead(result, keyColumns: keyColumns)
         return OnlineFeaturesEncoder.encode(result)
     }
 }
