@@ -145,10 +145,29 @@ import Testing
                 of: ExpressionGenerator.types[index % ExpressionGenerator.types.count], depth: 4, using: &rng)
             features.append(Transformation("f\(index)", try expression.type(in: environment), expression))
         }
+        let requests = (0..<200).map { _ in ExpressionGenerator.request(using: &rng) }
+        try Self.expectSameBits(features: features, requests: requests, stores: stores)
+    }
+
+    /// The expression corpus, every expression on every corpus request: identical bits.
+    @Test(arguments: StoreBackends.allCases) func theCorpusComputesIdenticalBits(stores: StoreBackends) throws {
+        let environment = ExpressionEnvironment(
+            requestFields: Dictionary(
+                uniqueKeysWithValues: ExpressionGenerator.requestFields.map { ($0.name, $0.type) }))
+        let expressions = ExpressionCorpus.all.map(\.expression) + ExpressionCorpus.nullPropagating
+        let features = try expressions.enumerated().map { index, expression in
+            Transformation("c\(index)", try expression.type(in: environment), expression)
+        }
+        let requests = ExpressionCorpus.all.map(\.request) + [ExpressionCorpus.present, [:]]
+        try Self.expectSameBits(features: features, requests: requests, stores: stores)
+    }
+
+    /// Builds a training set and reads online the same rows (users of `users`, at `readTime`)
+    /// and expects every on-demand feature to have the same bits in both.
+    static func expectSameBits(features: [Transformation], requests: [[String: Value]], stores: StoreBackends) throws {
         let repository = try Self.materialized(
             Self.manifest(features, requestFields: ExpressionGenerator.requestFields), stores: stores)
-        let rowCount = 200
-        let requests = (0..<rowCount).map { _ in ExpressionGenerator.request(using: &rng) }
+        let rowCount = requests.count
         let users = (0..<rowCount).map { Value.int64(Self.users[$0 % Self.users.count]) }
         try Self.writeEntityFile(
             repository.directory.path + "/rows.parquet", users: users, requests: requests, time: Self.readTime)
