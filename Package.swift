@@ -72,6 +72,8 @@ let package = Package(
             dependencies: [core, "LarderStores", "CLMDB", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // The interpreter of on-demand features: one evaluator for training sets and online reads.
+        .target(name: "LarderTransforms", dependencies: [core], swiftSettings: strictSettings),
         .target(
             name: "LarderAggregation",
             dependencies: [core, "LarderFormats", "LarderStores"],
@@ -79,7 +81,9 @@ let package = Package(
         .target(
             name: "Larder",
             dependencies: [
-                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderAggregation", "Yams",
+                core, "LarderTransforms", "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline",
+                "LarderAggregation",
+                "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -141,6 +145,8 @@ let package = Package(
         ),
 
         .testTarget(name: "LarderCoreTests", dependencies: [core], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LarderTransformsTests", dependencies: ["LarderTransforms", core], swiftSettings: strictSettings),
         .testTarget(
             name: "LarderFormatsTests",
             dependencies: ["LarderFormats", core],

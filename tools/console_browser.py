@@ -3,14 +3,16 @@
 `chromium-driver`) driven by Selenium, against `larder serve` on the example repository.
 
 1. A repository from `larder init` (the example definitions and small data), with a read token
-   and an admin token, applied; `user_transaction_stats` materialized up to now (fresh) and
-   `merchant_stats` only up to ten days ago (an old materialization: stale, TTL 2 days).
+   and an admin token, applied, then applied again with a 2-day TTL on `merchant_profiles`;
+   `user_transactions` (an aggregation view: fresh while its newest event is inside its longest
+   window) materialized up to now, and `merchant_profiles` only up to ten days ago (an old
+   materialization: stale).
 2. The browser signs in through the login form, then opens every page: the overview, the four
    lists, every object's page, and the lookup. Each must load with no console error and no
    failed request (the DevTools network log is checked for statuses >= 400 and failed loads).
 3. The lists show the objects the registry file holds; typing in a list's search hides the
-   others. The overview's freshness table marks merchant_stats stale (class and text) and
-   user_transaction_stats fresh.
+   others. The overview's freshness table marks merchant_profiles stale (class and text) and
+   user_transactions fresh.
 4. A lookup typed into the form (its live update, JavaScript on) shows the same JSON as
    `POST /get-online-features` for the same request, and its table shows the same statuses; the
    same lookup submitted with JavaScript off renders the same result.
@@ -91,12 +93,22 @@ def make_repository(larder, directory):
         permissions: [read_online, push, materialize]
 """)
     run(larder, "apply", "--repo", repository, environment=environment)
+    # Profiles are valid for two days here, so an old materialization of them is stale.
+    with open(os.path.join(repository, ".larder", "registry.json")) as file:
+        manifest = json.load(file)["manifest"]
+    for view in manifest["feature_views"]:
+        if view["name"] == "merchant_profiles":
+            view["ttl_seconds"] = 2 * 86_400
+    with open(os.path.join(repository, "manifest.json"), "w") as file:
+        json.dump(manifest, file)
+    run(larder, "apply", "--repo", repository, "--manifest", os.path.join(repository, "manifest.json"),
+        environment=environment)
     ten_days_ago = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=10)).strftime(
         "%Y-%m-%dT%H:%M:%SZ")
     run(larder, "materialize", "--repo", repository, "2000-01-01T00:00:00Z", "now",
-        "--views", "user_transaction_stats", environment=environment)
+        "--views", "user_transactions", environment=environment)
     run(larder, "materialize", "--repo", repository, "2000-01-01T00:00:00Z", ten_days_ago,
-        "--views", "merchant_stats", environment=environment)
+        "--views", "merchant_profiles", environment=environment)
     return repository
 
 
@@ -190,11 +202,11 @@ def check_pages(browser, server, manifest, screenshots):
             for row in driver.find_elements(By.CSS_SELECTOR, "#freshness-table tbody tr")}
     if set(rows) != {view["name"] for view in manifest["feature_views"]}:
         fail(f"the freshness table lists {sorted(rows)}")
-    stale, fresh = rows["merchant_stats"], rows["user_transaction_stats"]
+    stale, fresh = rows["merchant_profiles"], rows["user_transactions"]
     if "stale" not in stale.get_attribute("class").split() or "Stale" not in stale.text:
-        fail(f"merchant_stats, materialized up to ten days ago with a 2-day TTL, is not marked stale: {stale.text!r}")
+        fail(f"merchant_profiles, materialized up to ten days ago with a 2-day TTL, is not marked stale: {stale.text!r}")
     if "stale" in (fresh.get_attribute("class") or "").split() or "Fresh" not in fresh.text:
-        fail(f"user_transaction_stats, materialized up to now, is not marked fresh: {fresh.text!r}")
+        fail(f"user_transactions, materialized up to now, is not marked fresh: {fresh.text!r}")
     browser.screenshot(screenshots, "overview")
 
     lists = {"entities": "entities", "sources": "sources", "feature-views": "feature_views",
@@ -219,14 +231,14 @@ def check_pages(browser, server, manifest, screenshots):
 
     # The search filters as the user types (JavaScript on).
     browser.open(server.base + "/ui/feature-views")
-    driver.find_element(By.ID, "search").send_keys("merchant")
+    driver.find_element(By.ID, "search").send_keys("profiles")
     wait_for(lambda: [row.text.split()[0] for row in driver.find_elements(By.CSS_SELECTOR, "#object-list tbody tr")
-                      if row.is_displayed()] == ["merchant_stats"], "the search to leave merchant_stats alone")
+                      if row.is_displayed()] == ["merchant_profiles"], "the search to leave merchant_profiles alone")
     browser.check_logs("search")
     # The view's page lists the service using it.
-    browser.open(server.base + "/ui/feature-views/merchant_stats")
+    browser.open(server.base + "/ui/feature-views/merchant_profiles")
     if "fraud_detection_v1" not in driver.find_element(By.CSS_SELECTOR, "dl.properties").text:
-        fail("merchant_stats' page does not say fraud_detection_v1 uses it")
+        fail("merchant_profiles' page does not say fraud_detection_v1 uses it")
     # The first Tab reaches the skip link.
     from selenium.webdriver.common.keys import Keys
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)

@@ -17,14 +17,19 @@ extension FeatureStore {
     /// - Returns: row counts and the time taken.
     /// - Throws: ``DefinitionError`` for an unknown view or feature or a name clash; errors
     ///   naming a join key or timestamp column missing from the entity file or of the wrong
-    ///   type; reader and writer errors.
+    ///   type; ``RequestDataError`` naming a request field of an on-demand feature that the
+    ///   entity file lacks; reader and writer errors.
     @discardableResult
     public func getHistoricalFeatures(
         entitiesPath: String, timestampColumn: String = "event_timestamp", features: [FeatureReference],
         fullFeatureNames: Bool = false, outputPath: String
     ) throws -> JoinReport {
         let manifest = try registry().manifest
-        let resolved = try manifest.resolve(features, fullFeatureNames: fullFeatureNames)
+        // On-demand features: join the stored features they need, then compute them.
+        let onDemand = try OnDemandReadPlan(
+            references: features, fullFeatureNames: fullFeatureNames, manifest: manifest)
+        let resolved = try manifest.resolve(
+            onDemand?.storedReferences ?? features, fullFeatureNames: onDemand != nil || fullFeatureNames)
         let offline = try openOfflineStore()
         var seen = Set<String>()
         let views = resolved.map(\.view).filter { seen.insert($0.name).inserted }
@@ -47,25 +52,43 @@ extension FeatureStore {
                 requests.append(FeatureRequest(table: table, features: [output]))
             }
         }
-        let path = resolve(entitiesPath)
-        let entities = try TableFiles.openReader(path: path, declaredTypes: declared)
-        guard !aggregated.isEmpty else {
-            return try offline.pointInTimeJoin(entities: entities, timestampColumn: timestampColumn, requests: requests)
-            {
-                schema in try TableFiles.openWriter(path: resolve(outputPath), schema: schema)
+        var entities = try TableFiles.openReader(path: resolve(entitiesPath), declaredTypes: declared)
+        if let onDemand {
+            // A CSV file's request-field columns are parsed as the fields' types; a missing one
+            // is reported by name when the output's schema is made.
+            let fields = onDemand.program.requestFields.filter { entities.schema[$0.name] != nil }
+            for field in fields { declared[field.name] = ColumnType(field.type) }
+            if !fields.isEmpty {
+                entities = try TableFiles.openReader(path: resolve(entitiesPath), declaredTypes: declared)
             }
         }
-        let training = try aggregationColumns(
-            aggregated, entities: try TableFiles.openReader(path: path, declaredTypes: declared),
-            timestampColumn: timestampColumn, manifest: manifest, offline: offline)
+        let training =
+            aggregated.isEmpty
+            ? nil
+            : try aggregationColumns(
+                aggregated, entities: try TableFiles.openReader(path: resolve(entitiesPath), declaredTypes: declared),
+                timestampColumn: timestampColumn, manifest: manifest, offline: offline)
         let entityColumnCount = entities.schema.columns.count
+        let file = entities.path
         return try offline.pointInTimeJoin(entities: entities, timestampColumn: timestampColumn, requests: requests) {
             joined in
-            let positions = training.order.map { entityColumnCount + $0 }
-            let schema = AggregatedColumnsWriter.schema(joined: joined, columns: training.columns, positions: positions)
-            return AggregatedColumnsWriter(
-                base: try TableFiles.openWriter(path: resolve(outputPath), schema: schema), columns: training.columns,
-                positions: positions)
+            // Aggregated columns join the stored ones first; on-demand features read them all.
+            var schema = joined
+            let positions = training?.order.map { entityColumnCount + $0 } ?? []
+            if let training {
+                schema = AggregatedColumnsWriter.schema(joined: joined, columns: training.columns, positions: positions)
+            }
+            let writer: any TableWriter
+            if let onDemand {
+                let written = try OnDemandTableWriter.schema(joined: schema, plan: onDemand, file: file)
+                writer = OnDemandTableWriter(
+                    output: try TableFiles.openWriter(path: resolve(outputPath), schema: written), joined: schema,
+                    plan: onDemand)
+            } else {
+                writer = try TableFiles.openWriter(path: resolve(outputPath), schema: schema)
+            }
+            guard let training else { return writer }
+            return AggregatedColumnsWriter(base: writer, columns: training.columns, positions: positions)
         }
     }
 }

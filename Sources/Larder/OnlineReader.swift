@@ -25,11 +25,13 @@ final class OnlineReader: Sendable {
     ///   - entities: the join key columns, all of the same length.
     ///   - fullFeatureNames: name features `view__feature`.
     ///   - now: the time the TTL is measured against.
+    ///   - requestData: request fields of on-demand features (`request_data`).
     /// - Returns: join-key columns, then feature columns.
     /// - Throws: ``DefinitionError`` for an unknown service, view or feature or a name clash;
-    ///   ``OnlineStoreError`` naming a missing or mistyped join key.
+    ///   ``OnlineStoreError`` naming a missing or mistyped join key; ``RequestDataError``.
     func read(
-        _ features: OnlineRequestKey.Features, entities: [EntityColumn], fullFeatureNames: Bool, now: Timestamp
+        _ features: OnlineRequestKey.Features, entities: [EntityColumn], fullFeatureNames: Bool, now: Timestamp,
+        requestData: [EntityColumn] = []
     ) throws -> OnlineFeatures {
         let rowCount = entities.first?.values.count ?? 0
         for column in entities where column.values.count != rowCount {
@@ -72,6 +74,9 @@ final class OnlineReader: Sendable {
                         statuses: ResultColumn(values.statuses, offset: entries.lowerBound, count: entries.count),
                         eventTimestamps: eventTimestamps))
             }
+        }
+        if let onDemand = plan.onDemand {
+            return try onDemand.finish(result, keyCount: entities.count, requestData: requestData, entities: entities)
         }
         return result
     }

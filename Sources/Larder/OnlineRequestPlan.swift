@@ -26,6 +26,9 @@ struct OnlineRequestPlan: Sendable {
     }
 
     var reads: [ViewRead]
+    /// The on-demand features' part, when the request names any (`reads` then cover the
+    /// stored features it needs, with full names).
+    var onDemand: OnDemandReadPlan?
 
     /// Resolves references against a registry and plans one read per run of features of the
     /// same view.
@@ -34,7 +37,10 @@ struct OnlineRequestPlan: Sendable {
     init(
         references: [FeatureReference], fullFeatureNames: Bool, registry: Registry, store: any OnlineStore
     ) throws {
-        let resolved = try registry.manifest.resolve(references, fullFeatureNames: fullFeatureNames)
+        onDemand = try OnDemandReadPlan(
+            references: references, fullFeatureNames: fullFeatureNames, manifest: registry.manifest)
+        let resolved = try registry.manifest.resolve(
+            onDemand?.storedReferences ?? references, fullFeatureNames: onDemand != nil || fullFeatureNames)
         reads = []
         var start = 0
         while start < resolved.count {

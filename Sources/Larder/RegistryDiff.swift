@@ -6,6 +6,7 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case entity, source
     case featureView = "feature view"
     case featureService = "feature service"
+    case onDemandFeatureView = "on-demand feature view"
 
     /// The key prefix used in ``Registry/objectTimestamps``.
     var keyPrefix: String { rawValue.replacingOccurrences(of: " ", with: "_") }
@@ -67,6 +68,8 @@ public struct RegistryDiff: Hashable, Sendable {
         changes += Self.compare(old.sources, new.sources, kind: .source, name: \.name)
         changes += Self.compare(old.featureViews, new.featureViews, kind: .featureView, name: \.name)
         changes += Self.compare(old.featureServices, new.featureServices, kind: .featureService, name: \.name)
+        changes += Self.compare(
+            old.onDemandFeatureViews, new.onDemandFeatureViews, kind: .onDemandFeatureView, name: \.name)
         viewsNeedingMaterialization = new.featureViews.filter { view in
             guard view.online else { return false }
             guard let previous = old.featureView(named: view.name) else { return true }

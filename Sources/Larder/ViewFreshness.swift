@@ -6,7 +6,7 @@ public import LarderCore
 public struct ViewFreshness: Sendable, Hashable {
     /// The view's name.
     public var view: String
-    /// The view's TTL; `nil` when its values never expire.
+    /// The view's TTL, or an aggregation view's longest window; `nil` when its values never expire.
     public var ttl: Duration?
     /// Whether the view is served online.
     public var online: Bool
@@ -46,7 +46,9 @@ extension Registry {
         manifest.featureViews.map { view in
             let runs = materializations[view.name] ?? []
             return ViewFreshness(
-                view: view.name, ttl: view.ttl, online: view.online,
+                // An aggregation view's values go stale when its longest window has no events.
+                view: view.name, ttl: view.ttl ?? view.longestWindowNanoseconds.map { .nanoseconds($0) },
+                online: view.online,
                 newestEvent: runs.compactMap(\.newestEvent).max(),
                 lastMaterialized: runs.map(\.completedAt).max(), materializedUntil: runs.map(\.end).max(),
                 asOf: now)

@@ -12,12 +12,16 @@ import Glibc
 /// `--entities K` per request (1), `--users U` (100000; keys drawn from 1...U),
 /// `--service NAME` or `--features view:a,view:b`, `--key user_id`, `--seed S`, `--poll yes`
 /// (wait for answers by polling the socket rather than sleeping in `recv`: what the server
-/// takes, without the client's own wake-up).
+/// takes, without the client's own wake-up), `--request 'JSON'` (members added to `entities`
+/// for on-demand features' request fields, such as `"amount": [12.5]`).
 enum HTTPLatencyBenchmark {
     static func run(_ arguments: [String]) throws {
         let options = try BenchmarkOptions(
             arguments,
-            known: ["port", "requests", "warmup", "entities", "users", "service", "features", "key", "seed", "poll"])
+            known: [
+                "port", "requests", "warmup", "entities", "users", "service", "features", "key", "seed", "poll",
+                "request",
+            ])
         let port = try options.int("port", default: 0)
         guard port > 0 else { throw BenchmarkInputError("--port is required") }
         let requests = try options.int("requests", default: 10_000)
@@ -35,13 +39,14 @@ enum HTTPLatencyBenchmark {
             throw BenchmarkInputError("--service NAME or --features view:a,view:b is required")
         }
         let key = options.string("key") ?? "user_id"
+        let extra = options.string("request").map { ", " + $0 } ?? ""
         let polls = options.string("poll") == "yes"
         let connection = try HTTPConnection(port: UInt16(port), polls: polls)
         var samples = LatencySamples(capacity: requests)
         var failures = 0
         for index in 0..<(warmup + requests) {
             let ids = (0..<entities).map { _ in String(1 + Int(generator.next() % UInt64(users))) }
-            let body = "{\"entities\": {\"\(key)\": [\(ids.joined(separator: ", "))]}, \(selection)}"
+            let body = "{\"entities\": {\"\(key)\": [\(ids.joined(separator: ", "))]\(extra)}, \(selection)}"
             let request = HTTPConnection.post(path: "/get-online-features", body: body)
             let started = LatencySamples.now()
             let status = try connection.send(request)

@@ -45,6 +45,14 @@ struct LatencySamples {
             "p50 \(at(0.5)) us, p90 \(at(0.9)) us, p99 \(at(0.99)) us, p99.9 \(at(0.999)) us, max \(microseconds(sorted.last!)) us over \(sorted.count) calls"
     }
 
+    /// A quantile of the samples, in nanoseconds.
+    /// - Parameter quantile: 0 to 1.
+    /// - Returns: the sample at that quantile.
+    func nanoseconds(at quantile: Double) -> Int64 {
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int(quantile * Double(sorted.count)))]
+    }
+
     private func microseconds(_ nanoseconds: Int64) -> String {
         let tenths = (nanoseconds + 50) / 100
         return "\(tenths / 10).\(tenths % 10)"

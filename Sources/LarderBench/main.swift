@@ -12,6 +12,8 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "online-read": OnlineReadBenchmark.run,
     "online-write": OnlineWriteBenchmark.run,
     "online-facade": FacadeOnlineReadBenchmark.run,
+    "online-transform": OnDemandOnlineBenchmark.run,
+    "offline-transform": OnDemandOfflineBenchmark.run,
     "offline-ingest": OfflineIngestBenchmark.run,
     "pit-join": PointInTimeJoinBenchmark.run,
     "offline-latest": OfflineLatestRowsBenchmark.run,

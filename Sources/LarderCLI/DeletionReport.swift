@@ -25,7 +25,7 @@ struct DeletionReport {
             case .featureService:
                 let count = (try? manifest.references(ofService: change.name).count) ?? 0
                 change.details = ["serves \(count) features to the models that use it"]
-            case .entity, .source:
+            case .entity, .source, .onDemandFeatureView:
                 return nil
             }
             return change

@@ -19,6 +19,9 @@ struct GetOnlineFeatures: ParsableCommand {
                 --entity user_id=1,merchant_id=3 --entity user_id=2,merchant_id=7
               larder get-online-features --features merchant_profiles:category \\
                 --entity merchant_id=3
+              larder get-online-features --service fraud_detection_v2 \\
+                --entity user_id=1,merchant_id=3 \\
+                --request amount=12.5,timestamp=2024-05-06T07:08:09Z
             """)
 
     @OptionGroup var options: RepositoryOptions
@@ -31,6 +34,11 @@ struct GetOnlineFeatures: ParsableCommand {
 
     @Option(name: .long, help: "An entity row as key=value[,key=value] (repeatable).")
     var entity: [String] = []
+
+    @Option(
+        name: .long,
+        help: "Request fields of on-demand features as name=value[,name=value]: one per --entity row, or one for all.")
+    var request: [String] = []
 
     @Flag(name: .long, help: "Name features view__feature.")
     var fullFeatureNames = false
@@ -49,8 +57,10 @@ struct GetOnlineFeatures: ParsableCommand {
             manifest.entities.flatMap(\.joinKeys).map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         let columns = try EntityRowParser(keyTypes: keyTypes).columns(from: entity)
         let references = try featureReferences(features: features, service: service, store: store)
+        let requestData = try RequestRowParser(fields: store.requestFields(of: references))
+            .columns(from: request, rowCount: entity.count)
         let result = try store.getOnlineFeatures(
-            features: references, entities: columns, fullFeatureNames: fullFeatureNames)
+            features: references, entities: columns, requestData: requestData, fullFeatureNames: fullFeatureNames)
         print(String(decoding: OnlineFeaturesEncoder.encode(result, columnPerLine: true), as: UTF8.self))
     }
 }

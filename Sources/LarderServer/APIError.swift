@@ -55,6 +55,9 @@ public struct APIError: Error, Sendable, Hashable {
         case let error as DefinitionError:
             // Requests name definitions; what they name and is not applied is "not found".
             self.init(.notFound, "not_found", error.description)
+        case let error as RequestDataError:
+            // A request field the on-demand features need is missing or of the wrong type.
+            self.init(.badRequest, "invalid_request_data", error.description)
         case let error as MaterializeWindowError:
             self.init(.unprocessableContent, "invalid_window", error.description)
         case let error as PushError:

@@ -3,7 +3,9 @@ import LarderCore
 
 /// A parsed `POST /get-online-features` body, Feast's format:
 /// `{"entities": {"user_id": [1, 2]}, "features": ["view:feature"]}` or
-/// `"feature_service": "name"`, optional `"full_feature_names": true`.
+/// `"feature_service": "name"`, optional `"full_feature_names": true`, and optional
+/// `"request_data": {"amount": [12.5, 3.0]}` for on-demand features (which also find request
+/// fields among the `entities` columns, as Feast's clients send them).
 struct OnlineFeaturesRequest: Equatable {
     /// What to read: references or a service.
     enum Selection: Equatable {
@@ -12,6 +14,7 @@ struct OnlineFeaturesRequest: Equatable {
     }
 
     var entities: [EntityColumn]
+    var requestData: [EntityColumn] = []
     var selection: Selection
     var fullFeatureNames: Bool
 
@@ -29,6 +32,7 @@ struct OnlineFeaturesRequest: Equatable {
                 "the request has \(rows) entity rows; the server accepts at most \(maxEntityRows) (server.max_entity_rows)"
             )
         }
+        requestData = try body.optionalColumns("request_data").map { EntityColumn(name: $0.0, values: $0.1) }
         fullFeatureNames = try body.optionalBool("full_feature_names") ?? false
         // Checked even when a service is named, as the document describes every member.
         let references = try body.optionalStrings("features")?.map { text in

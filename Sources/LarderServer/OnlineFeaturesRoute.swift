@@ -50,12 +50,18 @@ struct OnlineFeaturesRoute: Sendable {
         switch parsed.selection {
         case .features(let references):
             result = try state.store.getOnlineFeatures(
-                features: references, entities: parsed.entities, fullFeatureNames: parsed.fullFeatureNames)
+                features: references, entities: parsed.entities, requestData: parsed.requestData,
+                fullFeatureNames: parsed.fullFeatureNames)
         case .service(let name):
             result = try state.store.getOnlineFeatures(
-                service: name, entities: parsed.entities, fullFeatureNames: parsed.fullFeatureNames)
+                service: name, entities: parsed.entities, requestData: parsed.requestData,
+                fullFeatureNames: parsed.fullFeatureNames)
         }
-        state.metrics.recordOnlineRead(result, keyColumns: parsed.entities.count)
+        // Request fields of on-demand features sent among the entities are not echoed as keys.
+        let keyColumns = result.featureNames.prefix(parsed.entities.count).prefix { name in
+            parsed.entities.contains { $0.name == name }
+        }.count
+        state.metrics.recordOnlineRead(result, keyColumns: keyColumns)
         return OnlineFeaturesEncoder.encode(result)
     }
 }

@@ -57,13 +57,40 @@ let merchantProfiles = FeatureView(
     Field("onboarded_at", .timestamp, description: "When the merchant started accepting payments")
 }
 
+/// What the scoring request knows about the payment: its amount and when it happened, as the
+/// guide's scoring code names them.
+let amount = RequestField("amount", .float64)
+let paidAt = RequestField("timestamp", .timestamp)
+
+/// Features of the payment itself, computed when they are read, the same way for the training
+/// set (from the entity file's `amount` and `timestamp` columns) and for scoring (from the
+/// request). Hour and day of week are in UTC; Monday is 0, as pandas counts.
+let transactionFeatures = OnDemandFeatureView(
+    "transaction_features", requestFields: [amount, paidAt], sources: [userTransactions],
+    description: "The payment's amount and time, and the amount against the user's usual spending"
+) {
+    Transformation("amount_log", .float64, log(amount.value + 1), description: "log(amount + 1)")
+    Transformation("hour", .int64, hour(paidAt.value), description: "Hour of the payment, UTC")
+    Transformation("day_of_week", .int64, dayOfWeek(paidAt.value), description: "Day of the week, UTC; Monday is 0")
+    Transformation(
+        "amount_over_user_mean_30d", .float64, amount.value / userTransactions["amount_mean_30d"],
+        description: "The amount over the user's mean amount of the last 30 days")
+}
+
 FeatureRepository {
     userTransactions
     merchantTransactions
     merchantProfiles
+    transactionFeatures
     FeatureService("fraud_detection_v1", description: "Features of the fraud classifier, version 1") {
         userTransactions
         merchantTransactions
         merchantProfiles.select("onboarded_at")
+    }
+    FeatureService("fraud_detection_v2", description: "Version 1 and the payment's own features") {
+        userTransactions
+        merchantTransactions
+        merchantProfiles.select("onboarded_at")
+        transactionFeatures
     }
 }.printManifest()

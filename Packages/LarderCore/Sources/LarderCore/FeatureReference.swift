@@ -86,7 +86,7 @@ extension Manifest {
             )
         }
         return service.selections.flatMap { selection in
-            let names = selection.features ?? featureView(named: selection.featureView)?.features.map(\.name) ?? []
+            let names = selection.features ?? featureNames(ofView: selection.featureView) ?? []
             return names.map { FeatureReference(view: selection.featureView, feature: $0) }
         }
     }

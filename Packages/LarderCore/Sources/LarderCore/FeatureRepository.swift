@@ -4,6 +4,7 @@ public enum RepositoryObject: Hashable, Sendable {
     case source(DataSource)
     case view(FeatureView)
     case service(FeatureService)
+    case onDemandView(OnDemandFeatureView)
 }
 
 /// All the definitions of a feature repository, declared in a builder block:
@@ -43,6 +44,7 @@ public struct FeatureRepository: Sendable {
                 switch object {
                 case .view(let view): view.implicitDeclarations.objects
                 case .service(let service): service.selections.flatMap(\.implicitDeclarations.objects)
+                case .onDemandView(let view): view.implicitDeclarations.objects
                 case .entity, .source: []
                 }
             implied.forEach(visit)
@@ -66,6 +68,8 @@ public enum RepositoryBuilder {
     public static func buildExpression(_ view: FeatureView) -> [RepositoryObject] { [.view(view)] }
     /// A feature service.
     public static func buildExpression(_ service: FeatureService) -> [RepositoryObject] { [.service(service)] }
+    /// An on-demand feature view.
+    public static func buildExpression(_ view: OnDemandFeatureView) -> [RepositoryObject] { [.onDemandView(view)] }
     /// Several definitions.
     public static func buildExpression(_ objects: [RepositoryObject]) -> [RepositoryObject] { objects }
     /// A block of definitions.

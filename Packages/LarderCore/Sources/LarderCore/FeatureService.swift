@@ -76,6 +76,12 @@ public enum FeatureSelectionBuilder {
         selection.implicitDeclarations.objects = [.view(view)]
         return [selection]
     }
+    /// A whole on-demand view.
+    public static func buildExpression(_ view: OnDemandFeatureView) -> [FeatureSelection] {
+        var selection = FeatureSelection(featureView: view.name)
+        selection.implicitDeclarations.objects = [.onDemandView(view)]
+        return [selection]
+    }
     /// Chosen features of a view.
     public static func buildExpression(_ selection: FeatureSelection) -> [FeatureSelection] { [selection] }
     /// A block of selections.

@@ -7,6 +7,7 @@ extension Manifest: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "manifest_version", entities, sources, featureViews = "feature_views"
         case featureServices = "feature_services"
+        case onDemandFeatureViews = "on_demand_feature_views"
     }
 
     /// Decodes a manifest, rejecting versions newer than this build understands.
@@ -26,6 +27,8 @@ extension Manifest: Codable {
         sources = try container.decodeIfPresent([DataSource].self, forKey: .sources) ?? []
         featureViews = try container.decodeIfPresent([FeatureView].self, forKey: .featureViews) ?? []
         featureServices = try container.decodeIfPresent([FeatureService].self, forKey: .featureServices) ?? []
+        onDemandFeatureViews =
+            try container.decodeIfPresent([OnDemandFeatureView].self, forKey: .onDemandFeatureViews) ?? []
         if version < 2, let index = featureViews.firstIndex(where: \.isAggregation) {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -35,9 +38,16 @@ extension Manifest: Codable {
                     debugDescription: "aggregation views need manifest_version 2 or later (this manifest is \(version))"
                 ))
         }
+        if version < 2, !onDemandFeatureViews.isEmpty {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: [CodingKeys.onDemandFeatureViews],
+                    debugDescription:
+                        "on-demand feature views need manifest_version 2 or later (this manifest is \(version))"))
+        }
     }
 
-    /// Encodes every member.
+    /// Encodes every member (`on_demand_feature_views` only when there are some).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(version, forKey: .version)
@@ -45,6 +55,10 @@ extension Manifest: Codable {
         try container.encode(sources, forKey: .sources)
         try container.encode(featureViews, forKey: .featureViews)
         try container.encode(featureServices, forKey: .featureServices)
+        // Written only when present, so a manifest without on-demand views keeps its form.
+        if !onDemandFeatureViews.isEmpty {
+            try container.encode(onDemandFeatureViews, forKey: .onDemandFeatureViews)
+        }
     }
 }
 

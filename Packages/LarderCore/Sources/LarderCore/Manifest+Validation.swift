@@ -14,6 +14,7 @@ extension Manifest {
         errors += entities.flatMap(Self.errors(in:))
         errors += sources.flatMap(Self.errors(in:))
         errors += featureViews.flatMap(errors(in:))
+        errors += onDemandValidationErrors()
         errors += featureServices.flatMap(errors(in:))
         return errors
     }
@@ -25,7 +26,7 @@ extension Manifest {
         if !errors.isEmpty { throw DefinitionErrors(errors) }
     }
 
-    private func duplicateNames(_ names: [String], kind: String) -> [DefinitionError] {
+    func duplicateNames(_ names: [String], kind: String) -> [DefinitionError] {
         var seen = Set<String>()
         var reported = Set<String>()
         var errors: [DefinitionError] = []
@@ -37,7 +38,7 @@ extension Manifest {
         return errors
     }
 
-    private static func nameErrors(_ name: String, object: String, field: String = "name") -> [DefinitionError] {
+    static func nameErrors(_ name: String, object: String, field: String = "name") -> [DefinitionError] {
         if name.isEmpty { return [DefinitionError(object: object, field: field, "must not be empty")] }
         let allowed = name.unicodeScalars.allSatisfy {
             ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_-.".unicodeScalars.contains($0))
@@ -195,24 +196,24 @@ extension Manifest {
             errors.append(DefinitionError(object: object, field: "features", "needs at least one feature view"))
         }
         for (index, selection) in service.selections.enumerated() {
-            guard let view = featureView(named: selection.featureView) else {
+            guard let names = featureNames(ofView: selection.featureView) else {
                 errors.append(
                     DefinitionError(
                         object: object, field: "features[\(index)].feature_view",
-                        "unknown feature view '\(selection.featureView)'\(Self.known(featureViews.map(\.name)))"))
+                        "unknown feature view '\(selection.featureView)'\(Self.known(allViewNames))"))
                 continue
             }
-            for (featureIndex, name) in (selection.features ?? []).enumerated() where view.feature(named: name) == nil {
+            for (featureIndex, name) in (selection.features ?? []).enumerated() where !names.contains(name) {
                 errors.append(
                     DefinitionError(
                         object: object, field: "features[\(index)].features[\(featureIndex)]",
-                        "feature view '\(view.name)' has no feature '\(name)'\(Self.known(view.features.map(\.name)))"))
+                        "feature view '\(selection.featureView)' has no feature '\(name)'\(Self.known(names))"))
             }
         }
         return errors
     }
 
-    private static func known(_ names: [String]) -> String {
+    static func known(_ names: [String]) -> String {
         names.isEmpty ? " (none are defined)" : " (known: \(names.joined(separator: ", ")))"
     }
 }

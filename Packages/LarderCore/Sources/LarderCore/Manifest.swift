@@ -18,6 +18,8 @@ public struct Manifest: Hashable, Sendable {
     public var featureViews: [FeatureView]
     /// The feature services.
     public var featureServices: [FeatureService]
+    /// The on-demand feature views (member `on_demand_feature_views`).
+    public var onDemandFeatureViews: [OnDemandFeatureView] = []
 
     /// A manifest from lists of definitions.
     /// - Parameters:
@@ -46,6 +48,7 @@ public struct Manifest: Hashable, Sendable {
             case .source(let source): sources.append(source)
             case .view(let view): featureViews.append(view)
             case .service(let service): featureServices.append(service)
+            case .onDemandView(let view): onDemandFeatureViews.append(view)
             }
         }
     }
