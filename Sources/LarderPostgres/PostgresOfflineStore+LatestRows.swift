@@ -1,0 +1,66 @@
+public import LarderCore
+public import LarderStores
+internal import PostgresNIO
+
+extension PostgresOfflineStore {
+    /// Rows fetched from the server at a time while streaming the latest rows.
+    static let fetchRows = 10_000
+
+    /// Streams, for each join key tuple, the winner among the view's rows with
+    /// `start <= event time <= end` (latest event time, then creation time, then stored last).
+    ///
+    /// The server picks the winners (`DISTINCT ON` the keys, over a backward scan of the
+    /// point-in-time index); they are fetched through a cursor, ``fetchRows`` at a time, in one
+    /// read-only snapshot. Keys arrive in descending key order.
+    /// - Parameters:
+    ///   - table: the feature view's description (it must be ingested with this definition).
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per key tuple with its winning row, on the calling thread.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); ``PostgresStoreError``;
+    ///   whatever `body` throws.
+    @discardableResult
+    public func latestRows(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
+        try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+            let layout = try currentLayout(for: table).layout
+            try session.execute(
+                "DECLARE larder_latest NO SCROLL CURSOR FOR "
+                    + layout.latestRowsSQL(start: start.nanosecondsSinceEpoch, end: end.nanosecondsSinceEpoch))
+            let keys = layout.definition.joinKeys.map(\.type)
+            let features = layout.definition.features.map(\.type)
+            let logger = logger
+            let fetch = "FETCH \(Self.fetchRows) FROM larder_latest"
+            var emitted = 0
+            while true {
+                let rows = try session.run { connection in
+                    var rows: [StoredRow] = []
+                    for try await row in try await connection.query(PostgresQuery(unsafeSQL: fetch), logger: logger) {
+                        let cells = row.makeRandomAccess()
+                        let created = try cells[keys.count + 1].decode(Int64.self)
+                        rows.append(
+                            StoredRow(
+                                joinKeys: try keys.indices.map { try cells[$0].value(as: keys[$0]) },
+                                eventTimestamp: Timestamp(
+                                    nanosecondsSinceEpoch: try cells[keys.count].decode(Int64.self)),
+                                createdTimestamp: created == PostgresTableLayout.missingCreatedTime
+                                    ? nil : Timestamp(nanosecondsSinceEpoch: created),
+                                features: try features.indices.map {
+                                    try cells[keys.count + 2 + $0].value(as: features[$0])
+                                }
+                            ))
+                    }
+                    return rows
+                }
+                for row in rows { try body(row) }
+                emitted += rows.count
+                if rows.count < Self.fetchRows { break }
+            }
+            logger.debug(
+                "read latest rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(emitted)"])
+            return emitted
+        }
+    }
+}
