@@ -1,5 +1,6 @@
 internal import LarderCore
 internal import LarderFormats
+internal import NIOCore
 public import LarderStores
 
 extension PostgresOfflineStore {
@@ -89,13 +90,29 @@ extension PostgresOfflineStore {
             // Read again under the lock: an append may have committed since.
             let existing = try catalog.entry(for: table.name)
             try session.execute(layout.createTableSQL)
+            // One batch is sent while the next is read and encoded.
             var rowCount = 0
-            try reader.forEachBatch(columns: encoder.sourceColumns) { batch in
-                var writer = CopyTextWriter(capacity: batch.rowCount * 64)
-                try encoder.encode(batch, firstRow: rowCount, into: &writer)
-                try session.copy(writer.buffer, into: layout.table)
-                rowCount += batch.rowCount
-                progress(rowCount)
+            var sending: (copy: EventLoopFuture<Void>, rows: Int)?
+            do {
+                try reader.forEachBatch(columns: encoder.sourceColumns) { batch in
+                    var writer = CopyTextWriter(capacity: batch.rowCount * 64)
+                    try encoder.encode(batch, firstRow: rowCount, into: &writer)
+                    rowCount += batch.rowCount
+                    if let sent = sending {
+                        sending = nil
+                        try session.finish(sent.copy)
+                        progress(sent.rows)
+                    }
+                    sending = (session.startCopy(writer.buffer, into: layout.table), rowCount)
+                }
+            } catch {
+                // The transaction is rolled back after the batch in flight has been answered.
+                if let sent = sending { _ = try? session.finish(sent.copy) }
+                throw error
+            }
+            if let sent = sending {
+                try session.finish(sent.copy)
+                progress(sent.rows)
             }
             guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
                 throw OfflineStoreError(

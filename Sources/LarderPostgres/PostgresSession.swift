@@ -79,9 +79,14 @@ final class PostgresSession {
     ///   - table: the table (unqualified: found through the search path).
     /// - Throws: ``PostgresStoreError`` naming the line the server could not read.
     func copy(_ rows: ByteBuffer, into table: String) throws {
-        guard rows.readableBytes > 0 else { return }
+        try finish(startCopy(rows, into: table))
+    }
+
+    /// Starts sending rows with `COPY`, without waiting; see ``copy(_:into:)`` and ``finish(_:)``.
+    func startCopy(_ rows: ByteBuffer, into table: String) -> EventLoopFuture<Void> {
         let logger = logger
-        try run { connection in
+        return start { connection in
+            guard rows.readableBytes > 0 else { return }
             try await connection.copyFrom(table: table, logger: logger) { writer in
                 try await writer.write(rows)
             }
@@ -107,14 +112,37 @@ final class PostgresSession {
         return result
     }
 
+    /// Starts async work with the connection without waiting for it: the calling thread may
+    /// prepare the next statement meanwhile, then wait with ``finish(_:)``. Statements run in
+    /// the order they were started.
+    /// - Parameter body: the work; it runs on the connection's event loop.
+    /// - Returns: the work's result, to come.
+    func start<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result)
+        -> EventLoopFuture<Result>
+    {
+        let connection = connection
+        return Self.start(on: connection.eventLoop, executor: executor, server: server) { try await body(connection) }
+    }
+
+    /// Waits for work begun with ``start(_:)``.
+    /// - Parameter future: the work's result.
+    /// - Returns: the result.
+    /// - Throws: ``PostgresStoreError`` with the server's message; whatever the work threw.
+    func finish<Result: Sendable>(_ future: EventLoopFuture<Result>) throws -> Result {
+        try Self.wait(for: future)
+    }
+
     private static func wait<Result: Sendable>(
         on eventLoop: any EventLoop, executor: EventLoopTaskExecutor, server: String,
         _ body: @escaping @Sendable () async throws -> Result
     ) throws -> Result {
-        guard !eventLoop.inEventLoop else {
-            throw PostgresStoreError(
-                "the PostgreSQL offline store was called from its own event loop, which would block it")
-        }
+        try wait(for: start(on: eventLoop, executor: executor, server: server, body))
+    }
+
+    private static func start<Result: Sendable>(
+        on eventLoop: any EventLoop, executor: EventLoopTaskExecutor, server: String,
+        _ body: @escaping @Sendable () async throws -> Result
+    ) -> EventLoopFuture<Result> {
         let promise = eventLoop.makePromise(of: Result.self)
         Task(executorPreference: executor) {
             do {
@@ -123,7 +151,15 @@ final class PostgresSession {
                 promise.fail(PostgresStoreError.wrapping(error, server: server))
             }
         }
-        return try promise.futureResult.wait()
+        return promise.futureResult
+    }
+
+    private static func wait<Result: Sendable>(for future: EventLoopFuture<Result>) throws -> Result {
+        guard !future.eventLoop.inEventLoop else {
+            throw PostgresStoreError(
+                "the PostgreSQL offline store was called from its own event loop, which would block it")
+        }
+        return try future.wait()
     }
 }
 
