@@ -24,6 +24,7 @@ final class PostgresSession {
     let server: String
     let logger: Logger
     private let executor: EventLoopTaskExecutor
+    private let inFlight = InFlightStatements()
 
     /// Connects.
     /// - Parameters:
@@ -38,6 +39,12 @@ final class PostgresSession {
         self.logger = logger
         connection = try Self.wait(on: eventLoop, executor: executor, server: server) {
             try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger)
+        }
+        // postgres-nio may leave a statement (a COPY in particular) waiting forever when the
+        // connection drops under it: the session answers it with an error instead.
+        let inFlight = inFlight
+        connection.closeFuture.whenComplete { _ in
+            inFlight.close(because: PostgresStoreError("PostgreSQL at \(server): the connection was closed"))
         }
     }
 
@@ -57,10 +64,7 @@ final class PostgresSession {
     ) throws
         -> Result
     {
-        let connection = connection
-        return try Self.wait(on: connection.eventLoop, executor: executor, server: server) {
-            try await body(connection)
-        }
+        try finish(start(body))
     }
 
     /// Runs one statement that returns no rows we need.
@@ -117,11 +121,22 @@ final class PostgresSession {
     /// the order they were started.
     /// - Parameter body: the work; it runs on the connection's event loop.
     /// - Returns: the work's result, to come.
-    func start<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result)
+    func start<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    )
         -> EventLoopFuture<Result>
     {
         let connection = connection
-        return Self.start(on: connection.eventLoop, executor: executor, server: server) { try await body(connection) }
+        let result = Self.start(on: connection.eventLoop, executor: executor, server: server) {
+            try await body(connection)
+        }
+        let promise = connection.eventLoop.makePromise(of: Result.self)
+        let inFlight = inFlight
+        if let number = inFlight.register({ promise.fail($0) }) {
+            promise.futureResult.whenComplete { _ in inFlight.finished(number) }
+        }
+        result.cascade(to: promise)
+        return promise.futureResult
     }
 
     /// Waits for work begun with ``start(_:)``.
