@@ -41,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
@@ -68,6 +69,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LarderPostgres",
+            dependencies: [
+                core, "LarderFormats", "LarderStores",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LarderOnline",
             dependencies: [core, "LarderStores", "CLMDB", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
@@ -82,8 +94,7 @@ let package = Package(
             name: "Larder",
             dependencies: [
                 core, "LarderTransforms", "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline",
-                "LarderAggregation",
-                "Yams",
+                "LarderAggregation", "LarderPostgres", "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -123,7 +134,7 @@ let package = Package(
         .executableTarget(
             name: "LarderBench",
             dependencies: [
-                "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline",
+                "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderPostgres",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -156,7 +167,8 @@ let package = Package(
         .testTarget(
             name: "LarderOfflineTests",
             dependencies: [
-                "LarderOffline", "LarderStores", "LarderFormats", core, .product(name: "Logging", package: "swift-log"),
+                "LarderOffline", "LarderStores", "LarderFormats", "LarderPostgres", core,
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -8,6 +8,8 @@ set -euo pipefail
 debian_packages=(libsqlite3-dev liblmdb-dev libsnappy-dev libzstd-dev zlib1g-dev liblz4-dev pkg-config)
 # The web console's browser test (tools/console_browser.py) drives headless Chromium with Selenium.
 debian_packages+=(chromium chromium-driver)
+# The PostgreSQL offline store's tests start their own server with initdb and pg_ctl.
+debian_packages+=(postgresql)
 # Each entry is a module to look for, then after a colon the PyPI package when its name differs.
 # schemathesis and openapi-spec-validator hold the HTTP API to docs/openapi.yaml (tools/api_contract.py).
 python_packages=(pyarrow pandas duckdb requests feast schemathesis openapi_spec_validator:openapi-spec-validator)

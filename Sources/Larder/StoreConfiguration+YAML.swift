@@ -53,7 +53,8 @@ extension StoreConfiguration {
             configuration.offlineStore.type =
                 try nested.choice(mapping, "type", OfflineStoreConfiguration.types) ?? "sqlite"
             configuration.offlineStore.path = try nested.string(mapping, "path") ?? configuration.offlineStore.path
-            try nested.rejectUnknown(mapping, allowed: ["type", "path"])
+            configuration.offlineStore.postgres = try PostgresOfflineSettings.parse(mapping, reader: nested)
+            try nested.rejectUnknown(mapping, allowed: PostgresOfflineSettings.keys.union(["type", "path"]))
         }
         if let node = top["online_store"] {
             let nested = reader.nested("online_store")

@@ -1,12 +1,15 @@
 /// Where a feature repository keeps its offline data.
 public struct OfflineStoreConfiguration: Sendable, Hashable {
-    /// The backend: `sqlite` (the default, a file) or `memory` (rows kept in the process,
-    /// gone when it exits; for tests and trials).
+    /// The backend: `sqlite` (the default, a file), `postgres` (a PostgreSQL server, see
+    /// ``postgres``) or `memory` (rows kept in the process, gone when it exits; for tests and
+    /// trials).
     public var type: String = "sqlite"
     /// The backends Larder has.
-    public static let types = ["sqlite", "memory"]
+    public static let types = ["sqlite", "postgres", "memory"]
     /// The SQLite database file, relative to the repository.
     public var path: String = ".larder/offline.db"
+    /// The server of the `postgres` backend.
+    public var postgres = PostgresOfflineSettings()
 
     /// The defaults: SQLite at `.larder/offline.db`.
     public init() {}

@@ -3,6 +3,7 @@ import LarderCore
 import LarderFormats
 import LarderOffline
 import LarderOnline
+import LarderPostgres
 import LarderStores
 import Logging
 import Synchronization
@@ -19,7 +20,7 @@ final class StoreProvider: Sendable {
     private let openedOnline = Mutex<(any OnlineStore)?>(nil)
     /// The offline store pushes append through, kept open: a connection per push costs
     /// milliseconds. The lock also serializes the appends.
-    private let pushOffline = Mutex<SQLiteOfflineStore?>(nil)
+    private let pushOffline = Mutex<(any OfflineStore)?>(nil)
     /// The offline store of the `memory` backend, shared by every use.
     private let memoryOffline: MemoryOfflineStore?
 
@@ -43,7 +44,8 @@ final class StoreProvider: Sendable {
 
     /// Whether the offline store exists yet, without creating it.
     var offlineStoreExists: Bool {
-        memoryOffline != nil || FileManager.default.fileExists(atPath: resolve(configuration.offlineStore.path))
+        memoryOffline != nil || configuration.offlineStore.type == "postgres"
+            || FileManager.default.fileExists(atPath: resolve(configuration.offlineStore.path))
     }
 
     /// Whether the online store holds anything yet, without creating it.
@@ -58,7 +60,21 @@ final class StoreProvider: Sendable {
     /// - Throws: when the database cannot be opened.
     func offline() throws -> any OfflineStore {
         if let memoryOffline { return memoryOffline }
-        return try openSQLite()
+        return try openPersistent()
+    }
+
+    /// A new connection to the configured `sqlite` or `postgres` store.
+    private func openPersistent() throws -> any OfflineStore {
+        guard configuration.offlineStore.type == "postgres" else { return try openSQLite() }
+        return try openPostgres()
+    }
+
+    /// A new connection to the `postgres` store, its password read from the environment.
+    func openPostgres() throws -> PostgresOfflineStore {
+        try PostgresOfflineStore(
+            configuration: configuration.offlineStore.postgres.storeConfiguration(
+                environment: ProcessInfo.processInfo.environment),
+            logger: logger, openSource: Self.openSource)
     }
 
     /// A new connection to the `sqlite` store, creating its directory.
@@ -94,7 +110,7 @@ final class StoreProvider: Sendable {
     func withPushOffline<Result: Sendable>(_ body: (any OfflineStore) throws -> Result) throws -> Result {
         if let memoryOffline { return try body(memoryOffline) }
         return try pushOffline.withLock { store in
-            if store == nil { store = try openSQLite() }
+            if store == nil { store = try openPersistent() }
             return try body(store!)
         }
     }

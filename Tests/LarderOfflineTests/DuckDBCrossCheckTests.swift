@@ -75,7 +75,7 @@ import Testing
 
     @Test(arguments: [
         (OfflineBackend.sqlite(.indexSearch), UInt64(11)), (.sqlite(.sortedScan), 12), (.sqlite(.automatic), 13),
-        (.memory, 14),
+        (.memory, 14), (.postgres, 15),
     ])
     func larderAgreesWithDuckDBsAsofJoin(backend: OfflineBackend, seed: UInt64) async throws {
         let fixture = try StoreFixture(openSource: {
@@ -95,7 +95,7 @@ import Testing
             name: "merchant_stats", sourcePath: directory + "/merchant_stats.csv", format: .csv,
             joinKeys: [OfflineColumn("merchant_id", .string)], eventTimestampColumn: "ts",
             features: [OfflineColumn("risk", .float64)])
-        let store = fixture.store(backend)
+        let store = try fixture.store(backend)
         try store.ingest(users, force: false, progress: nil)
         try store.ingest(merchants, force: false, progress: nil)
         let outputPath = directory + "/larder.parquet"

@@ -1,4 +1,5 @@
 import LarderCore
+import LarderStores
 import LarderTestSupport
 import PropertyBased
 import Testing

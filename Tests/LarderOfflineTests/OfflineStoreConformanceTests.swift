@@ -25,7 +25,7 @@ import Testing
     @Test(arguments: OfflineBackend.stores)
     func aFailedIngestionKeepsThePreviousRows(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let store = fixture.store(backend)
+        let store = try fixture.store(backend)
         let table = try fixture.ingest(into: backend, .userStats(Self.before))
         try fixture.writeSource(
             "user_stats.src", columns: ViewFixture.userStats([]).columns,
@@ -48,7 +48,7 @@ import Testing
     @Test(arguments: OfflineBackend.stores)
     func anUnchangedSourceIsNotReadAgain(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let store = fixture.store(backend)
+        let store = try fixture.store(backend)
         let table = try fixture.ingest(into: backend, .userStats(Self.before))
         let path = table.sourcePath
         #expect(fixture.openCount(path) == 1)
@@ -69,7 +69,7 @@ import Testing
     @Test(arguments: OfflineBackend.stores)
     func anotherDefinitionIsNotReadWithTheOldRows(backend: OfflineBackend) throws {
         let fixture = try StoreFixture()
-        let store = fixture.store(backend)
+        let store = try fixture.store(backend)
         let table = try fixture.ingest(into: backend, .userStats(Self.before))
         var renamed = table
         renamed.features[1] = OfflineColumn("tx_count", .int64)

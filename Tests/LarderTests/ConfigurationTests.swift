@@ -1,4 +1,6 @@
 import Larder
+import LarderTestSupport
+import Logging
 import Testing
 
 @Suite struct ConfigurationTests {
@@ -99,5 +101,63 @@ import Testing
         } throws: { error in
             (error as? ConfigurationError)?.key == key
         }
+    }
+}
+
+/// The `postgres` offline store's settings.
+@Suite struct PostgresConfigurationTests {
+    @Test func theServerAndSchemaAreRead() throws {
+        let yaml = """
+            project: fraud
+            offline_store:
+              type: postgres
+              host: db.internal
+              port: 6543
+              database: features
+              user: scorer
+              password_env: LARDER_TEST_PG_PASSWORD
+              schema: fraud_team
+            """
+        let configuration = try StoreConfiguration.parse(yaml: yaml, file: "feature_store.yaml")
+        #expect(configuration.offlineStore.type == "postgres")
+        let settings = configuration.offlineStore.postgres
+        #expect(settings.host == "db.internal")
+        #expect(settings.port == 6543)
+        #expect(settings.database == "features")
+        #expect(settings.user == "scorer")
+        #expect(settings.passwordEnvironmentVariable == "LARDER_TEST_PG_PASSWORD")
+        #expect(settings.schema == "fraud_team")
+    }
+
+    @Test func defaultsNeedNoKeys() throws {
+        let configuration = try StoreConfiguration.parse(
+            yaml: "project: p\noffline_store: {type: postgres}\n", file: "feature_store.yaml")
+        #expect(configuration.offlineStore.postgres == PostgresOfflineSettings())
+        #expect(configuration.offlineStore.postgres.port == 5432)
+    }
+
+    @Test(arguments: [
+        ("project: p\noffline_store: {type: postgres, port: 70000}\n", "offline_store.port"),
+        ("project: p\noffline_store: {type: postgres, port: -1}\n", "offline_store.port"),
+        ("project: p\noffline_store: {type: postgres, password: secret}\n", "offline_store.password"),
+        ("project: p\noffline_store: {type: postgresql}\n", "offline_store.type"),
+    ])
+    func badSettingsAreNamed(yaml: String, key: String) {
+        #expect {
+            try StoreConfiguration.parse(yaml: yaml, file: "feature_store.yaml")
+        } throws: { error in
+            (error as? ConfigurationError)?.key == key
+        }
+    }
+
+    @Test func aMissingPasswordVariableIsNamedWhenTheStoreOpens() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(
+            "project: p\noffline_store: {type: postgres, password_env: LARDER_TEST_UNSET_PASSWORD}\n",
+            to: "feature_store.yaml")
+        let store = try FeatureStore(repositoryPath: directory.path, logger: Logger(label: "test"))
+        let error = try #require(throws: ConfigurationError.self) { try store.openOfflineStore() }
+        #expect(error.key == "offline_store.password_env")
+        #expect(error.message.contains("LARDER_TEST_UNSET_PASSWORD"))
     }
 }

@@ -6,16 +6,26 @@ import LarderTestSupport
 import Logging
 import Testing
 
-/// The stores a repository's verbs run against: the embedded ones (SQLite and LMDB) or the
-/// in-memory reference stores; every verb must answer the same on both.
+/// The stores a repository's verbs run against: the embedded ones (SQLite and LMDB), the
+/// in-memory reference stores, or PostgreSQL (a schema of its own on the tests' server) with
+/// LMDB; every verb must answer the same on all.
 enum StoreBackends: String, CaseIterable, Sendable {
-    case embedded, memory
+    case embedded, memory, postgres
 
     /// The `feature_store.yaml` lines that choose them.
     var yaml: String {
-        switch self {
-        case .embedded: ""
-        case .memory: "offline_store: {type: memory}\nonline_store: {type: memory}\n"
+        get throws {
+            switch self {
+            case .embedded: return ""
+            case .memory: return "offline_store: {type: memory}\nonline_store: {type: memory}\n"
+            case .postgres:
+                let server = try PostgresTestServer.shared()
+                return """
+                    offline_store: {type: postgres, host: 127.0.0.1, port: \(server.port), user: \(server.user), \
+                    database: \(server.database), schema: \(PostgresTestServer.makeSchemaName())}
+
+                    """
+            }
         }
     }
 }
@@ -37,7 +47,7 @@ struct ServingRepository {
 
     init(ttl: Duration = .days(7), stores: StoreBackends = .embedded) throws {
         directory = try TemporaryDirectory()
-        try directory.write("project: serving\n" + stores.yaml, to: "feature_store.yaml")
+        try directory.write("project: serving\n" + (try stores.yaml), to: "feature_store.yaml")
         try directory.write(Self.rows, to: "data/users.csv")
         store = try FeatureStore(repositoryPath: directory.path, logger: Logger(label: "test"))
         try store.apply(SampleRepository.manifest(ttl: ttl))

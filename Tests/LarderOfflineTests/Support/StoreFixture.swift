@@ -3,6 +3,7 @@ import LarderCore
 import LarderFormats
 import LarderStores
 import LarderOffline
+import LarderPostgres
 import LarderTestSupport
 import Logging
 import Testing
@@ -15,6 +16,9 @@ final class StoreFixture {
     /// The in-memory reference store, reading the same sources.
     let memory: MemoryOfflineStore
     private let sources: SourceRegistry
+    private let openSource: SourceOpener
+    /// The PostgreSQL store, in a schema of its own on the process's test server, made on first use.
+    private var postgresStore: PostgresOfflineStore?
 
     /// The store's database file.
     var databasePath: String { directory.appending("offline.db") }
@@ -22,25 +26,50 @@ final class StoreFixture {
     init() throws {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
+        openSource = Self.opener(sources)
         store = try Self.openStore(path: directory.appending("offline.db"), sources: sources)
-        memory = MemoryOfflineStore(openSource: Self.opener(sources))
+        memory = MemoryOfflineStore(openSource: openSource)
     }
 
     /// A store reading its sources with the given opener (the real readers, for file tests).
     init(openSource: @escaping SourceOpener) throws {
         directory = try TemporaryDirectory()
         sources = SourceRegistry()
+        self.openSource = openSource
         store = try SQLiteOfflineStore(path: directory.appending("offline.db"), logger: .quiet, openSource: openSource)
         memory = MemoryOfflineStore(openSource: openSource)
     }
 
     /// The store a backend of the conformance suite uses.
-    func store(_ backend: OfflineBackend) -> any OfflineStore {
+    func store(_ backend: OfflineBackend) throws -> any OfflineStore {
         switch backend {
         case .sqlite: store
         case .memory: memory
+        case .postgres: try postgres()
         }
     }
+
+    /// The PostgreSQL store of this fixture (its own schema on the shared test server).
+    func postgres() throws -> PostgresOfflineStore {
+        if let postgresStore { return postgresStore }
+        let opened = try openPostgres()
+        postgresStore = opened
+        return opened
+    }
+
+    /// A new connection to this fixture's PostgreSQL schema (another store on the same tables).
+    func openPostgres() throws -> PostgresOfflineStore {
+        let server = try PostgresTestServer.shared()
+        var configuration = PostgresOfflineStore.Configuration()
+        configuration.port = server.port
+        configuration.user = server.user
+        configuration.database = server.database
+        configuration.schema = postgresSchema
+        return try PostgresOfflineStore(configuration: configuration, logger: .quiet, openSource: openSource)
+    }
+
+    /// This fixture's schema on the PostgreSQL test server.
+    let postgresSchema = PostgresTestServer.makeSchemaName()
 
     /// Closes and reopens the store (a new connection to the same file).
     func reopen() throws {
@@ -97,8 +126,8 @@ final class StoreFixture {
             try (store ?? self.store).pointInTimeJoin(
                 entities: entities, timestampColumn: timestampColumn, requests: requests, strategy: strategy,
                 chunkRows: chunkRows, output: open)
-        case .memory:
-            try memory.pointInTimeJoin(
+        case .memory, .postgres:
+            try self.store(backend).pointInTimeJoin(
                 entities: entities, timestampColumn: timestampColumn, requests: requests, output: open)
         }
         guard let writer else { throw FormatError(file: "entities.csv", "the join opened no output") }
@@ -162,25 +191,27 @@ extension ColumnType {
 }
 
 /// A backend the offline conformance suite runs against: the embedded store with each way it
-/// joins, and the in-memory reference store.
+/// joins, the in-memory reference store, and the PostgreSQL store on the tests' own server.
 enum OfflineBackend: Sendable, CustomTestStringConvertible {
     case sqlite(JoinStrategy = .automatic, chunkRows: Int = 1 << 20)
     case memory
+    case postgres
 
     /// Every backend, the embedded store by index search, by sorted scan, and by sorted scan
     /// in chunks of two entity rows (the entity reader's batches hold three).
     /// The embedded store and the in-memory one, for behaviour that does not depend on how
     /// the embedded store joins.
-    static let stores: [OfflineBackend] = [.sqlite(), .memory]
+    static let stores: [OfflineBackend] = [.sqlite(), .memory, .postgres]
 
     static let all: [OfflineBackend] = [
-        .sqlite(.indexSearch), .sqlite(.sortedScan), .sqlite(.sortedScan, chunkRows: 2), .memory,
+        .sqlite(.indexSearch), .sqlite(.sortedScan), .sqlite(.sortedScan, chunkRows: 2), .memory, .postgres,
     ]
 
     var testDescription: String {
         switch self {
         case .sqlite(let strategy, let chunkRows): "sqlite \(strategy.rawValue) chunks of \(chunkRows)"
         case .memory: "memory"
+        case .postgres: "postgres"
         }
     }
 }

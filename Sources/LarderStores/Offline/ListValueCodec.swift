@@ -1,17 +1,16 @@
-internal import LarderCore
-import LarderStores
+package import LarderCore
 
 /// The blob encoding of a list feature in the offline store: the element count (4 bytes),
 /// then per element a presence byte (0 = null) and, when present, the value — fixed-width
 /// little-endian numbers (timestamps as nanoseconds), or a 4-byte length and the bytes of a
 /// string or bytes value.
-enum ListValueCodec {
+package enum ListValueCodec {
     /// Encodes a list's elements.
     /// - Parameters:
     ///   - elements: the elements (scalars or nulls).
     ///   - element: the declared element type.
     /// - Returns: the blob.
-    static func encode(_ elements: [Value], element: ScalarType) -> [UInt8] {
+    package static func encode(_ elements: [Value], element: ScalarType) -> [UInt8] {
         var bytes: [UInt8] = []
         appendInteger(UInt32(elements.count), to: &bytes)
         for value in elements {
@@ -30,7 +29,7 @@ enum ListValueCodec {
     ///   - bytes: the blob.
     ///   - element: the declared element type.
     /// - Returns: the elements, or `nil` when the blob is damaged.
-    static func decode(_ bytes: UnsafeRawBufferPointer, element: ScalarType) -> [Value]? {
+    package static func decode(_ bytes: UnsafeRawBufferPointer, element: ScalarType) -> [Value]? {
         var reader = Reader(bytes: bytes)
         guard let count = reader.integer(UInt32.self), Int(count) <= bytes.count else { return nil }
         var values: [Value] = []

@@ -1,25 +1,30 @@
-import LarderStores
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-internal import LarderCore
-internal import LarderFormats
+package import LarderCore
+package import LarderFormats
 
 /// The part of an ``OfflineTable`` that decides what the store holds for it (not the TTL,
 /// which only matters when querying), saved with the data so a changed definition is noticed.
-struct StoredDefinition: Codable, Hashable {
-    var sourcePath: String
-    var format: FileFormat
-    var joinKeys: [OfflineColumn]
-    var eventTimestampColumn: String
-    var createdTimestampColumn: String?
-    var features: [OfflineColumn]
+package struct StoredDefinition: Codable, Hashable {
+    /// The source file.
+    package var sourcePath: String
+    /// The source file's format.
+    package var format: FileFormat
+    /// The join keys.
+    package var joinKeys: [OfflineColumn]
+    /// The source's event timestamp column.
+    package var eventTimestampColumn: String
+    /// The source's creation timestamp column, if any.
+    package var createdTimestampColumn: String?
+    /// The features.
+    package var features: [OfflineColumn]
 
     /// The stored part of a table description.
     /// - Parameter table: the description.
-    init(_ table: OfflineTable) {
+    package init(_ table: OfflineTable) {
         sourcePath = table.sourcePath
         format = table.format
         joinKeys = table.joinKeys
@@ -30,7 +35,7 @@ struct StoredDefinition: Codable, Hashable {
 
     /// The definition as canonical JSON (sorted keys), as saved in the catalog.
     /// - Throws: `EncodingError` (never for these plain values).
-    func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
@@ -41,7 +46,7 @@ struct StoredDefinition: Codable, Hashable {
     ///   - json: the saved text.
     ///   - view: the feature view, for the error message.
     /// - Throws: ``OfflineStoreError`` when the text is not a definition.
-    init(json: String, view: String) throws {
+    package init(json: String, view: String) throws {
         do {
             self = try JSONDecoder().decode(StoredDefinition.self, from: Data(json.utf8))
         } catch {
