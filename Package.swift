@@ -49,6 +49,7 @@ let package = Package(
         systemLibrary("CZstd", pkgConfig: "libzstd", apt: "libzstd-dev"),
         systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev"),
         systemLibrary("CLZ4", pkgConfig: "liblz4", apt: "liblz4-dev"),
+        systemLibrary("CHiredis", pkgConfig: "hiredis", apt: "libhiredis-dev"),
 
         .target(
             name: "LarderFormats",
@@ -73,9 +74,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LarderRedis",
+            dependencies: [
+                core, "LarderStores", "CHiredis", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Larder",
             dependencies: [
-                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "Yams",
+                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderRedis", "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -115,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "LarderBench",
             dependencies: [
-                "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline",
+                "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderRedis",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -152,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LarderOnlineTests",
-            dependencies: ["LarderOnline", "LarderStores", core],
+            dependencies: ["LarderOnline", "LarderRedis", "LarderStores", core],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -6,6 +6,8 @@
 set -euo pipefail
 
 debian_packages=(libsqlite3-dev liblmdb-dev libsnappy-dev libzstd-dev zlib1g-dev liblz4-dev pkg-config)
+# The Redis online store: the C client it wraps, and the server and CLI its tests start.
+debian_packages+=(libhiredis-dev redis-server redis-tools)
 # Each entry is a module to look for, then after a colon the PyPI package when its name differs.
 # schemathesis and openapi-spec-validator hold the HTTP API to docs/openapi.yaml (tools/api_contract.py).
 python_packages=(pyarrow pandas duckdb requests feast schemathesis openapi_spec_validator:openapi-spec-validator)

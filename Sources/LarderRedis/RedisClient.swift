@@ -1,0 +1,201 @@
+import Dispatch
+import LarderStores
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A blocking Redis client for a standalone server or a cluster: connection pools per
+/// server, pipelines, and, for a cluster, routing by hash slot with redirections followed.
+///
+/// With a cluster, the slot map is loaded from the first seed node that answers
+/// `CLUSTER SLOTS`, and loaded again whenever a server answers `MOVED`. Work on keys of
+/// several servers runs on those servers in parallel.
+final class RedisClient: Sendable {
+    /// The configured servers: the one standalone server, or a cluster's seed nodes.
+    let seeds: [RedisEndpoint]
+    /// Whether the servers form a cluster.
+    let isCluster: Bool
+    private let settings: RedisClientSettings
+    private let prepare: @Sendable (RedisConnection) throws -> Void
+    private let pools = Mutex<[RedisEndpoint: RedisConnectionPool]>([:])
+    private let slotMap = Mutex<SlotMap?>(nil)
+
+    /// How often a request is redone after a redirection before it fails.
+    static let maxRedirections = 5
+
+    /// Creates a client; nothing connects until the first request.
+    /// - Parameters:
+    ///   - seeds: the standalone server, or one or more cluster nodes.
+    ///   - isCluster: whether the servers form a cluster.
+    ///   - settings: timeout, password and pool size.
+    ///   - prepare: runs on every new connection before its first use.
+    init(
+        seeds: [RedisEndpoint], isCluster: Bool, settings: RedisClientSettings,
+        prepare: @escaping @Sendable (RedisConnection) throws -> Void
+    ) {
+        self.seeds = seeds
+        self.isCluster = isCluster
+        self.settings = settings
+        self.prepare = prepare
+    }
+
+    /// Sends commands in one pipeline to one server.
+    /// - Parameters:
+    ///   - commands: the commands.
+    ///   - endpoint: the server.
+    /// - Returns: one reply per command.
+    /// - Throws: ``OnlineStoreError`` of kind `.storage` when the server cannot be reached or
+    ///   does not answer within the timeout.
+    func send(_ commands: [RedisCommand], to endpoint: RedisEndpoint) throws -> [RedisReply] {
+        let pool = pools.withLock { pools in
+            if let pool = pools[endpoint] { return pool }
+            let pool = RedisConnectionPool(endpoint: endpoint, settings: settings, prepare: prepare)
+            pools[endpoint] = pool
+            return pool
+        }
+        return try pool.send(commands)
+    }
+
+    /// The servers that hold data: the standalone server, or every cluster primary.
+    /// - Returns: the servers.
+    /// - Throws: ``OnlineStoreError`` when the cluster's slot map cannot be loaded.
+    func primaries() throws -> [RedisEndpoint] {
+        guard isCluster else { return [seeds[0]] }
+        return try currentSlotMap().nodes
+    }
+
+    /// Loads the cluster's slot map again from any node that answers.
+    /// - Throws: ``OnlineStoreError`` naming every node tried when none answers.
+    func refreshSlotMap() throws {
+        let known = slotMap.withLock { $0?.nodes } ?? []
+        var failures: [String] = []
+        for node in known + seeds.filter({ !known.contains($0) }) {
+            do {
+                let reply = try send([RedisCommand("CLUSTER", "SLOTS")], to: node)[0]
+                let map = try SlotMap(clusterSlots: reply, asked: node)
+                slotMap.withLock { $0 = map }
+                return
+            } catch let error as OnlineStoreError {
+                failures.append(error.message)
+            }
+        }
+        throw OnlineStoreError(
+            .storage(EHOSTUNREACH), "no Redis Cluster node answered CLUSTER SLOTS: \(failures.joined(separator: "; "))")
+    }
+
+    private func currentSlotMap() throws -> SlotMap {
+        if let map = slotMap.withLock({ $0 }) { return map }
+        try refreshSlotMap()
+        return try slotMap.withLock { map in
+            guard let map else { throw OnlineStoreError(.storage(EHOSTUNREACH), "the Redis Cluster slot map is empty") }
+            return map
+        }
+    }
+
+    /// Groups items by the server that holds their keys.
+    /// - Parameters:
+    ///   - slots: the hash slot of each item's key.
+    ///   - indices: the items to group.
+    /// - Returns: per server, the positions of its items, in the given order.
+    /// - Throws: ``OnlineStoreError`` when a slot is served by no node.
+    private func partition(_ slots: [Int], _ indices: [Int]) throws -> [(RedisEndpoint, [Int])] {
+        guard isCluster else { return [(seeds[0], indices)] }
+        let map = try currentSlotMap()
+        var groups: [RedisEndpoint: [Int]] = [:]
+        for index in indices {
+            guard let node = map.node(forSlot: slots[index]) else {
+                throw OnlineStoreError(
+                    .storage(EHOSTUNREACH),
+                    "no Redis Cluster node serves hash slot \(slots[index]) (is the cluster down?)")
+            }
+            groups[node, default: []].append(index)
+        }
+        return groups.map { ($0.key, $0.value) }.sorted { $0.0.description < $1.0.description }
+    }
+
+    /// Runs work on every server that holds some of the keys, in parallel, and redoes a
+    /// server's part after a redirection (`MOVED`, `ASK`, `TRYAGAIN`, `CLUSTERDOWN`) on the
+    /// server that now holds it.
+    /// - Parameters:
+    ///   - slots: the hash slot of each item's key (ignored by a standalone server).
+    ///   - work: sends the commands for some items to one server and returns the replies.
+    /// - Returns: per part, the items' positions and the replies.
+    /// - Throws: the first error of any server, after every server's part has ended.
+    func perServer(
+        slots: [Int], _ work: @Sendable (RedisEndpoint, [Int]) throws -> [RedisReply]
+    ) throws -> [(indices: [Int], replies: [RedisReply])] {
+        var finished: [(indices: [Int], replies: [RedisReply])] = []
+        var pending = Array(slots.indices)
+        for attempt in 0...Self.maxRedirections {
+            let groups = try partition(slots, pending)
+            let outcomes = try runInParallel(groups, work)
+            pending = []
+            var redirection: String?
+            for (group, replies) in zip(groups, outcomes) {
+                if let redirect = Self.redirection(in: replies) {
+                    redirection = redirect
+                    pending += group.1
+                } else {
+                    finished.append((group.1, replies))
+                }
+            }
+            guard let redirection else { return finished }
+            if attempt == Self.maxRedirections {
+                throw OnlineStoreError(
+                    .storage(EAGAIN),
+                    "Redis Cluster kept redirecting after \(Self.maxRedirections) attempts (last: \(redirection))")
+            }
+            if redirection.hasPrefix("MOVED") {
+                try refreshSlotMap()
+            } else {
+                // ASK, TRYAGAIN and CLUSTERDOWN: a slot is moving or a failover runs; wait a moment.
+                usleep(UInt32(20_000 << attempt))
+                if redirection.hasPrefix("ASK") || redirection.hasPrefix("CLUSTERDOWN") { try refreshSlotMap() }
+            }
+        }
+        return finished
+    }
+
+    /// Runs each group's work, the groups in parallel when there are several.
+    private func runInParallel(
+        _ groups: [(RedisEndpoint, [Int])], _ work: @Sendable (RedisEndpoint, [Int]) throws -> [RedisReply]
+    ) throws -> [[RedisReply]] {
+        if groups.count == 1 { return [try work(groups[0].0, groups[0].1)] }
+        let outcomes = Mutex<[Result<[RedisReply], OnlineStoreError>?]>(Array(repeating: nil, count: groups.count))
+        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+            let outcome: Result<[RedisReply], OnlineStoreError>
+            do {
+                outcome = .success(try work(groups[index].0, groups[index].1))
+            } catch let error as OnlineStoreError {
+                outcome = .failure(error)
+            } catch {
+                outcome = .failure(OnlineStoreError(.storage(EIO), "\(error)"))
+            }
+            outcomes.withLock { $0[index] = outcome }
+        }
+        return try outcomes.withLock { $0 }.map { try $0!.get() }
+    }
+
+    /// The first redirection error among replies (and the replies of a transaction).
+    /// - Parameter replies: the replies.
+    /// - Returns: the error text, or `nil` when nothing was redirected.
+    static func redirection(in replies: [RedisReply]) -> String? {
+        for reply in replies {
+            if let message = reply.errorMessage {
+                if message.hasPrefix("MOVED ") || message.hasPrefix("ASK ") || message.hasPrefix("TRYAGAIN")
+                    || message.hasPrefix("CLUSTERDOWN")
+                {
+                    return message
+                }
+                // A script touched a key of a slot this node no longer serves.
+                if message.contains("non local key") { return "MOVED (\(message))" }
+            }
+            if let elements = reply.elements, let nested = redirection(in: elements) { return nested }
+        }
+        return nil
+    }
+}
