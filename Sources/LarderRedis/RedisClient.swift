@@ -96,6 +96,14 @@ final class RedisClient: Sendable {
         }
     }
 
+    /// The server holding a hash slot, per the current slot map.
+    /// - Parameter slot: the slot.
+    /// - Returns: the standalone server, or the cluster node serving the slot.
+    /// - Throws: ``OnlineStoreError`` when the slot map cannot be loaded or no node serves it.
+    func endpoint(forSlot slot: Int) throws -> RedisEndpoint {
+        try partition([slot], [0])[0].0
+    }
+
     /// Groups items by the server that holds their keys.
     /// - Parameters:
     ///   - slots: the hash slot of each item's key.

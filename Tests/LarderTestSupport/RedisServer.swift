@@ -83,8 +83,14 @@ public final class RedisServer: Sendable {
         try Self.run("redis-cli", ["-h", "127.0.0.1", "-p", "\(port)"] + arguments)
     }
 
-    /// Runs a program to completion.
-    static func run(_ name: String, _ arguments: [String]) throws -> String {
+    /// Runs a program (such as `redis-cli`) to completion.
+    /// - Parameters:
+    ///   - name: the program, looked up on `PATH`.
+    ///   - arguments: its arguments.
+    /// - Returns: what it printed on both streams.
+    /// - Throws: ``RedisServerError`` when it exits with a failure.
+    @discardableResult
+    public static func run(_ name: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: find(name) ?? name)
         process.arguments = arguments
