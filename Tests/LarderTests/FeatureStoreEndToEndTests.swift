@@ -6,16 +6,23 @@ import LarderTestSupport
 import Logging
 import Testing
 
-/// The stores a repository's verbs run against: the embedded ones (SQLite and LMDB) or the
-/// in-memory reference stores; every verb must answer the same on both.
+/// The stores a repository's verbs run against: the embedded ones (SQLite and LMDB), the
+/// in-memory reference stores, or SQLite with a Redis online store (a server the test process
+/// starts); every verb must answer the same on each.
 enum StoreBackends: String, CaseIterable, Sendable {
-    case embedded, memory
+    case embedded, memory, redis
 
-    /// The `feature_store.yaml` lines that choose them.
+    /// The `feature_store.yaml` lines that choose them; each Redis repository gets a key
+    /// prefix of its own. Without a Redis server the address is unusable, so the test fails.
     var yaml: String {
         switch self {
         case .embedded: ""
         case .memory: "offline_store: {type: memory}\nonline_store: {type: memory}\n"
+        case .redis:
+            """
+            online_store: {type: redis, connection_string: "\((try? RedisServer.shared.get().connectionString) ?? "missing-redis-server:1")", key_prefix: "e2e-\(UUID().uuidString):"}
+
+            """
         }
     }
 }
