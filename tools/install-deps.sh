@@ -11,6 +11,8 @@ debian_packages+=(libhiredis-dev redis-server redis-tools)
 # Each entry is a module to look for, then after a colon the PyPI package when its name differs.
 # schemathesis and openapi-spec-validator hold the HTTP API to docs/openapi.yaml (tools/api_contract.py).
 python_packages=(pyarrow pandas duckdb requests feast schemathesis openapi_spec_validator:openapi-spec-validator)
+# redis: Feast's Redis online store, the peer of the Redis benchmarks (tools/bench/feast_online_peer.py --redis).
+python_packages+=(redis)
 
 missing=()
 for package in "${debian_packages[@]}"; do
