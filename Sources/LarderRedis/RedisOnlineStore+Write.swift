@@ -20,12 +20,7 @@ extension RedisOnlineStore {
     ) throws -> OnlineWriteReport {
         let clock = ContinuousClock()
         let started = clock.now
-        try view.validate()
-        var batch = WriteBatch(view: view, maxKeySize: Self.maxKeySize)
-        batch.reserve(rows: rows.underestimatedCount)
-        for row in rows {
-            try batch.add(row)
-        }
+        let batch = try WriteBatch.reading(view: view, maxKeySize: Self.maxKeySize, rows: rows, progress: progress)
         let entries = batch.sortedEntries()
         progress(
             OnlineWriteProgress(

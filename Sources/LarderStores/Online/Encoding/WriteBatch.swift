@@ -58,6 +58,33 @@ package struct WriteBatch {
         self.maxKeySize = maxKeySize
     }
 
+    /// Checks the view, then reads every row into a new batch, reporting the reading phase
+    /// every 65,536 rows.
+    /// - Parameters:
+    ///   - view: the view the rows belong to.
+    ///   - maxKeySize: the longest key the store accepts, in bytes.
+    ///   - rows: the rows, read once.
+    ///   - progress: receives the reading progress.
+    /// - Returns: the batch.
+    /// - Throws: ``OnlineStoreError`` for an invalid schema or a row that does not match it.
+    package static func reading(
+        view: OnlineViewSchema, maxKeySize: Int, rows: some Sequence<StoredRow>,
+        progress: (OnlineWriteProgress) -> Void
+    ) throws -> WriteBatch {
+        try view.validate()
+        var batch = WriteBatch(view: view, maxKeySize: maxKeySize)
+        batch.reserve(rows: rows.underestimatedCount)
+        for row in rows {
+            try batch.add(row)
+            if batch.rowsRead % (1 << 16) == 0 {
+                progress(
+                    OnlineWriteProgress(
+                        view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: 0))
+            }
+        }
+        return batch
+    }
+
     /// Makes room for about `rows` rows, so the arena and table do not grow row by row.
     /// - Parameter rows: the expected number of rows (a lower bound is fine).
     package mutating func reserve(rows: Int) {
