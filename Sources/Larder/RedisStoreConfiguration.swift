@@ -11,6 +11,8 @@ public struct RedisStoreConfiguration: Sendable, Hashable {
     public var passwordEnvironmentVariable: String?
     /// The limit for connecting and for each send or receive, in milliseconds.
     public var timeoutMilliseconds: Int = 3000
+    /// Whether keys expire once their newest row leaves the views' TTL.
+    public var expireFromTTL: Bool = false
 
     /// The defaults: a standalone server on this machine, port 6379.
     public init() {}

@@ -6,7 +6,7 @@ extension StoreConfiguration {
     private static let onlineKeys: [String: Set<String>] = [
         "lmdb": ["path", "map_size_mb"],
         "memory": ["path", "map_size_mb"],
-        "redis": ["connection_string", "cluster", "key_prefix", "password_env", "timeout_ms"],
+        "redis": ["connection_string", "cluster", "key_prefix", "password_env", "timeout_ms", "expire_from_ttl"],
     ]
 
     /// Reads the `online_store` mapping.
@@ -28,6 +28,7 @@ extension StoreConfiguration {
         redis.keyPrefix = try reader.string(mapping, "key_prefix")
         redis.passwordEnvironmentVariable = try reader.string(mapping, "password_env")
         redis.timeoutMilliseconds = try reader.positiveInt(mapping, "timeout_ms") ?? redis.timeoutMilliseconds
+        redis.expireFromTTL = try reader.bool(mapping, "expire_from_ttl") ?? redis.expireFromTTL
         online.redis = redis
         try reader.rejectUnknown(mapping, allowed: onlineKeys[online.type, default: []].union(["type"]))
         return online

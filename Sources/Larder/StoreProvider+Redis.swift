@@ -24,7 +24,7 @@ extension StoreProvider {
             configuration: .init(
                 connectionString: settings.connectionString, cluster: settings.cluster,
                 keyPrefix: settings.keyPrefix ?? "larder:\(configuration.project):", password: password,
-                timeout: .milliseconds(settings.timeoutMilliseconds)),
+                timeout: .milliseconds(settings.timeoutMilliseconds), expireFromTTL: settings.expireFromTTL),
             logger: logger)
     }
 }

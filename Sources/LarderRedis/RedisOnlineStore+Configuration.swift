@@ -17,6 +17,10 @@ extension RedisOnlineStore {
         public var maxIdleConnections: Int
         /// Keys per script call when reading or writing many keys.
         public var keysPerCall: Int
+        /// Whether writes let keys expire at the newest row's event time plus the view's TTL
+        /// (the latest over the views sharing the key; a view without TTL keeps the key).
+        /// Expired keys read as `NOT_FOUND` rather than `OUTSIDE_MAX_AGE`.
+        public var expireFromTTL: Bool
 
         /// Creates a configuration.
         /// - Parameters:
@@ -27,11 +31,13 @@ extension RedisOnlineStore {
         ///   - timeout: the limit for connecting and for each send or receive.
         ///   - maxIdleConnections: idle connections kept per server.
         ///   - keysPerCall: keys per script call.
+        ///   - expireFromTTL: whether keys expire after the views' TTL.
         public init(
             connectionString: String = "redis://127.0.0.1:6379", cluster: Bool = false, keyPrefix: String = "larder:",
             password: String? = nil, timeout: Duration = .seconds(3), maxIdleConnections: Int = 64,
-            keysPerCall: Int = 256
+            keysPerCall: Int = 256, expireFromTTL: Bool = false
         ) {
+            self.expireFromTTL = expireFromTTL
             self.connectionString = connectionString
             self.cluster = cluster
             self.keyPrefix = keyPrefix

@@ -40,13 +40,15 @@ extension RedisOnlineStore {
         }
         let field = field(view)
         let keysPerCall = configuration.keysPerCall
+        let expiry = expiry(view, entries)
         let parts = try run(keys: keys, "writing feature view '\(view.name)'") { [keys, values] indices in
             stride(from: 0, to: indices.count, by: keysPerCall).map { start in
                 let chunk = indices[start..<min(start + keysPerCall, indices.count)]
-                var arguments: [[UInt8]] = [field, Array(String(chunk.count).utf8)]
-                arguments.reserveCapacity(2 + 2 * chunk.count)
+                var arguments: [[UInt8]] = [field, Array(String(chunk.count).utf8), Array(expiry.mode.utf8)]
+                arguments.reserveCapacity(3 + 3 * chunk.count)
                 for index in chunk { arguments.append(keys[index]) }
                 for index in chunk { arguments.append(values[index]) }
+                for index in chunk where !expiry.at.isEmpty { arguments.append(Array(String(expiry.at[index]).utf8)) }
                 return ScriptCatalog.command(.write, arguments)
             }
         }
@@ -71,5 +73,20 @@ extension RedisOnlineStore {
                 "duration": "\(report.duration)",
             ])
         return report
+    }
+
+    /// How a write sets expiry: `none` unless ``Configuration/expireFromTTL``; then `persist`
+    /// for a view without TTL, else `at` with each entry's event time plus the TTL, in
+    /// milliseconds since the epoch.
+    private func expiry(_ view: OnlineViewSchema, _ entries: [WriteBatch.Entry]) -> (mode: String, at: [Int64]) {
+        guard configuration.expireFromTTL else { return ("none", []) }
+        guard let ttl = view.ttlNanoseconds else { return ("persist", []) }
+        return (
+            "at",
+            entries.map { entry in
+                let (end, overflow) = entry.event.addingReportingOverflow(ttl)
+                return (overflow ? .max : end) / 1_000_000
+            }
+        )
     }
 }

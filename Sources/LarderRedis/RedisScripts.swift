@@ -10,8 +10,12 @@
 /// LMDB record encoding: format byte 1 at byte 9 (1-based), flags at 10, the event time at
 /// 11-18 and, when flag bit 0 is set, the created time at 19-26, both little-endian Int64.
 enum RedisScript: Int, CaseIterable, Sendable {
-    /// Writes rows newer-wins: `field, n, key1..keyn, value1..valuen` → per key 1 (written)
-    /// or 0 (the stored row of the same version is as new or newer).
+    /// Writes rows newer-wins: `field, n, expiry, key1..keyn, value1..valuen` and, when
+    /// `expiry` is `at`, `at1..atn` (milliseconds since the epoch) → per key 1 (written) or 0
+    /// (the stored row of the same version is as new or newer). With `expiry` `at`, a new
+    /// key expires at its `at` and an expiring key is extended to it; with `persist`, a
+    /// written key no longer expires (a view without TTL shares it); with `none`, expiry is
+    /// left alone.
     case write
     /// Reads one field of many keys: `field, key1..keyn` → per key the value or nil.
     case read
@@ -73,16 +77,27 @@ enum RedisScript: Int, CaseIterable, Sendable {
     private static let writeBody = """
         local field = ARGV[1]
         local count = tonumber(ARGV[2])
+        local expiry = ARGV[3]
         local results = {}
         for i = 1, count do
-          local key, value = ARGV[2 + i], ARGV[2 + count + i]
+          local key, value = ARGV[3 + i], ARGV[3 + count + i]
           local stored = redis.call('HGET', key, field)
           local write = true
           if stored and string.sub(stored, 1, 8) == string.sub(value, 1, 8) then
             local old = order(stored)
             if old then write = newer(order(value), old) end
           end
-          if write then redis.call('HSET', key, field, value) end
+          if write then
+            local existed = redis.call('EXISTS', key) == 1
+            redis.call('HSET', key, field, value)
+            if expiry == 'persist' then
+              redis.call('PERSIST', key)
+            elseif expiry == 'at' then
+              local at = tonumber(ARGV[3 + 2 * count + i])
+              local current = redis.call('PEXPIRETIME', key)
+              if not existed or (current >= 0 and current < at) then redis.call('PEXPIREAT', key, at) end
+            end
+          end
           results[i] = write and 1 or 0
         end
         return results

@@ -55,6 +55,7 @@ import Testing
               key_prefix: "fraud:"
               password_env: REDIS_PASSWORD
               timeout_ms: 1500
+              expire_from_ttl: true
             """
         let online = try StoreConfiguration.parse(yaml: yaml, file: "feature_store.yaml").onlineStore
         #expect(online.type == "redis")
@@ -63,6 +64,7 @@ import Testing
         #expect(online.redis.keyPrefix == "fraud:")
         #expect(online.redis.passwordEnvironmentVariable == "REDIS_PASSWORD")
         #expect(online.redis.timeoutMilliseconds == 1500)
+        #expect(online.redis.expireFromTTL)
     }
 
     @Test func unknownKeyErrorCarriesTheLine() {
