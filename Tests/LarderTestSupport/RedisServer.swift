@@ -112,7 +112,8 @@ public final class RedisServer: Sendable {
         for _ in 0..<100 {
             usleep(100_000)
             guard let reply = try? run("redis-cli", ["-h", "127.0.0.1", "-p", "\(port)", "PING"]),
-                reply.contains("PONG"),
+                // A server with a password answers NOAUTH, which says it is up just as well.
+                reply.contains("PONG") || reply.contains("NOAUTH"),
                 let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
                 let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
             else { continue }

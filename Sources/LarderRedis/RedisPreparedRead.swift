@@ -1,22 +1,8 @@
-public import LarderCore
-public import LarderStores
+import LarderCore
+import LarderStores
 
 /// Reading features: the keys of a request grouped by server, one `HGET` for a single key
 /// or one read script call per batch of keys, the servers in parallel.
-extension RedisOnlineStore: OnlineStore {
-    /// Checks a read once and prepares it for every request of the same view and features.
-    /// - Parameters:
-    ///   - view: the view's current schema.
-    ///   - features: the feature names to read, in result order.
-    /// - Returns: the prepared read, safe to share between threads.
-    /// - Throws: ``OnlineStoreError`` (`unknownFeature`, `invalidSchema`).
-    public func prepareRead(view: OnlineViewSchema, features: [String]) throws -> any PreparedOnlineRead {
-        RedisPreparedRead(
-            store: self, record: try RecordReadPlan(view: view, features: features), head: keyHead(view),
-            field: field(view), tag: versionTag(view))
-    }
-}
-
 /// A read planned by a Redis online store.
 struct RedisPreparedRead: PreparedOnlineRead {
     let store: RedisOnlineStore
