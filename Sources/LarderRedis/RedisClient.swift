@@ -23,6 +23,9 @@ final class RedisClient: Sendable {
     private let prepare: @Sendable (RedisConnection) throws -> Void
     private let pools = Mutex<[RedisEndpoint: RedisConnectionPool]>([:])
     private let slotMap = Mutex<SlotMap?>(nil)
+    /// Cluster nodes whose connection failed since the slot map was last loaded: the next
+    /// request loads it again from the other nodes, which learn of a failover first.
+    private let failedNodes = Mutex<Set<RedisEndpoint>>([])
 
     /// How often a request is redone after a redirection before it fails.
     static let maxRedirections = 5
@@ -57,7 +60,12 @@ final class RedisClient: Sendable {
             pools[endpoint] = pool
             return pool
         }
-        return try pool.send(commands)
+        do {
+            return try pool.send(commands)
+        } catch {
+            if isCluster { failedNodes.withLock { _ = $0.insert(endpoint) } }
+            throw error
+        }
     }
 
     /// The servers that hold data: the standalone server, or every cluster primary.
@@ -69,11 +77,12 @@ final class RedisClient: Sendable {
     }
 
     /// Loads the cluster's slot map again from any node that answers.
+    /// - Parameter failed: nodes not to ask (their connection just failed).
     /// - Throws: ``OnlineStoreError`` naming every node tried when none answers.
-    func refreshSlotMap() throws {
+    func refreshSlotMap(excluding failed: Set<RedisEndpoint> = []) throws {
         let known = slotMap.withLock { $0?.nodes } ?? []
         var failures: [String] = []
-        for node in known + seeds.filter({ !known.contains($0) }) {
+        for node in known + seeds.filter({ !known.contains($0) }) where !failed.contains(node) {
             do {
                 let reply = try send([RedisCommand("CLUSTER", "SLOTS")], to: node)[0]
                 let map = try SlotMap(clusterSlots: reply, asked: node)
@@ -88,6 +97,15 @@ final class RedisClient: Sendable {
     }
 
     private func currentSlotMap() throws -> SlotMap {
+        let failed = failedNodes.withLock { failed in
+            defer { failed.removeAll() }
+            return failed
+        }
+        if !failed.isEmpty {
+            // A failover may have moved the failed nodes' slots; when no other node answers,
+            // the old map stays.
+            try? refreshSlotMap(excluding: failed)
+        }
         if let map = slotMap.withLock({ $0 }) { return map }
         try refreshSlotMap()
         return try slotMap.withLock { map in
