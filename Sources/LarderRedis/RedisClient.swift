@@ -30,7 +30,8 @@ final class RedisClient: Sendable {
     /// How often a request is redone after a redirection before it fails.
     static let maxRedirections = 5
 
-    /// Creates a client; nothing connects until the first request.
+    /// Creates a client; nothing connects until the first request. `SIGPIPE` is ignored from
+    /// then on, so a connection the server closed fails with an error.
     /// - Parameters:
     ///   - seeds: the standalone server, or one or more cluster nodes.
     ///   - isCluster: whether the servers form a cluster.
@@ -44,6 +45,9 @@ final class RedisClient: Sendable {
         self.isCluster = isCluster
         self.settings = settings
         self.prepare = prepare
+        // A write to a connection the server has closed must fail with EPIPE, not end the
+        // process with SIGPIPE (hiredis writes with plain write(2)).
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// Sends commands in one pipeline to one server.
@@ -154,6 +158,7 @@ final class RedisClient: Sendable {
     func perServer(
         slots: [Int], _ work: @Sendable (RedisEndpoint, [Int]) throws -> [RedisReply]
     ) throws -> [(indices: [Int], replies: [RedisReply])] {
+        guard !slots.isEmpty else { return [] }
         var finished: [(indices: [Int], replies: [RedisReply])] = []
         var pending = Array(slots.indices)
         for attempt in 0...Self.maxRedirections {

@@ -1,8 +1,16 @@
+import LarderStores
 import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Idle connections to one server, reused across requests: a thread takes one (or opens a
 /// new one when none is idle), uses it for one pipeline, and gives it back unless it broke.
-/// About one connection per concurrently reading thread is kept.
+/// About one connection per concurrently reading thread is kept. A pooled connection that
+/// fails other than by timing out (the server closed it) is replaced once, at once.
 final class RedisConnectionPool: Sendable {
     /// The server.
     let endpoint: RedisEndpoint
@@ -31,7 +39,20 @@ final class RedisConnectionPool: Sendable {
     /// - Throws: ``OnlineStoreError`` of kind `.storage` when the server cannot be reached or
     ///   does not answer within the timeout.
     func send(_ commands: [RedisCommand]) throws -> [RedisReply] {
-        let connection = try idle.withLock { $0.popLast() } ?? openConnection()
+        if let pooled = idle.withLock({ $0.popLast() }) {
+            do {
+                return try send(commands, on: pooled)
+            } catch let error as OnlineStoreError where error.kind != .storage(ETIMEDOUT) {
+                // An idle connection the server closed (it restarted, or dropped idle
+                // clients): say it again on a new one. A timeout is not retried, so a hung
+                // server fails the request within one timeout.
+            }
+        }
+        return try send(commands, on: openConnection())
+    }
+
+    /// Sends on a connection and gives it back to the pool unless it broke.
+    private func send(_ commands: [RedisCommand], on connection: RedisConnection) throws -> [RedisReply] {
         defer {
             if !connection.isBroken {
                 idle.withLock { connections in

@@ -124,3 +124,26 @@ import Testing
         #expect(try readAll(store).statuses == Array(repeating: .present, count: Self.users.count))
     }
 }
+
+/// A standalone server that restarts (its data lost): the store's pooled connections are
+/// closed by then, and the next requests succeed on new ones, which load the scripts again.
+@Suite struct RedisRestartTests {
+    @Test func requestsSucceedAfterTheServerRestarts() throws {
+        let server = try RedisServer()
+        let store = try RedisOnlineStore(configuration: .init(connectionString: server.connectionString))
+        try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(1), Fixtures.userRow(2)])
+        let restarted = try server.restarted()
+        let read = try store.read(
+            view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)], [.int64(2)]],
+            now: Fixtures.now)
+        #expect(read.statuses == [.notFound, .notFound])
+        let report = try store.write(view: Fixtures.userStats, rows: [Fixtures.userRow(1, version: 4)])
+        #expect(report.keysWritten == 1)
+        #expect(
+            try store.read(
+                view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)]], now: Fixtures.now
+            )
+            .values == [.int64(4)])
+        _ = restarted
+    }
+}

@@ -19,9 +19,11 @@ public final class RedisServer: Sendable {
     public static let shared: Result<RedisServer, any Error> = Result { try RedisServer() }
 
     /// Starts a server and waits until it answers `PING`.
-    /// - Parameter extraArguments: more `redis-server` options, such as cluster mode.
+    /// - Parameters:
+    ///   - extraArguments: more `redis-server` options, such as cluster mode.
+    ///   - fixedPort: the port to listen on, or `nil` for a free one.
     /// - Throws: ``RedisServerError`` when `redis-server` is missing or does not start.
-    public init(extraArguments: [String] = []) throws {
+    public init(extraArguments: [String] = [], port fixedPort: Int? = nil) throws {
         guard let binary = Self.find("redis-server"), Self.find("redis-cli") != nil else {
             throw RedisServerError(
                 message: "redis-server and redis-cli must be on PATH (install them with tools/install-deps.sh)")
@@ -29,7 +31,7 @@ public final class RedisServer: Sendable {
         directory = try TemporaryDirectory()
         var lastError = ""
         for _ in 0..<5 {
-            let port = try Self.freePort()
+            let port = try fixedPort ?? Self.freePort()
             let pidFile = directory.appending("redis-\(port).pid")
             let arguments =
                 [
@@ -62,6 +64,17 @@ public final class RedisServer: Sendable {
     deinit {
         kill(processID, SIGCONT)
         kill(processID, SIGKILL)
+    }
+
+    /// Kills the server (`SIGKILL`, its data is lost) and starts a new one on the same port.
+    /// - Returns: the new server.
+    /// - Throws: ``RedisServerError`` when it does not start.
+    public func restarted() throws -> RedisServer {
+        kill(processID, SIGCONT)
+        kill(processID, SIGKILL)
+        // A killed process holds no socket, even before its parent reaps it.
+        usleep(100_000)
+        return try RedisServer(port: port)
     }
 
     /// `redis://127.0.0.1:<port>`.
