@@ -147,32 +147,51 @@ final class RedisClient: Sendable {
         return groups.map { ($0.key, $0.value) }.sorted { $0.0.description < $1.0.description }
     }
 
+    /// One server's part of a request: the server, the items' positions, and whether each
+    /// command must be preceded by `ASKING` (the part follows an `ASK` redirection).
+    struct Part: Sendable {
+        /// The server.
+        var endpoint: RedisEndpoint
+        /// The items' positions.
+        var indices: [Int]
+        /// Whether the commands go to a slot being imported, after `ASK`.
+        var asking: Bool
+    }
+
     /// Runs work on every server that holds some of the keys, in parallel, and redoes a
-    /// server's part after a redirection (`MOVED`, `ASK`, `TRYAGAIN`, `CLUSTERDOWN`) on the
-    /// server that now holds it.
+    /// server's part after a redirection: at once on the named node after `ASK` (a slot
+    /// being migrated), after reloading the slot map for `MOVED`, after a short wait for
+    /// `TRYAGAIN` and `CLUSTERDOWN`.
     /// - Parameters:
     ///   - slots: the hash slot of each item's key (ignored by a standalone server).
-    ///   - work: sends the commands for some items to one server and returns the replies.
+    ///   - work: sends the commands for a part to its server and returns the replies.
     /// - Returns: per part, the items' positions and the replies.
     /// - Throws: the first error of any server, after every server's part has ended.
     func perServer(
-        slots: [Int], _ work: @Sendable (RedisEndpoint, [Int]) throws -> [RedisReply]
+        slots: [Int], _ work: @Sendable (Part) throws -> [RedisReply]
     ) throws -> [(indices: [Int], replies: [RedisReply])] {
         guard !slots.isEmpty else { return [] }
         var finished: [(indices: [Int], replies: [RedisReply])] = []
         var pending = Array(slots.indices)
         for attempt in 0...Self.maxRedirections {
-            let groups = try partition(slots, pending)
-            let outcomes = try runInParallel(groups, work)
+            var parts = try partition(slots, pending).map { Part(endpoint: $0.0, indices: $0.1, asking: false) }
             pending = []
             var redirection: String?
-            for (group, replies) in zip(groups, outcomes) {
-                if let redirect = Self.redirection(in: replies) {
-                    redirection = redirect
-                    pending += group.1
-                } else {
-                    finished.append((group.1, replies))
+            while !parts.isEmpty {
+                var asked: [Part] = []
+                for (part, replies) in zip(parts, try runInParallel(parts, work)) {
+                    guard let redirect = Self.redirection(in: replies) else {
+                        finished.append((part.indices, replies))
+                        continue
+                    }
+                    if !part.asking, let target = Self.askTarget(redirect) {
+                        asked.append(Part(endpoint: target, indices: part.indices, asking: true))
+                    } else {
+                        redirection = redirect
+                        pending += part.indices
+                    }
                 }
+                parts = asked
             }
             guard let redirection else { return finished }
             if attempt == Self.maxRedirections {
@@ -183,24 +202,33 @@ final class RedisClient: Sendable {
             if redirection.hasPrefix("MOVED") {
                 try refreshSlotMap()
             } else {
-                // ASK, TRYAGAIN and CLUSTERDOWN: a slot is moving or a failover runs; wait a moment.
+                // TRYAGAIN, CLUSTERDOWN, a script's non-local key, or ASK for a part whose
+                // keys span several slots: a slot is moving or a failover runs; wait a moment.
                 usleep(UInt32(20_000 << attempt))
-                if redirection.hasPrefix("ASK") || redirection.hasPrefix("CLUSTERDOWN") { try refreshSlotMap() }
+                if !redirection.hasPrefix("TRYAGAIN") { try refreshSlotMap() }
             }
         }
         return finished
     }
 
+    /// The node an `ASK <slot> <host>:<port>` redirection names.
+    private static func askTarget(_ redirection: String) -> RedisEndpoint? {
+        guard redirection.hasPrefix("ASK "), let address = redirection.split(separator: " ").last,
+            let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...])
+        else { return nil }
+        return RedisEndpoint(host: String(address[..<colon]), port: port)
+    }
+
     /// Runs each group's work, the groups in parallel when there are several.
     private func runInParallel(
-        _ groups: [(RedisEndpoint, [Int])], _ work: @Sendable (RedisEndpoint, [Int]) throws -> [RedisReply]
+        _ groups: [Part], _ work: @Sendable (Part) throws -> [RedisReply]
     ) throws -> [[RedisReply]] {
-        if groups.count == 1 { return [try work(groups[0].0, groups[0].1)] }
+        if groups.count == 1 { return [try work(groups[0])] }
         let outcomes = Mutex<[Result<[RedisReply], OnlineStoreError>?]>(Array(repeating: nil, count: groups.count))
         DispatchQueue.concurrentPerform(iterations: groups.count) { index in
             let outcome: Result<[RedisReply], OnlineStoreError>
             do {
-                outcome = .success(try work(groups[index].0, groups[index].1))
+                outcome = .success(try work(groups[index]))
             } catch let error as OnlineStoreError {
                 outcome = .failure(error)
             } catch {
@@ -222,8 +250,9 @@ final class RedisClient: Sendable {
                 {
                     return message
                 }
-                // A script touched a key of a slot this node no longer serves.
-                if message.contains("non local key") { return "MOVED (\(message))" }
+                // A script touched a key this node does not hold: its slot moved, or is
+                // being migrated (then waiting lets the migration end).
+                if message.contains("non local key") { return "NONLOCAL (\(message))" }
             }
             if let elements = reply.elements, let nested = redirection(in: elements) { return nested }
         }

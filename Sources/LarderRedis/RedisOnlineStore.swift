@@ -129,8 +129,16 @@ extension RedisOnlineStore {
         keys: [[UInt8]], _ step: String, commands: @Sendable ([Int]) -> [RedisCommand]
     ) throws -> [(indices: [Int], replies: [RedisReply])] {
         let client = client
-        return try client.perServer(slots: slots(keys)) { endpoint, indices in
-            let batch = commands(indices)
+        return try client.perServer(slots: slots(keys)) { part in
+            let batch = commands(part.indices)
+            let endpoint = part.endpoint
+            if part.asking {
+                // After ASK, each command goes to the importing node behind its own ASKING.
+                let raw = try client.send(batch.flatMap { [RedisCommand("ASKING"), $0] }, to: endpoint)
+                let replies = stride(from: 1, to: raw.count, by: 2).map { raw[$0] }
+                if RedisClient.redirection(in: replies) != nil { return replies }
+                return try replies.map { try checked($0, from: endpoint, step) }
+            }
             let raw = try client.send(Self.atomically(batch), to: endpoint)
             // A redirection goes back to the client, which redoes this part where it now belongs.
             if RedisClient.redirection(in: raw) != nil { return raw }

@@ -147,3 +147,49 @@ import Testing
         _ = restarted
     }
 }
+
+/// A slot in the middle of a migration: its node answers `ASK` for a key already moved, and
+/// the store asks the importing node; once the migration ends, `MOVED` is followed.
+@Suite struct RedisMigrationTests {
+    @Test func aKeyOfASlotBeingMigratedIsReadFromTheImportingNode() throws {
+        let cluster = try RedisCluster()
+        let store = try RedisOnlineStore(
+            configuration: .init(connectionString: cluster.seed, cluster: true, keyPrefix: "migration:"))
+        let users = Array(Int64(1)...300)
+        try store.write(view: Fixtures.userStats, rows: users.map { Fixtures.userRow($0, version: 7) })
+
+        var key = store.keyHead(Fixtures.userStats)
+        try EntityKeyCodec.appendKey(columns: Fixtures.userStats.joinKeys, view: "user_stats", count: 1, to: &key) {
+            _ in .int64(1)
+        }
+        let slot = HashSlot.of(key)
+        let source = try store.client.endpoint(forSlot: slot)
+        let from = try #require(cluster.nodes.first { $0.port == source.port })
+        let to = try #require(cluster.nodes.first { $0.port != source.port })
+        func id(_ node: RedisServer) throws -> String {
+            try node.cli(["CLUSTER", "MYID"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        try to.cli(["CLUSTER", "SETSLOT", "\(slot)", "IMPORTING", id(from)])
+        try from.cli(["CLUSTER", "SETSLOT", "\(slot)", "MIGRATING", id(to)])
+        let migrated = try store.client.send(
+            [
+                RedisCommand(
+                    ["MIGRATE", "127.0.0.1", "\(to.port)", "", "0", "5000", "KEYS"].map { Array($0.utf8) } + [key])
+            ],
+            to: source)[0]
+        #expect(migrated.text == "OK", "\(migrated)")
+
+        // The slot map still names the source, which now answers ASK for this key.
+        let one = try store.read(
+            view: Fixtures.userStats, features: ["tx_count"], entityKeys: [[.int64(1)]], now: Fixtures.now)
+        #expect(one.values == [.int64(7)])
+
+        for node in cluster.nodes {
+            try node.cli(["CLUSTER", "SETSLOT", "\(slot)", "NODE", id(to)])
+        }
+        let all = try store.read(
+            view: Fixtures.userStats, features: ["tx_count"], entityKeys: users.map { [.int64($0)] }, now: Fixtures.now)
+        #expect(Set(all.values) == [.int64(7)])
+        #expect(try store.client.endpoint(forSlot: slot).port == to.port)
+    }
+}
