@@ -97,7 +97,7 @@ final class RedisClient: Sendable {
             }
         }
         throw OnlineStoreError(
-            .storage(EHOSTUNREACH), "no Redis Cluster node answered CLUSTER SLOTS: \(failures.joined(separator: "; "))")
+            .unavailable, "no Redis Cluster node answered CLUSTER SLOTS: \(failures.joined(separator: "; "))")
     }
 
     private func currentSlotMap() throws -> SlotMap {
@@ -113,7 +113,7 @@ final class RedisClient: Sendable {
         if let map = slotMap.withLock({ $0 }) { return map }
         try refreshSlotMap()
         return try slotMap.withLock { map in
-            guard let map else { throw OnlineStoreError(.storage(EHOSTUNREACH), "the Redis Cluster slot map is empty") }
+            guard let map else { throw OnlineStoreError(.unavailable, "the Redis Cluster slot map is empty") }
             return map
         }
     }
@@ -139,7 +139,7 @@ final class RedisClient: Sendable {
         for index in indices {
             guard let node = map.node(forSlot: slots[index]) else {
                 throw OnlineStoreError(
-                    .storage(EHOSTUNREACH),
+                    .unavailable,
                     "no Redis Cluster node serves hash slot \(slots[index]) (is the cluster down?)")
             }
             groups[node, default: []].append(index)
@@ -196,7 +196,7 @@ final class RedisClient: Sendable {
             guard let redirection else { return finished }
             if attempt == Self.maxRedirections {
                 throw OnlineStoreError(
-                    .storage(EAGAIN),
+                    .unavailable,
                     "Redis Cluster kept redirecting after \(Self.maxRedirections) attempts (last: \(redirection))")
             }
             if redirection.hasPrefix("MOVED") {

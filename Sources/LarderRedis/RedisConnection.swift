@@ -21,13 +21,15 @@ final class RedisConnection: @unchecked Sendable {
     private let context: UnsafeMutablePointer<redisContext>
     /// Whether an error left the connection in an unknown state.
     private(set) var isBroken = false
+    /// Whether the error that broke the connection was the timeout running out.
+    private(set) var timedOut = false
 
     /// Connects, then authenticates when a password is given.
     /// - Parameters:
     ///   - endpoint: the server.
     ///   - timeout: the limit for connecting and for each send or receive.
     ///   - password: sent with `AUTH`, or `nil`.
-    /// - Throws: ``OnlineStoreError`` of kind `.storage` naming the server and the cause.
+    /// - Throws: ``OnlineStoreError`` of kind `.unavailable` naming the server and the cause.
     init(endpoint: RedisEndpoint, timeout: Duration, password: String?) throws {
         self.endpoint = endpoint
         self.timeout = timeout
@@ -60,7 +62,7 @@ final class RedisConnection: @unchecked Sendable {
     /// Sends commands in one pipeline and reads their replies.
     /// - Parameter commands: the commands, sent back to back before any reply is read.
     /// - Returns: one reply per command, in order; server errors are `.error` replies.
-    /// - Throws: ``OnlineStoreError`` of kind `.storage` when the connection fails or no
+    /// - Throws: ``OnlineStoreError`` of kind `.unavailable` when the connection fails or no
     ///   reply comes within the timeout; the connection is then broken.
     func send(_ commands: [RedisCommand]) throws -> [RedisReply] {
         for command in commands {
@@ -71,8 +73,7 @@ final class RedisConnection: @unchecked Sendable {
         for _ in commands {
             var raw: UnsafeMutableRawPointer?
             guard redisGetReply(context, &raw) == REDIS_OK, let raw else {
-                isBroken = true
-                throw Self.failure(context, endpoint: endpoint, timeout: timeout, doing: "waiting for a reply")
+                throw broken(doing: "waiting for a reply")
             }
             let reply = raw.assumingMemoryBound(to: redisReply.self)
             replies.append(Self.convert(reply))
@@ -101,9 +102,16 @@ final class RedisConnection: @unchecked Sendable {
             return redisAppendCommandArgv(context, Int32(lengths.count), &pointers, lengths)
         }
         guard status == REDIS_OK else {
-            isBroken = true
-            throw Self.failure(context, endpoint: endpoint, timeout: timeout, doing: "sending \(command.name)")
+            throw broken(doing: "sending \(command.name)")
         }
+    }
+
+    /// Marks the connection broken and returns the error of the failed step.
+    private func broken(doing step: String) -> OnlineStoreError {
+        isBroken = true
+        let error = Self.failure(context, endpoint: endpoint, timeout: timeout, doing: step)
+        timedOut = error.message.hasPrefix("Redis at \(endpoint) did not answer within")
+        return error
     }
 
     /// Copies a hiredis reply into a ``RedisReply``.
@@ -136,11 +144,11 @@ final class RedisConnection: @unchecked Sendable {
         let timedOut = code == REDIS_ERR_IO && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINPROGRESS)
         if timedOut || message.contains("timed out") || message.contains("temporarily unavailable") {
             return OnlineStoreError(
-                .storage(ETIMEDOUT),
+                .unavailable,
                 "Redis at \(endpoint) did not answer within \(timeout) while \(step); check that the server is up and reachable"
             )
         }
-        return OnlineStoreError(.storage(Int32(code)), "Redis at \(endpoint) failed while \(step): \(message)")
+        return OnlineStoreError(.unavailable, "Redis at \(endpoint) failed while \(step): \(message)")
     }
 }
 

@@ -42,7 +42,7 @@ final class RedisConnectionPool: Sendable {
         if let pooled = idle.withLock({ $0.popLast() }) {
             do {
                 return try send(commands, on: pooled)
-            } catch let error as OnlineStoreError where error.kind != .storage(ETIMEDOUT) {
+            } catch  where pooled.isBroken && !pooled.timedOut {
                 // An idle connection the server closed (it restarted, or dropped idle
                 // clients): say it again on a new one. A timeout is not retried, so a hung
                 // server fails the request within one timeout.

@@ -93,6 +93,7 @@ import Testing
         let error = try #require(throws: OnlineStoreError.self) { try readAll(store) }
         #expect(clock.now - started < .seconds(3))
         #expect(error.message.contains("127.0.0.1:\(frozen.port)") && error.message.contains("did not answer"))
+        #expect(error.kind == .unavailable)
         // Keys on the other nodes are served meanwhile, at their usual speed.
         let otherStart = clock.now
         let others = try readAll(store, elsewhere)
