@@ -82,9 +82,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LarderAggregation",
+            dependencies: [core, "LarderFormats", "LarderStores"],
+            swiftSettings: strictSettings),
+        .target(
             name: "Larder",
             dependencies: [
-                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderRedis", "Yams",
+                core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderRedis",
+                "LarderAggregation",
+                "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -167,7 +173,8 @@ let package = Package(
         .testTarget(
             name: "LarderTests",
             dependencies: [
-                "Larder", core, "LarderFormats", "LarderStores", .product(name: "Logging", package: "swift-log"),
+                "Larder", "LarderAggregation", core, "LarderFormats", "LarderStores",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -19,8 +19,7 @@ extension FeatureStore {
     /// - Returns: what `apply` would change.
     /// - Throws: ``DefinitionErrors`` listing every invalid definition; ``RegistryError``.
     public func plan(_ manifest: Manifest) throws -> RegistryDiff {
-        try check(manifest)
-        return RegistryDiff(from: try registry().manifest, to: manifest)
+        RegistryDiff(from: try registry().manifest, to: try check(manifest))
     }
 
     /// Validates definitions and, if they differ from the registry, replaces it atomically.
@@ -32,7 +31,7 @@ extension FeatureStore {
     /// - Throws: ``DefinitionErrors`` listing every invalid definition; ``RegistryError``.
     @discardableResult
     public func apply(_ manifest: Manifest, now: Timestamp = .now) throws -> RegistryDiff {
-        try check(manifest)
+        let manifest = try check(manifest)
         return try registryStore.withLock {
             var registry = try registryStore.read()
             let diff = RegistryDiff(from: registry.manifest, to: manifest)
@@ -74,14 +73,23 @@ extension FeatureStore {
 
     /// Every check that must pass before the registry changes: the definitions among
     /// themselves, then each view against its source file's columns.
-    func check(_ manifest: Manifest) throws {
+    /// - Returns: the definitions as the registry keeps them, with the types of aggregated
+    ///   event columns read from their files.
+    func check(_ manifest: Manifest) throws -> Manifest {
         var errors = manifest.validationErrors()
+        var resolved = manifest
         if errors.isEmpty {
             var schemas = SourceSchemaCache()
-            errors += manifest.featureViews.flatMap {
-                sourceColumnErrors(view: $0, manifest: manifest, schemas: &schemas)
+            for index in resolved.featureViews.indices {
+                let (view, typeErrors) = resolvingEventColumnTypes(
+                    of: resolved.featureViews[index], manifest: manifest, schemas: &schemas)
+                resolved.featureViews[index] = view
+                errors +=
+                    typeErrors.isEmpty
+                    ? sourceColumnErrors(view: view, manifest: manifest, schemas: &schemas) : typeErrors
             }
         }
         if !errors.isEmpty { throw DefinitionErrors(errors) }
+        return resolved
     }
 }

@@ -24,8 +24,8 @@ extension FeatureStore {
             fields.append((created, .timestamp(.microseconds, utcAdjusted: true), "source.created_timestamp_column"))
         }
         fields += keys.map { (file.sourceColumn(for: $0.name), ColumnType($0.type), "entities") }
-        fields += view.features.enumerated().map { index, feature in
-            (file.sourceColumn(for: feature.name), ColumnType(feature.type), "features[\(index)]")
+        fields += view.storedColumns.enumerated().map { index, feature in
+            (file.sourceColumn(for: feature.name), ColumnType(feature.type), Self.member(of: view, column: index))
         }
         let declared = Dictionary(fields.map { ($0.column, $0.type) }, uniquingKeysWith: { first, _ in first })
         do {
@@ -47,6 +47,16 @@ extension FeatureStore {
             return [DefinitionError(object: "feature view '\(view.name)'", field: "source", "\(error)")]
         }
         return []
+    }
+}
+
+extension FeatureStore {
+    /// The definition member a stored column comes from: `features[i]`, or for an aggregation
+    /// view the first aggregation reading the event column.
+    static func member(of view: FeatureView, column index: Int) -> String {
+        guard let aggregations = view.aggregations else { return "features[\(index)]" }
+        let name = view.storedColumns[index].name
+        return "aggregations[\(aggregations.firstIndex { $0.column == name } ?? index)].column"
     }
 }
 

@@ -1,5 +1,6 @@
 public import LarderCore
 public import LarderStores
+import LarderAggregation
 
 /// What `materialize` did for one feature view.
 public struct MaterializeReport: Sendable, Hashable {
@@ -26,42 +27,48 @@ extension FeatureStore {
     ///   - start: the earliest event time included.
     ///   - end: the latest event time included.
     ///   - names: the views; `nil` for every online view.
+    ///   - now: the time aggregation views' logs are written at: events that no window
+    ///     reaches at `now` are not kept.
     ///   - progress: called as each view's rows are read and stored.
     /// - Returns: one report per view.
     /// - Throws: ``MaterializeWindowError`` when `start` is after `end`; ``DefinitionError``
     ///   for an unknown view; store errors.
     @discardableResult
     public func materialize(
-        start: Timestamp, end: Timestamp, views names: [String]? = nil,
+        start: Timestamp, end: Timestamp, views names: [String]? = nil, now: Timestamp = .now,
         progress: @escaping (OnlineWriteProgress) -> Void = { _ in }
     ) throws -> [MaterializeReport] {
         guard start <= end else { throw MaterializeWindowError(view: nil, start: start, end: end) }
-        return try materialize(views: names, end: end, progress: progress) { _ in start }
+        return try materialize(views: names, end: end, now: now, progress: progress) { _ in start }
     }
 
     /// Materializes each online view from where its last run ended (or, on the first run,
-    /// from its TTL before `end`; from the beginning when it has no TTL) up to `end`.
+    /// from its TTL before `end`, an aggregation view's longest window; from the beginning
+    /// when it has neither) up to `end`.
     /// - Parameters:
     ///   - end: the latest event time included.
     ///   - names: the views; `nil` for every online view.
+    ///   - now: the time aggregation views' logs are written at.
     ///   - progress: called as each view's rows are read and stored.
     /// - Returns: one report per view.
     /// - Throws: ``MaterializeWindowError`` when `end` is before where a view's last run
     ///   ended (nothing is written); ``DefinitionError`` for an unknown view; store errors.
     @discardableResult
     public func materializeIncremental(
-        end: Timestamp, views names: [String]? = nil, progress: @escaping (OnlineWriteProgress) -> Void = { _ in }
+        end: Timestamp, views names: [String]? = nil, now: Timestamp = .now,
+        progress: @escaping (OnlineWriteProgress) -> Void = { _ in }
     ) throws -> [MaterializeReport] {
         let registry = try registry()
-        return try materialize(views: names, end: end, progress: progress) { view in
+        return try materialize(views: names, end: end, now: now, progress: progress) { view in
             registry.lastMaterializedEnd(of: view.name)
                 ?? view.ttl.map { end - $0 }
+                ?? view.longestWindowNanoseconds.map { end - .nanoseconds($0) }
                 ?? Timestamp(nanosecondsSinceEpoch: .min)
         }
     }
 
     private func materialize(
-        views names: [String]?, end: Timestamp, progress: @escaping (OnlineWriteProgress) -> Void,
+        views names: [String]?, end: Timestamp, now: Timestamp, progress: @escaping (OnlineWriteProgress) -> Void,
         start: (FeatureView) -> Timestamp
     ) throws -> [MaterializeReport] {
         let manifest = try registry().manifest
@@ -79,13 +86,25 @@ extension FeatureStore {
             guard try offline.ingestedTable(named: view.name) != nil else { continue }
             let from = start(view)
             let table = try offlineTable(for: view, in: manifest)
-            var rows: [StoredRow] = []
-            try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
-            let written = try online.write(view: try manifest.onlineSchema(for: view), rows: rows, progress: progress)
+            let written: OnlineWriteReport
+            let keysRead: Int
+            if view.isAggregation {
+                // Events go straight into per-key groups: no row is kept.
+                var groups = EventGroups(types: try manifest.eventLogLayout(for: view).types)
+                try offline.scanRows(table: table, start: from, end: end) { groups.add($0) }
+                keysRead = groups.keys.count
+                written = try writeEventLogs(
+                    groups, view: view, manifest: manifest, replacing: from...end, now: now, progress: progress)
+            } else {
+                var rows: [StoredRow] = []
+                try offline.latestRows(table: table, start: from, end: end) { rows.append($0) }
+                keysRead = rows.count
+                written = try online.write(view: try manifest.onlineSchema(for: view), rows: rows, progress: progress)
+            }
             try recordMaterialization(of: view.name, start: from, end: end)
             reports.append(
                 MaterializeReport(
-                    view: view.name, start: from, end: end, keysRead: rows.count, write: written,
+                    view: view.name, start: from, end: end, keysRead: keysRead, write: written,
                     elapsed: clock.now - began))
             logger.info(
                 "materialized feature view",

@@ -1,4 +1,4 @@
-import LarderCore
+public import LarderCore
 public import LarderStores
 
 /// Where pushed rows go.
@@ -36,11 +36,15 @@ extension FeatureStore {
     ///   - source: the push source's name.
     ///   - columns: the rows, column by column, named as in the source file or the definitions.
     ///   - target: the stores to write.
+    ///   - now: the write time: an aggregation view keeps the events its windows reach from
+    ///     `now` on.
     /// - Returns: one report per feature view.
     /// - Throws: ``PushError`` (`unknownSource`) for an unknown push source or one no view
     ///   reads from, (`invalidColumns`) naming a missing, short or mistyped column; store errors.
     @discardableResult
-    public func push(source: String, columns: PushColumns, to target: PushTarget) throws -> [PushReport] {
+    public func push(
+        source: String, columns: PushColumns, to target: PushTarget, now: Timestamp = .now
+    ) throws -> [PushReport] {
         let manifest = try currentRegistry().manifest
         guard case .push(let pushSource)? = manifest.source(named: source) else {
             let known = manifest.sources.compactMap { source -> String? in
@@ -65,7 +69,7 @@ extension FeatureStore {
         return try prepared.map { view, rows in
             var report = PushReport(view: view.name, rows: rows.count, online: nil, offlineRows: 0)
             if target.includesOnline {
-                report.online = try writeOnline(rows, view: view, manifest: manifest)
+                report.online = try writeOnline(rows, view: view, manifest: manifest, now: now)
             }
             if target.includesOffline {
                 let table = try offlineTable(for: view, in: manifest)
@@ -86,10 +90,13 @@ extension FeatureStore {
     ///   - view: the feature view's name.
     ///   - columns: the rows, with join keys, features, `event_timestamp` (or the source's
     ///     timestamp column) and optionally `created`.
+    ///   - now: the write time, for an aggregation view's events.
     /// - Returns: what the online store did.
     /// - Throws: ``PushError`` (`unknownView`, `invalidColumns`); store errors.
     @discardableResult
-    public func writeToOnlineStore(view name: String, columns: PushColumns) throws -> OnlineWriteReport {
+    public func writeToOnlineStore(
+        view name: String, columns: PushColumns, now: Timestamp = .now
+    ) throws -> OnlineWriteReport {
         let manifest = try currentRegistry().manifest
         guard let view = manifest.featureView(named: name) else {
             throw PushError(
@@ -99,10 +106,17 @@ extension FeatureStore {
         }
         let rows = try columns.rows(
             of: view, joinKeys: try manifest.joinKeys(of: view), source: try manifest.sourceFile(of: view))
-        return try writeOnline(rows, view: view, manifest: manifest)
+        return try writeOnline(rows, view: view, manifest: manifest, now: now)
     }
 
-    private func writeOnline(_ rows: [StoredRow], view: FeatureView, manifest: Manifest) throws -> OnlineWriteReport {
-        try onlineStore().write(view: try manifest.onlineSchema(for: view), rows: rows)
+    /// Writes rows online: newer-wins for a view of stored features; events added to the
+    /// logs of an aggregation view.
+    private func writeOnline(
+        _ rows: [StoredRow], view: FeatureView, manifest: Manifest, now: Timestamp
+    ) throws -> OnlineWriteReport {
+        if view.isAggregation {
+            return try writeEventLogs(rows, view: view, manifest: manifest, replacing: nil, now: now)
+        }
+        return try onlineStore().write(view: try manifest.onlineSchema(for: view), rows: rows)
     }
 }

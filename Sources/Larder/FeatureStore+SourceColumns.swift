@@ -24,7 +24,7 @@ extension FeatureStore {
         let schema: TableSchema
         do {
             let keys = view.entities.compactMap { manifest.entity(named: $0) }.flatMap(\.joinKeys)
-            let declared = keys.map { Field($0.name, $0.type) } + view.features
+            let declared = keys.map { Field($0.name, $0.type) } + view.storedColumns
             let key = SourceSchemaCache.Key(source: file, declared: declared)
             if let cached = schemas.schemas[key] {
                 schema = cached
@@ -73,13 +73,15 @@ extension FeatureStore {
                         object: object, field: field, "timestamp column '\(name)' is missing from \(file.path)"))
             }
         }
-        for (index, feature) in view.features.enumerated() {
-            if let column = requireColumn(feature.name, field: "features[\(index)]", role: "feature"),
+        let role = view.isAggregation ? "event" : "feature"
+        for (index, feature) in view.storedColumns.enumerated() {
+            let member = Self.member(of: view, column: index)
+            if let column = requireColumn(feature.name, field: member, role: role),
                 let fileType = column.type.valueType, !feature.type.accepts(fileType)
             {
                 errors.append(
                     DefinitionError(
-                        object: object, field: "features[\(index)]",
+                        object: object, field: member,
                         "feature '\(feature.name)' is declared \(feature.type) but \(file.path) has \(column.type) in column '\(column.name)'"
                     ))
             }

@@ -34,7 +34,7 @@ extension FeatureStore {
                 OfflineColumn(name: $0.name, sourceColumn: file.sourceColumn(for: $0.name), type: $0.type)
             },
             eventTimestampColumn: file.timestampField, createdTimestampColumn: file.createdTimestampColumn,
-            features: view.features.map {
+            features: view.storedColumns.map {
                 OfflineColumn(name: $0.name, sourceColumn: file.sourceColumn(for: $0.name), type: $0.type)
             },
             ttl: view.ttl)

@@ -1,3 +1,4 @@
+public import LarderAggregation
 public import LarderCore
 public import LarderStores
 
@@ -8,11 +9,20 @@ extension Manifest {
     /// - Returns: the schema.
     /// - Throws: ``DefinitionError`` when the view's entities are not defined.
     public func onlineSchema(for view: FeatureView) throws -> OnlineViewSchema {
-        OnlineViewSchema(
+        if view.isAggregation { return try eventLogLayout(for: view).onlineSchema }
+        return OnlineViewSchema(
             name: view.name,
             joinKeys: try joinKeys(of: view).map { OnlineColumn(name: $0.name, type: $0.type) },
             features: view.features.map { OnlineColumn(name: $0.name, type: $0.type) },
             ttl: view.ttl)
+    }
+
+    /// How the online store keeps an aggregation view's events.
+    /// - Parameter view: the aggregation view.
+    /// - Returns: the layout.
+    /// - Throws: ``DefinitionError`` when the view's entities are not defined.
+    public func eventLogLayout(for view: FeatureView) throws -> EventLogLayout {
+        EventLogLayout(view: view, joinKeys: try joinKeys(of: view))
     }
 
     /// The join keys of a view's entities, in declared order.

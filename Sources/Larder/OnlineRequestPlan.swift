@@ -1,3 +1,4 @@
+import LarderAggregation
 import LarderCore
 import LarderStores
 
@@ -41,10 +42,17 @@ struct OnlineRequestPlan: Sendable {
             var end = start
             while end < resolved.count, resolved[end].view.name == view.name { end += 1 }
             let viewSchema = try registry.manifest.onlineSchema(for: view)
+            let features = resolved[start..<end].map(\.field.name)
+            let plan: any PreparedOnlineRead =
+                view.isAggregation
+                ? try AggregatedOnlineRead(
+                    store: store, view: view, layout: try registry.manifest.eventLogLayout(for: view),
+                    features: features)
+                : try store.prepareRead(view: viewSchema, features: features)
             reads.append(
                 ViewRead(
                     view: view.name,
-                    plan: try store.prepareRead(view: viewSchema, features: resolved[start..<end].map(\.field.name)),
+                    plan: plan,
                     joinKeys: viewSchema.joinKeys.map(\.name),
                     outputNames: resolved[start..<end].map(\.outputName)))
             start = end

@@ -63,7 +63,7 @@ public struct PushColumns: Sendable, Hashable {
         let events = try column(timestampName, type: .timestamp, required: true)!
         let createdName = source.createdTimestampColumn.flatMap { columns[$0] != nil ? $0 : nil } ?? "created"
         let created = try column(createdName, type: .timestamp, required: false)
-        let features = try view.features.map { try column($0.name, type: $0.type, required: true)! }
+        let features = try view.storedColumns.map { try column($0.name, type: $0.type, required: true)! }
         return try (0..<count).map { row in
             for (index, key) in joinKeys.enumerated() where keys[index][row].isNull {
                 throw PushError(.invalidColumns, "\(context): join key '\(key.name)' is null in row \(row)")

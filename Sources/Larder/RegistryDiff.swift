@@ -70,7 +70,9 @@ public struct RegistryDiff: Hashable, Sendable {
         viewsNeedingMaterialization = new.featureViews.filter { view in
             guard view.online else { return false }
             guard let previous = old.featureView(named: view.name) else { return true }
-            return previous.features != view.features || previous.entities != view.entities
+            return previous.storedColumns != view.storedColumns || previous.entities != view.entities
+                || previous.isAggregation != view.isAggregation
+                || previous.longestWindowNanoseconds != view.longestWindowNanoseconds
         }.map(\.name)
     }
 

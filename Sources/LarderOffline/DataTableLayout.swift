@@ -98,6 +98,18 @@ struct DataTableLayout {
             """
     }
 
+    /// Every row with `?1 <= event time <= ?2` in sequence order, from the table itself: the
+    /// join keys, the event and creation times, then the features.
+    var sequentialScanSQL: String {
+        let selected =
+            definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn]
+            + definition.features.map(\.name.quotedIdentifier)
+        return """
+            SELECT \(selected.joined(separator: ", ")) FROM main.\(table.quotedIdentifier) NOT INDEXED \
+            WHERE \(Self.eventColumn) BETWEEN ?1 AND ?2 ORDER BY \(Self.sequenceColumn)
+            """
+    }
+
     /// The row with sequence `?1`: (with `times`) its event and creation times, then the
     /// given features.
     /// - Parameters:

@@ -55,6 +55,52 @@ extension SQLiteOfflineStore {
         }
     }
 
+    /// Streams every row of a view with `start <= event time <= end`, in stored order
+    /// (sequence order: the file's rows, then appended ones), in one pass over the table.
+    /// - Parameters:
+    ///   - table: the feature view's description (it must be ingested with this definition).
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); ``SQLiteError``; whatever
+    ///   `body` throws.
+    @discardableResult
+    public func scanRows(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
+        try connection.transaction(.deferred) {
+            let entry = try currentEntry(for: table)
+            let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
+            let keys = entry.definition.joinKeys
+            let features = entry.definition.features
+            let scan = try connection.prepare(layout.sequentialScanSQL)
+            try scan.bind(start.nanosecondsSinceEpoch, at: 1)
+            try scan.bind(end.nanosecondsSinceEpoch, at: 2)
+            let timeColumn = Int32(keys.count)
+            var emitted = 0
+            // One row is refilled in place: its arrays are reused unless `body` keeps them.
+            var row = StoredRow(
+                joinKeys: Array(repeating: .null, count: keys.count),
+                eventTimestamp: Timestamp(nanosecondsSinceEpoch: 0),
+                features: Array(repeating: .null, count: features.count))
+            while try scan.step() {
+                let created = scan.int64(at: timeColumn + 1)
+                for index in keys.indices { row.joinKeys[index] = scan.value(at: Int32(index), as: keys[index].type) }
+                row.eventTimestamp = Timestamp(nanosecondsSinceEpoch: scan.int64(at: timeColumn))
+                row.createdTimestamp =
+                    created == DataTableLayout.missingCreatedTime ? nil : Timestamp(nanosecondsSinceEpoch: created)
+                for index in features.indices {
+                    row.features[index] = scan.value(at: timeColumn + 2 + Int32(index), as: features[index].type)
+                }
+                try body(row)
+                emitted += 1
+            }
+            logger.debug("scanned rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(emitted)"])
+            return emitted
+        }
+    }
+
     /// Whether the scan's current row has the given keys (result columns 0...), compared
     /// without building values for the common integer and text keys.
     private static func row(of scan: SQLiteStatement, hasKeys keys: [Value], types: [OfflineColumn]) -> Bool {

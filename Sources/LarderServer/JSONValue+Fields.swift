@@ -14,15 +14,40 @@ extension JSONValue {
         case .string(let v): return .string(v)
         case .array(let elements):
             return .list(
-                try elements.map { element in
+                try elements.enumerated().map { index, element in
                     if case .array = element {
-                        throw APIError.invalidRequest("\(field()): nested lists are not supported")
+                        throw APIError.invalidRequest("\(nested(field(), index)): nested lists are not supported")
                     }
-                    return try element.featureValue(field: field())
+                    return try element.featureValue(field: nested(field(), index))
                 })
         case .object:
             throw APIError.invalidRequest("\(field()): objects are not supported as values")
         }
+    }
+
+    /// The name of a list element, `'df.user_id[0][1]'` for element 1 of `'df.user_id[0]'`.
+    private func nested(_ field: String, _ index: Int) -> String {
+        field.hasSuffix("'") ? "\(field.dropLast())[\(index)]'" : "\(field)[\(index)]"
+    }
+
+    /// A required member that is a string.
+    /// - Throws: ``APIError`` 400 when it is missing or not a string.
+    func requiredString(_ key: String) throws -> String {
+        guard let member = self[key], member != .null else { throw APIError.invalidRequest("'\(key)' is required") }
+        guard case .string(let text) = member else {
+            throw APIError.invalidRequest("'\(key)' must be a string, not \(member.kindDescription)")
+        }
+        return text
+    }
+
+    /// An optional member that is a string.
+    /// - Throws: ``APIError`` 400 when it is present and not a string.
+    func optionalString(_ key: String) throws -> String? {
+        guard let member = self[key], member != .null else { return nil }
+        guard case .string(let text) = member else {
+            throw APIError.invalidRequest("'\(key)' must be a string, not \(member.kindDescription)")
+        }
+        return text
     }
 
     /// An optional member that is a boolean.

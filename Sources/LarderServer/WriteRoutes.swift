@@ -17,8 +17,8 @@ struct WriteRoutes: Sendable {
     private func push(_ request: Request) async throws -> Response {
         var request = request
         try state.authorizer.authorize(request.headers, for: .push)
-        let body = try await state.decodeBody(PushRequest.self, from: &request)
-        let (store, source, columns, target) = (state.store, body.pushSourceName, body.df.columns, body.to)
+        let body = try PushRequest(json: try await state.readJSONObject(&request))
+        let (store, source, columns, target) = (state.store, body.pushSourceName, body.df, body.to)
         let reports = try await state.offEventLoop { try store.push(source: source, columns: columns, to: target) }
         let rows = reports.map(\.rows).reduce(0, +)
         state.metrics.recordPushed(target: "push_source:\(source)", rows: rows)
@@ -29,8 +29,8 @@ struct WriteRoutes: Sendable {
     private func writeToOnlineStore(_ request: Request) async throws -> Response {
         var request = request
         try state.authorizer.authorize(request.headers, for: .push)
-        let body = try await state.decodeBody(WriteToOnlineStoreRequest.self, from: &request)
-        let (store, view, columns) = (state.store, body.featureViewName, body.df.columns)
+        let body = try WriteToOnlineStoreRequest(json: try await state.readJSONObject(&request))
+        let (store, view, columns) = (state.store, body.featureViewName, body.df)
         let report = try await state.offEventLoop { try store.writeToOnlineStore(view: view, columns: columns) }
         state.metrics.recordPushed(target: "feature_view:\(view)", rows: report.rowsRead)
         return try jsonResponse(encoding: WriteResult(rows: report.rowsRead, keysWritten: report.keysWritten))

@@ -81,7 +81,7 @@ import Testing
             mentions: "'df.user_id[0][1]'"),
         Case(
             uri: "/push", body: "{\"push_source_name\": \"clicks_push\",\n \"df\": {\"user_id\": [1,, 2]}}",
-            status: 400, mentions: "not valid JSON: Invalid value around character"),
+            status: 400, mentions: "not valid JSON: unexpected character"),
         Case(uri: "/push", body: "[]", status: 400, mentions: "the body must be a JSON object"),
         Case(
             uri: "/push", body: #"{"push_source_name": "nope", "df": {"user_id": [1]}}"#, status: 404, mentions: "nope"),

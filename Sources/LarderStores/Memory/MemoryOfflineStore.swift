@@ -178,6 +178,27 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
         return order.count
     }
 
+    /// Streams a view's rows in stored order; see
+    /// ``OfflineStore/scanRows(table:start:end:_:)``.
+    /// - Parameters:
+    ///   - table: the feature view's description.
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError``; whatever `body` throws.
+    @discardableResult
+    public func scanRows(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
+        var emitted = 0
+        for row in try current(table).rows where row.eventTimestamp >= start && row.eventTimestamp <= end {
+            try body(row)
+            emitted += 1
+        }
+        return emitted
+    }
+
     /// Builds a training set; see ``OfflineStore/pointInTimeJoin(entities:timestampColumn:requests:output:)``.
     /// - Parameters:
     ///   - entities: the entity rows.

@@ -57,6 +57,22 @@ public protocol OfflineStore: AnyObject {
     ) throws
         -> Int
 
+    /// Streams every row of a feature view with `start <= event time <= end`, in the order
+    /// the rows were stored (the file's rows in file order, then appended rows): the events an
+    /// aggregation view computes its features from.
+    /// - Parameters:
+    ///   - table: the feature view's description.
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); whatever `body` throws.
+    @discardableResult
+    func scanRows(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws
+        -> Int
+
     /// Builds a training set: every entity row, in order, with all its columns, then the
     /// requested features as they were known at the row's time.
     /// - Parameters:

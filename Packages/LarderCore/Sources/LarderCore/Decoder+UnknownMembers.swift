@@ -1,14 +1,20 @@
 /// A member name read from a document, whatever it is.
 struct MemberKey: CodingKey {
     var stringValue: String
-    var intValue: Int? { nil }
+    var intValue: Int?
 
     init(stringValue: String) {
         self.stringValue = stringValue
     }
 
     init?(intValue: Int) {
-        nil
+        self.init(index: intValue)
+    }
+
+    /// The position of an element in an array.
+    init(index: Int) {
+        stringValue = "\(index)"
+        intValue = index
     }
 }
 

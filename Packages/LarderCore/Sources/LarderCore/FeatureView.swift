@@ -1,12 +1,21 @@
 /// A group of features read from one source and keyed by the same entities, with a TTL:
 /// how long a value stays valid after its event time.
+///
+/// An aggregation view (``aggregations`` is set) reads raw events instead, and computes each
+/// feature over the events in a window before the time it is read at; its ``features`` are
+/// the aggregated ones (see `docs/concepts.md`).
 public struct FeatureView: Hashable, Sendable {
     /// The view's unique name.
     public var name: String
     /// The names of the entities whose join keys identify a row.
     public var entities: [String]
-    /// The features, in declared order.
+    /// The features, in declared order; for an aggregation view, one per aggregation.
     public var features: [Field]
+    /// The aggregations of an aggregation view, in declared order; `nil` for a view of stored
+    /// features. Setting it sets ``features``.
+    public var aggregations: [Aggregation]? {
+        didSet { if let aggregations { features = aggregations.map(\.field) } }
+    }
     /// The name of the source the rows come from.
     public var source: String
     /// How long after its event time a value may be used; `nil` for no limit.
@@ -83,12 +92,73 @@ public struct FeatureView: Hashable, Sendable {
         self.name = name
         self.entities = entityNames
         self.features = features
+        self.aggregations = nil
         self.source = sourceName
         self.ttl = ttl
         self.online = online
         self.description = description
         self.tags = tags
         self.owner = owner
+    }
+
+    /// An aggregation view from names alone, as the manifest stores it.
+    /// - Parameters:
+    ///   - name: the view's unique name.
+    ///   - entityNames: the names of its entities.
+    ///   - aggregations: the aggregations.
+    ///   - sourceName: the name of its event source.
+    ///   - online: whether to materialize the view.
+    ///   - description: what the view holds.
+    ///   - tags: free-form labels.
+    ///   - owner: who to ask about the view.
+    public init(
+        name: String, entityNames: [String], aggregations: [Aggregation], sourceName: String, online: Bool = true,
+        description: String = "", tags: [String: String] = [:], owner: String = ""
+    ) {
+        self.init(
+            name: name, entityNames: entityNames, features: aggregations.map(\.field), sourceName: sourceName, ttl: nil,
+            online: online, description: description, tags: tags, owner: owner)
+        self.aggregations = aggregations
+    }
+
+    /// An aggregation view over a file of events.
+    /// - Parameters:
+    ///   - name: the view's unique name.
+    ///   - entities: the entities whose keys identify the events.
+    ///   - source: the events.
+    ///   - online: whether to materialize the view to the online store.
+    ///   - description: what the view holds.
+    ///   - tags: free-form labels.
+    ///   - owner: who to ask about the view.
+    ///   - aggregations: the aggregated features.
+    public init(
+        _ name: String, entities: [Entity], source: FileSource, online: Bool = true, description: String = "",
+        tags: [String: String] = [:], owner: String = "", @AggregationBuilder aggregations: () -> [Aggregation]
+    ) {
+        self.init(
+            name: name, entityNames: entities.map(\.name), aggregations: aggregations(), sourceName: source.name,
+            online: online, description: description, tags: tags, owner: owner)
+        implicitDeclarations.objects = entities.map(RepositoryObject.entity) + [.source(.file(source))]
+    }
+
+    /// An aggregation view over pushed events (and offline, its push source's batch file).
+    /// - Parameters:
+    ///   - name: the view's unique name.
+    ///   - entities: the entities whose keys identify the events.
+    ///   - source: the push source of events.
+    ///   - online: whether to materialize the view to the online store.
+    ///   - description: what the view holds.
+    ///   - tags: free-form labels.
+    ///   - owner: who to ask about the view.
+    ///   - aggregations: the aggregated features.
+    public init(
+        _ name: String, entities: [Entity], source: PushSource, online: Bool = true, description: String = "",
+        tags: [String: String] = [:], owner: String = "", @AggregationBuilder aggregations: () -> [Aggregation]
+    ) {
+        self.init(
+            name: name, entityNames: entities.map(\.name), aggregations: aggregations(), sourceName: source.name,
+            online: online, description: description, tags: tags, owner: owner)
+        implicitDeclarations.objects = entities.map(RepositoryObject.entity) + [.source(.push(source))]
     }
 
     private init(
@@ -99,6 +169,30 @@ public struct FeatureView: Hashable, Sendable {
             name: name, entityNames: entities.map(\.name), features: features, sourceName: dataSource.name,
             ttl: ttl, online: online, description: description, tags: tags, owner: owner)
         implicitDeclarations.objects = entities.map(RepositoryObject.entity) + [.source(dataSource)]
+    }
+
+    /// Whether the view computes its features from events (``aggregations`` is set).
+    public var isAggregation: Bool { aggregations != nil }
+
+    /// The event columns an aggregation view reads, each once, in the order its aggregations
+    /// first name them, with their types (`float64` until `apply` knows a type); empty for a
+    /// view of stored features.
+    public var eventColumns: [Field] {
+        var seen = Set<String>()
+        return (aggregations ?? []).compactMap { aggregation in
+            guard let column = aggregation.column, seen.insert(column).inserted else { return nil }
+            return Field(column, aggregation.columnType ?? .float64)
+        }
+    }
+
+    /// The columns the stores keep for each row: the features, or an aggregation view's
+    /// event columns.
+    public var storedColumns: [Field] { isAggregation ? eventColumns : features }
+
+    /// The longest window of an aggregation view, in nanoseconds: how long an event matters.
+    /// `nil` for a view of stored features or when no window is valid.
+    public var longestWindowNanoseconds: Int64? {
+        aggregations?.compactMap(\.window.nanoseconds).max()
     }
 
     /// The feature with the given name, if the view has one.

@@ -1,6 +1,7 @@
 // The JSON form of the manifest, documented in docs/manifest.md. Optional members may be
 // omitted; an unknown member is an error naming it and the closest known member, so a typo
-// never changes the registry silently. New members come with a new `manifest_version`.
+// never changes the registry silently. New members come with a new `manifest_version`:
+// version 2 added aggregation views; a version 1 manifest still reads as it always did.
 
 extension Manifest: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -25,6 +26,15 @@ extension Manifest: Codable {
         sources = try container.decodeIfPresent([DataSource].self, forKey: .sources) ?? []
         featureViews = try container.decodeIfPresent([FeatureView].self, forKey: .featureViews) ?? []
         featureServices = try container.decodeIfPresent([FeatureService].self, forKey: .featureServices) ?? []
+        if version < 2, let index = featureViews.firstIndex(where: \.isAggregation) {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: [
+                        CodingKeys.featureViews, MemberKey(index: index), FeatureView.CodingKeys.aggregations,
+                    ],
+                    debugDescription: "aggregation views need manifest_version 2 or later (this manifest is \(version))"
+                ))
+        }
     }
 
     /// Encodes every member.
@@ -86,35 +96,60 @@ extension DataSource: Codable {
 extension FeatureView: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, entities, features, source, ttlSeconds = "ttl_seconds", online, description, tags, owner
+        case aggregations
     }
 
-    /// Decodes a view; `ttl_seconds` absent or 0 means no limit.
-    /// - Throws: `DecodingError` when a required member is missing or malformed, or a member
-    ///   is unknown.
+    /// Decodes a view: `features` for stored features, or `aggregations` (manifest version 2)
+    /// for an aggregation view, never both; `ttl_seconds` absent or 0 means no limit.
+    /// - Throws: `DecodingError` when a required member is missing or malformed, a member is
+    ///   unknown, both or neither of `features` and `aggregations` are given, or an
+    ///   aggregation view has a TTL.
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownMembers(of: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let ttlSeconds = try container.decodeIfPresent(Int64.self, forKey: .ttlSeconds) ?? 0
-        self.init(
-            name: try container.decode(String.self, forKey: .name),
-            entityNames: try container.decode([String].self, forKey: .entities),
-            features: try container.decode([Field].self, forKey: .features),
-            sourceName: try container.decode(String.self, forKey: .source),
-            ttl: ttlSeconds == 0 ? nil : .seconds(ttlSeconds),
-            online: try container.decodeIfPresent(Bool.self, forKey: .online) ?? true,
-            description: try container.decodeIfPresent(String.self, forKey: .description) ?? "",
-            tags: try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:],
-            owner: try container.decodeIfPresent(String.self, forKey: .owner) ?? "")
+        let name = try container.decode(String.self, forKey: .name)
+        let entityNames = try container.decode([String].self, forKey: .entities)
+        let sourceName = try container.decode(String.self, forKey: .source)
+        let online = try container.decodeIfPresent(Bool.self, forKey: .online) ?? true
+        let description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
+        let tags = try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:]
+        let owner = try container.decodeIfPresent(String.self, forKey: .owner) ?? ""
+        if let aggregations = try container.decodeIfPresent([Aggregation].self, forKey: .aggregations) {
+            if container.contains(.features) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .features, in: container,
+                    debugDescription: "an aggregation view takes 'aggregations' instead of 'features', not both")
+            }
+            if ttlSeconds != 0 {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .ttlSeconds, in: container,
+                    debugDescription: "an aggregation view takes no TTL: each window bounds its feature")
+            }
+            self.init(
+                name: name, entityNames: entityNames, aggregations: aggregations, sourceName: sourceName,
+                online: online, description: description, tags: tags, owner: owner)
+        } else {
+            self.init(
+                name: name, entityNames: entityNames, features: try container.decode([Field].self, forKey: .features),
+                sourceName: sourceName, ttl: ttlSeconds == 0 ? nil : .seconds(ttlSeconds), online: online,
+                description: description, tags: tags, owner: owner)
+        }
     }
 
-    /// Encodes the view, its TTL as whole seconds (0 for none).
+    /// Encodes the view, its TTL as whole seconds (0 for none); an aggregation view lists its
+    /// `aggregations` instead of `features`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
         try container.encode(entities, forKey: .entities)
-        try container.encode(features, forKey: .features)
+        if let aggregations {
+            try container.encode(aggregations, forKey: .aggregations)
+        } else {
+            try container.encode(features, forKey: .features)
+            try container.encode(ttl?.components.seconds ?? 0, forKey: .ttlSeconds)
+        }
         try container.encode(source, forKey: .source)
-        try container.encode(ttl?.components.seconds ?? 0, forKey: .ttlSeconds)
         try container.encode(online, forKey: .online)
         try container.encode(description, forKey: .description)
         try container.encode(tags, forKey: .tags)

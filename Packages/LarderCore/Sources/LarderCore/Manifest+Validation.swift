@@ -121,12 +121,16 @@ extension Manifest {
             errors.append(
                 DefinitionError(object: object, field: "ttl", "must not be negative (got \(ttl.components.seconds) s)"))
         }
+        let member = view.isAggregation ? "aggregations" : "features"
         if view.features.isEmpty {
-            errors.append(DefinitionError(object: object, field: "features", "needs at least one feature"))
+            errors.append(DefinitionError(object: object, field: member, "needs at least one \(member.dropLast())"))
+        }
+        if let aggregations = view.aggregations {
+            errors += Self.errors(in: aggregations, object: object, keyNames: keyNames)
         }
         var seen = Set<String>()
         for (index, feature) in view.features.enumerated() {
-            let field = "features[\(index)]"
+            let field = "\(member)[\(index)]"
             errors += Self.nameErrors(feature.name, object: object, field: field)
             if !seen.insert(feature.name).inserted {
                 errors.append(
@@ -136,6 +140,49 @@ extension Manifest {
                 errors.append(
                     DefinitionError(
                         object: object, field: field, "feature '\(feature.name)' has the name of a join key"))
+            }
+        }
+        return errors
+    }
+
+    private static func errors(
+        in aggregations: [Aggregation], object: String, keyNames: Set<String>
+    ) -> [DefinitionError] {
+        var errors: [DefinitionError] = []
+        for (index, aggregation) in aggregations.enumerated() {
+            let field = "aggregations[\(index)]"
+            let function = aggregation.function.rawValue
+            if aggregation.window.nanoseconds == nil {
+                errors.append(
+                    DefinitionError(
+                        object: object, field: field + ".window",
+                        "'\(aggregation.window)' is not a window; write a positive number followed by s, m, h or d (such as 30m, 1h, 7d)"
+                    ))
+            }
+            switch (aggregation.column, aggregation.function.takesColumn) {
+            case (let column?, false):
+                errors.append(
+                    DefinitionError(
+                        object: object, field: field + ".column",
+                        "\(function) counts events and takes no column (got '\(column)')"))
+            case (nil, true):
+                errors.append(DefinitionError(object: object, field: field + ".column", "\(function) needs a column"))
+            case (let column?, true):
+                errors += nameErrors(column, object: object, field: field + ".column")
+                if keyNames.contains(column) {
+                    errors.append(
+                        DefinitionError(
+                            object: object, field: field + ".column",
+                            "'\(column)' is a join key of the view; aggregate another column"))
+                }
+                if let type = aggregation.columnType, !aggregation.function.accepts(type) {
+                    errors.append(
+                        DefinitionError(
+                            object: object, field: field + ".column",
+                            "\(function) cannot aggregate '\(column)' of type \(type); it takes \(aggregation.function.acceptedTypes)"
+                        ))
+                }
+            case (nil, false): break
             }
         }
         return errors

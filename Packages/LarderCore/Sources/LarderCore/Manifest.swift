@@ -6,7 +6,7 @@ public import Foundation
 /// other tools can produce it.
 public struct Manifest: Hashable, Sendable {
     /// The manifest format version this build of Larder writes and reads.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// The format version of this manifest.
     public var version: Int
