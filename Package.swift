@@ -50,6 +50,7 @@ let package = Package(
         systemLibrary("CZstd", pkgConfig: "libzstd", apt: "libzstd-dev"),
         systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev"),
         systemLibrary("CLZ4", pkgConfig: "liblz4", apt: "liblz4-dev"),
+        systemLibrary("CHiredis", pkgConfig: "hiredis", apt: "libhiredis-dev"),
 
         .target(
             name: "LarderFormats",
@@ -87,6 +88,14 @@ let package = Package(
         // The interpreter of on-demand features: one evaluator for training sets and online reads.
         .target(name: "LarderTransforms", dependencies: [core], swiftSettings: strictSettings),
         .target(
+            name: "LarderRedis",
+            dependencies: [
+                core, "LarderStores", "CHiredis", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LarderAggregation",
             dependencies: [core, "LarderFormats", "LarderStores"],
             swiftSettings: strictSettings),
@@ -94,7 +103,7 @@ let package = Package(
             name: "Larder",
             dependencies: [
                 core, "LarderTransforms", "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline",
-                "LarderAggregation", "LarderPostgres", "Yams",
+                "LarderAggregation", "LarderPostgres", "LarderRedis", "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -135,6 +144,7 @@ let package = Package(
             name: "LarderBench",
             dependencies: [
                 "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderPostgres",
+                "LarderRedis",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -174,7 +184,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LarderOnlineTests",
-            dependencies: ["LarderOnline", "LarderStores", core],
+            dependencies: ["LarderOnline", "LarderRedis", "LarderStores", core],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -10,10 +10,14 @@ debian_packages=(libsqlite3-dev liblmdb-dev libsnappy-dev libzstd-dev zlib1g-dev
 debian_packages+=(chromium chromium-driver)
 # The PostgreSQL offline store's tests start their own server with initdb and pg_ctl.
 debian_packages+=(postgresql)
+# The Redis online store: the C client it wraps, and the server and CLI its tests start.
+debian_packages+=(libhiredis-dev redis-server redis-tools)
 # Each entry is a module to look for, then after a colon the PyPI package when its name differs.
 # schemathesis and openapi-spec-validator hold the HTTP API to docs/openapi.yaml (tools/api_contract.py).
 python_packages=(pyarrow pandas duckdb requests feast schemathesis openapi_spec_validator:openapi-spec-validator)
 python_packages+=(selenium)
+# redis: Feast's Redis online store, the peer of the Redis benchmarks (tools/bench/feast_online_peer.py --redis).
+python_packages+=(redis)
 
 missing=()
 for package in "${debian_packages[@]}"; do

@@ -57,14 +57,7 @@ extension StoreConfiguration {
             try nested.rejectUnknown(mapping, allowed: PostgresOfflineSettings.keys.union(["type", "path"]))
         }
         if let node = top["online_store"] {
-            let nested = reader.nested("online_store")
-            let mapping = try nested.mapping(node)
-            configuration.onlineStore.type =
-                try nested.choice(mapping, "type", OnlineStoreConfiguration.types) ?? "lmdb"
-            configuration.onlineStore.path = try nested.string(mapping, "path") ?? configuration.onlineStore.path
-            configuration.onlineStore.mapSizeMiB =
-                try nested.positiveInt(mapping, "map_size_mb") ?? configuration.onlineStore.mapSizeMiB
-            try nested.rejectUnknown(mapping, allowed: ["type", "path", "map_size_mb"])
+            configuration.onlineStore = try parseOnlineStore(node, reader: reader.nested("online_store"))
         }
         if let node = top["definitions"] {
             let nested = reader.nested("definitions")

@@ -17,15 +17,17 @@ public struct OfflineStoreConfiguration: Sendable, Hashable {
 
 /// Where a feature repository keeps the latest values for serving.
 public struct OnlineStoreConfiguration: Sendable, Hashable {
-    /// The backend: `lmdb` (the default, a directory) or `memory` (values kept in the
-    /// process, gone when it exits; for tests and trials).
+    /// The backend: `lmdb` (the default, a directory), `redis` (a Redis server or cluster) or
+    /// `memory` (values kept in the process, gone when it exits; for tests and trials).
     public var type: String = "lmdb"
     /// The backends Larder has.
-    public static let types = ["lmdb", "memory"]
+    public static let types = ["lmdb", "redis", "memory"]
     /// The LMDB environment directory, relative to the repository.
     public var path: String = ".larder/online"
     /// The initial LMDB map size in MiB; the store grows it when full.
     public var mapSizeMiB: Int = 1024
+    /// The Redis server or cluster, for the `redis` backend.
+    public var redis = RedisStoreConfiguration()
 
     /// The defaults: LMDB at `.larder/online`, 1 GiB initial map.
     public init() {}

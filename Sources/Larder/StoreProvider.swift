@@ -4,6 +4,7 @@ import LarderFormats
 import LarderOffline
 import LarderOnline
 import LarderPostgres
+import LarderRedis
 import LarderStores
 import Logging
 import Synchronization
@@ -13,9 +14,9 @@ import Synchronization
 /// per use, except the one pushes append through, which is kept. A `memory` backend is one
 /// store for the life of the provider.
 final class StoreProvider: Sendable {
-    private let configuration: StoreConfiguration
+    let configuration: StoreConfiguration
     private let resolve: @Sendable (String) -> String
-    private let logger: Logger
+    let logger: Logger
     /// The online store, opened on first use (LMDB allows one environment per file in a process).
     private let openedOnline = Mutex<(any OnlineStore)?>(nil)
     /// The offline store pushes append through, kept open: a connection per push costs
@@ -50,9 +51,11 @@ final class StoreProvider: Sendable {
 
     /// Whether the online store holds anything yet, without creating it.
     var onlineStoreExists: Bool {
-        configuration.onlineStore.type == "memory"
-            ? openedOnline.withLock { $0 != nil }
-            : FileManager.default.fileExists(atPath: resolve(configuration.onlineStore.path))
+        switch configuration.onlineStore.type {
+        case "memory": openedOnline.withLock { $0 != nil }
+        case "redis": true
+        default: FileManager.default.fileExists(atPath: resolve(configuration.onlineStore.path))
+        }
     }
 
     /// An offline store for one thread's use: a new connection, or the `memory` store.
@@ -92,11 +95,15 @@ final class StoreProvider: Sendable {
         try openedOnline.withLock { store in
             if let store { return store }
             let opened: any OnlineStore =
-                configuration.onlineStore.type == "memory"
-                ? MemoryOnlineStore()
-                : try LMDBOnlineStore(
-                    path: resolve(configuration.onlineStore.path),
-                    configuration: .init(initialMapSize: configuration.onlineStore.mapSizeMiB << 20), logger: logger)
+                switch configuration.onlineStore.type {
+                case "memory": MemoryOnlineStore()
+                case "redis": try openRedis()
+                default:
+                    try LMDBOnlineStore(
+                        path: resolve(configuration.onlineStore.path),
+                        configuration: .init(initialMapSize: configuration.onlineStore.mapSizeMiB << 20), logger: logger
+                    )
+                }
             store = opened
             return opened
         }

@@ -2,7 +2,7 @@ import LarderStores
 import LarderCore
 import LarderOnline
 
-/// `larder-bench online-write --data DIR [--runs N]`: writes the generator's 1M `user_stats`
+/// `larder-bench online-write --data DIR [--runs N] [--store lmdb|redis] [--redis URL]`: writes the generator's 1M `user_stats`
 /// rows (about 95k distinct users) to a fresh online store, newer-wins, and reports the
 /// median wall time (and the writing thread's CPU time, which a busy machine inflates less)
 /// and rows per second; then the same for writing the second half of the rows into a store
@@ -19,7 +19,7 @@ enum OnlineWriteBenchmark {
     /// - Parameter arguments: the command-line options.
     /// - Throws: when the data is missing or a write fails.
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkOptions(arguments, known: ["data", "runs"])
+        let options = try BenchmarkOptions(arguments, known: OnlineBenchmarkStore.options + ["data", "runs"])
         guard let data = options.string("data") else { throw BenchmarkInputError("online-write needs --data DIR") }
         let runs = try options.int("runs", default: 5)
         let loadStart = LatencySamples.now()
@@ -32,12 +32,12 @@ enum OnlineWriteBenchmark {
         var repeated: [Timing] = []
         var keys = 0
         for _ in 0..<runs {
-            let scratch = try OnlineBenchmarkStore()
+            let scratch = try OnlineBenchmarkStore(options)
             fresh.append(
                 try timed { keys = try scratch.store.write(view: OnlineBenchmarkData.view, rows: rows).keysWritten })
             repeated.append(try timed { try scratch.store.write(view: OnlineBenchmarkData.view, rows: rows) })
 
-            let halves = try OnlineBenchmarkStore()
+            let halves = try OnlineBenchmarkStore(options)
             try halves.store.write(view: OnlineBenchmarkData.view, rows: rows[..<half])
             incremental.append(
                 try timed { try halves.store.write(view: OnlineBenchmarkData.view, rows: rows[half...]) })

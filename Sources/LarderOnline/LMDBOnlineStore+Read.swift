@@ -58,7 +58,7 @@ extension LMDBOnlineStore {
     private func read(
         _ plan: OnlineReadPlan, rowCount: Int, now: Timestamp, keyCount: (Int) -> Int, keyValue: (Int, Int) -> Value
     ) throws -> OnlineReadResult {
-        let cutoff = plan.freshnessCutoff(at: now)
+        let cutoff = plan.view.freshnessCutoff(at: now)
         let joinKeys = plan.view.joinKeys
         let viewName = plan.view.name
         var key: [UInt8] = []
@@ -82,7 +82,7 @@ extension LMDBOnlineStore {
                         keyValue(row, $0)
                     }
                     guard let stored = try key.withUnsafeBytes({ try transaction.get(dbi, key: $0) }) else { continue }
-                    try plan.decode(stored, row: row, cutoff: cutoff, into: &result)
+                    try plan.record.decode(stored, row: row, cutoff: cutoff, into: &result)
                 }
             }
             return result

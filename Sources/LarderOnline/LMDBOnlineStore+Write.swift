@@ -30,17 +30,8 @@ extension LMDBOnlineStore {
     ) throws -> OnlineWriteReport {
         let clock = ContinuousClock()
         let started = clock.now
-        try view.validate()
-        var batch = WriteBatch(view: view, maxKeySize: environment.maxKeySize)
-        batch.reserve(rows: rows.underestimatedCount)
-        for row in rows {
-            try batch.add(row)
-            if batch.rowsRead % Self.progressInterval == 0 {
-                progress(
-                    OnlineWriteProgress(
-                        view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: 0))
-            }
-        }
+        let batch = try WriteBatch.reading(
+            view: view, maxKeySize: environment.maxKeySize, rows: rows, progress: progress)
         let entries = batch.sortedEntries()
         let keysTotal = entries.count
         progress(

@@ -73,6 +73,7 @@ public struct APIError: Error, Sendable, Hashable {
             case .invalidEntityKey: self.init(.unprocessableContent, "invalid_entity_key", error.message)
             case .invalidRow: self.init(.unprocessableContent, "invalid_row", error.message)
             case .storeFull: self.init(.serviceUnavailable, "store_full", error.message)
+            case .unavailable: self.init(.serviceUnavailable, "unavailable", error.message)
             default: self.init(.internalServerError, "online_store_error", error.message)
             }
         case let error as OfflineStoreError:

@@ -61,7 +61,7 @@ import Testing
         #expect(missing.standardOutput.isEmpty)
 
         let directory = try TemporaryDirectory()
-        try directory.write("project: p\nonline_store: {type: redis}\n", to: "feature_store.yaml")
+        try directory.write("project: p\nonline_store: {type: cassandra}\n", to: "feature_store.yaml")
         let badConfig = try await LarderExecutable.run(["plan", "--repo", directory.path])
         #expect(badConfig.exitedNonZero, "\(badConfig)")
         #expect(badConfig.standardError.contains("online_store.type"))

@@ -1,4 +1,5 @@
 import LarderTestSupport
+import LarderStores
 import PropertyBased
 import Testing
 

@@ -8,16 +8,33 @@ import LarderTestSupport
 import Logging
 import NIOCore
 
-/// The stores a server test runs on: the embedded ones, or the in-memory reference stores.
+/// The stores a server test runs on: the embedded ones, the in-memory reference stores, or
+/// SQLite with a Redis online store (the test process's shared server, a key prefix per
+/// repository; without a server the address is unusable and the test fails).
 enum ServedStores: String, CaseIterable, Sendable {
-    case embedded, memory
+    case embedded, memory, redis
 
     /// The `feature_store.yaml` lines that choose them.
     var yaml: String {
         switch self {
         case .embedded: ""
         case .memory: "offline_store: {type: memory}\nonline_store: {type: memory}\n"
+        case .redis:
+            Self.redisYAML(
+                connectionString: (try? RedisServer.shared.get().connectionString) ?? "missing-redis-server:1")
         }
+    }
+
+    /// An `online_store` section for a Redis server, with a key prefix of its own.
+    /// - Parameters:
+    ///   - connectionString: the server.
+    ///   - timeoutMilliseconds: the store's timeout.
+    /// - Returns: the YAML lines.
+    static func redisYAML(connectionString: String, timeoutMilliseconds: Int = 3000) -> String {
+        """
+        online_store: {type: redis, connection_string: "\(connectionString)", key_prefix: "served-\(UUID().uuidString):", timeout_ms: \(timeoutMilliseconds)}
+
+        """
     }
 }
 

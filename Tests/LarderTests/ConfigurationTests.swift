@@ -28,7 +28,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("project: p\nonline_store: {type: redis}\n", "online_store.type"),
+        ("project: p\nonline_store: {type: cassandra}\n", "online_store.type"),
+        ("project: p\nonline_store: {type: redis, cluster: maybe}\n", "online_store.cluster"),
+        ("project: p\nonline_store: {type: redis, path: x}\n", "online_store.path"),
+        ("project: p\nonline_store: {type: redis, timeout_ms: 0}\n", "online_store.timeout_ms"),
         ("project: p\nofline_store: {type: sqlite}\n", "ofline_store"),
         ("project: p\nonline_store: {type: lmdb, map_size_mb: -1}\n", "online_store.map_size_mb"),
         ("project: p\nonline_store: {path: x, colour: red}\n", "online_store.colour"),
@@ -42,6 +45,28 @@ import Testing
             let error = error as? ConfigurationError
             return error?.key == key && error?.file == "feature_store.yaml"
         }
+    }
+
+    @Test func redisOnlineStoreIsRead() throws {
+        let yaml = """
+            project: fraud
+            online_store:
+              type: redis
+              connection_string: "10.0.0.1:7000,10.0.0.2:7000"
+              cluster: true
+              key_prefix: "fraud:"
+              password_env: REDIS_PASSWORD
+              timeout_ms: 1500
+              expire_from_ttl: true
+            """
+        let online = try StoreConfiguration.parse(yaml: yaml, file: "feature_store.yaml").onlineStore
+        #expect(online.type == "redis")
+        #expect(online.redis.connectionString == "10.0.0.1:7000,10.0.0.2:7000")
+        #expect(online.redis.cluster)
+        #expect(online.redis.keyPrefix == "fraud:")
+        #expect(online.redis.passwordEnvironmentVariable == "REDIS_PASSWORD")
+        #expect(online.redis.timeoutMilliseconds == 1500)
+        #expect(online.redis.expireFromTTL)
     }
 
     @Test func unknownKeyErrorCarriesTheLine() {

@@ -7,12 +7,14 @@ import Logging
 import Testing
 
 /// The stores a repository's verbs run against: the embedded ones (SQLite and LMDB), the
-/// in-memory reference stores, or PostgreSQL (a schema of its own on the tests' server) with
-/// LMDB; every verb must answer the same on all.
+/// in-memory reference stores, PostgreSQL (a schema of its own on the tests' server) with LMDB,
+/// or SQLite with a Redis online store (a server the test process starts); every verb must
+/// answer the same on all.
 enum StoreBackends: String, CaseIterable, Sendable {
-    case embedded, memory, postgres
+    case embedded, memory, postgres, redis
 
-    /// The `feature_store.yaml` lines that choose them.
+    /// The `feature_store.yaml` lines that choose them; each Redis repository gets a key
+    /// prefix of its own. Without a Redis server the address is unusable, so the test fails.
     var yaml: String {
         get throws {
             switch self {
@@ -23,6 +25,11 @@ enum StoreBackends: String, CaseIterable, Sendable {
                 return """
                     offline_store: {type: postgres, host: 127.0.0.1, port: \(server.port), user: \(server.user), \
                     database: \(server.database), schema: \(PostgresTestServer.makeSchemaName())}
+
+                    """
+            case .redis:
+                return """
+                    online_store: {type: redis, connection_string: "\(try RedisServer.shared.get().connectionString)", key_prefix: "e2e-\(UUID().uuidString):"}
 
                     """
             }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Feast's side of the online-store benchmark: materialize and online reads with Feast's
-Python SDK and its sqlite online store, on the data of tools/bench/generate_data.py.
+Python SDK and its sqlite online store (or its Redis online store with --redis HOST:PORT),
+on the data of tools/bench/generate_data.py.
 
 Usage:
     python3 tools/bench/feast_online_peer.py DATA_DIR [--single-calls 20000]
-        [--batch-calls 1000] [--batch-size 100] [--users 100000] [--seed 11]
+        [--batch-calls 1000] [--batch-size 100] [--users 100000] [--seed 11] [--redis HOST:PORT]
 
 DATA_DIR holds user_stats.parquet. The script builds a Feast repository in a temporary
 directory (entity `user` keyed by int64 `user_id`, feature view `user_stats` with the 8
@@ -38,10 +39,11 @@ def parse_arguments(argv):
     parser.add_argument("--batch-size", type=int, default=100)
     parser.add_argument("--users", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--redis", help="use Feast's Redis online store at HOST:PORT instead of sqlite")
     return parser.parse_args(argv)
 
 
-def build_store(repo, data_path):
+def build_store(repo, data_path, redis=None):
     from feast import Entity, FeatureStore, FeatureView, Field, FileSource, ValueType
     from feast import types
 
@@ -51,9 +53,8 @@ def build_store(repo, data_path):
             f"registry: {repo}/registry.db\n"
             "provider: local\n"
             "online_store:\n"
-            "  type: sqlite\n"
-            f"  path: {repo}/online.db\n"
-            "offline_store:\n"
+            + (f"  type: redis\n  connection_string: \"{redis}\"\n" if redis else f"  type: sqlite\n  path: {repo}/online.db\n")
+            + "offline_store:\n"
             "  type: file\n"
             "entity_key_serialization_version: 3\n"
         )
@@ -89,7 +90,7 @@ def main(argv):
     args = parse_arguments(argv)
     repo = tempfile.mkdtemp(prefix="feast-online-peer-")
     try:
-        store = build_store(repo, f"{args.data_dir}/user_stats.parquet")
+        store = build_store(repo, f"{args.data_dir}/user_stats.parquet", args.redis)
         started = time.perf_counter()
         store.materialize(
             start_date=datetime(2024, 12, 1, tzinfo=timezone.utc),

@@ -17,6 +17,9 @@ public struct OnlineStoreError: Error, Sendable, Hashable, CustomStringConvertib
         case corruptValue
         /// The map reached its configured maximum size.
         case storeFull
+        /// The store's server (Redis) cannot be reached or did not answer within the
+        /// timeout; the same request may succeed once it is back.
+        case unavailable
     }
 
     /// What kind of problem this is.

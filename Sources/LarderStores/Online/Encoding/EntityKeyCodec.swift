@@ -1,7 +1,7 @@
-import LarderCore
-import LarderStores
+package import LarderCore
 
-/// The byte encoding of an entity key: the LMDB key of a row in a view's database.
+/// The byte encoding of an entity key: the LMDB key of a row in a view's database, and the
+/// entity part of a Redis key.
 ///
 /// A format byte (1), then each join key in declared order, typed by the schema:
 /// `int64` and `timestamp` as 8 bytes and `int32` as 4 bytes, big-endian with the sign bit
@@ -9,9 +9,9 @@ import LarderStores
 /// `bytes` as a LEB128 length followed by the bytes. The lengths make a key of several parts
 /// unambiguous; the schema fixes each part's type, so no type tags are stored.
 /// `docs/online-store.md` describes it byte for byte.
-enum EntityKeyCodec {
+package enum EntityKeyCodec {
     /// The first byte of every key.
-    static let formatVersion: UInt8 = 1
+    package static let formatVersion: UInt8 = 1
 
     /// Appends the key of one entity row.
     /// - Parameters:
@@ -23,7 +23,7 @@ enum EntityKeyCodec {
     /// - Throws: ``OnlineStoreError`` of kind `.invalidEntityKey` naming the join key when a
     ///   value is missing, null or of the wrong type.
     @inline(__always)
-    static func appendKey(
+    package static func appendKey(
         columns: [OnlineColumn], view: String, count: Int, to buffer: inout [UInt8], value: (Int) -> Value
     ) throws {
         guard count == columns.count else {

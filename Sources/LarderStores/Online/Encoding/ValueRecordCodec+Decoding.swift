@@ -1,5 +1,4 @@
-import LarderCore
-import LarderStores
+package import LarderCore
 
 /// Reading single features out of a stored row.
 extension ValueRecordCodec {
@@ -9,7 +8,7 @@ extension ValueRecordCodec {
     ///   - reader: positioned at the value; moved past it.
     /// - Returns: the value, or `nil` when the bytes are cut off or malformed.
     @inline(__always)
-    static func decodeValue(_ type: ValueType, from reader: inout ByteReader) -> Value? {
+    package static func decodeValue(_ type: ValueType, from reader: inout ByteReader) -> Value? {
         switch type {
         case .bool: return reader.byte().map { .bool($0 != 0) }
         case .int32: return reader.littleEndian(Int32.self).map { .int32($0) }
@@ -48,7 +47,7 @@ extension ValueRecordCodec {
     ///   - reader: positioned at the value; moved past it.
     /// - Returns: `false` when the bytes are cut off or malformed.
     @inline(__always)
-    static func skipValue(_ type: ValueType, in reader: inout ByteReader) -> Bool {
+    package static func skipValue(_ type: ValueType, in reader: inout ByteReader) -> Bool {
         switch type {
         case .bool: return reader.skip(1)
         case .int32, .float32: return reader.skip(4)

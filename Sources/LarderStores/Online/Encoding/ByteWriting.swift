@@ -1,10 +1,9 @@
-import LarderStores
 /// Appending the fixed-width and variable-length pieces of the online encodings.
 extension Array where Element == UInt8 {
     /// Appends an integer in little-endian byte order.
     /// - Parameter value: the integer.
     @inline(__always)
-    mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+    package mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
         // Byte by byte: each append inlines to a capacity check and a store, which beats a
         // call to the generic `append(contentsOf:)` for 4 or 8 bytes.
         var rest = value
@@ -18,7 +17,7 @@ extension Array where Element == UInt8 {
     /// bytes sort (as unsigned bytes) in the integers' numeric order.
     /// - Parameter value: the integer.
     @inline(__always)
-    mutating func appendOrderPreserving<T: FixedWidthInteger & SignedInteger>(_ value: T) {
+    package mutating func appendOrderPreserving<T: FixedWidthInteger & SignedInteger>(_ value: T) {
         let flipped = T.Magnitude(truncatingIfNeeded: value) ^ (T.Magnitude(1) << (T.bitWidth - 1))
         Swift.withUnsafeBytes(of: flipped.bigEndian) { append(contentsOf: $0) }
     }
@@ -27,7 +26,7 @@ extension Array where Element == UInt8 {
     /// on every byte but the last.
     /// - Parameter value: a non-negative number.
     @inline(__always)
-    mutating func appendVarint(_ value: Int) {
+    package mutating func appendVarint(_ value: Int) {
         var rest = UInt64(value)
         while rest >= 0x80 {
             append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -39,7 +38,7 @@ extension Array where Element == UInt8 {
     /// Appends a length-prefixed run of bytes: the varint length, then the bytes.
     /// - Parameter bytes: the bytes.
     @inline(__always)
-    mutating func appendLengthPrefixed(_ bytes: some Collection<UInt8>) {
+    package mutating func appendLengthPrefixed(_ bytes: some Collection<UInt8>) {
         appendVarint(bytes.count)
         append(contentsOf: bytes)
     }
@@ -47,7 +46,7 @@ extension Array where Element == UInt8 {
     /// Appends a string as a varint length followed by its UTF-8 bytes.
     /// - Parameter string: the string.
     @inline(__always)
-    mutating func appendLengthPrefixed(_ string: String) {
+    package mutating func appendLengthPrefixed(_ string: String) {
         let utf8 = string.utf8
         appendVarint(utf8.count)
         if utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {

@@ -1,7 +1,7 @@
-import LarderCore
-import LarderStores
+package import LarderCore
 
-/// The byte encoding of a stored row: the LMDB value under an entity key.
+/// The byte encoding of a stored row: the LMDB value under an entity key, and (after the
+/// schema version) the value of a view's field in a Redis hash.
 ///
 /// Format byte (1); flags (bit 0: a created timestamp follows); the event timestamp as a
 /// little-endian Int64 of nanoseconds; the created timestamp likewise when flagged; a null
@@ -10,23 +10,23 @@ import LarderStores
 /// 4 bytes, `int64`/`float64`/`timestamp` 8 bytes (little-endian, floats as IEEE 754 bits),
 /// `string`/`bytes` a LEB128 length and the bytes, lists a LEB128 element count, an element
 /// null bitmap and the non-null elements. `docs/online-store.md` describes it byte for byte.
-enum ValueRecordCodec {
+package enum ValueRecordCodec {
     /// The first byte of every stored row.
-    static let formatVersion: UInt8 = 1
+    package static let formatVersion: UInt8 = 1
     /// The flag bit saying a created timestamp is stored.
-    static let hasCreatedTimestamp: UInt8 = 1
+    package static let hasCreatedTimestamp: UInt8 = 1
 
     /// The timestamps at the start of a stored row, which decide which row is newer.
-    struct Header {
+    package struct Header {
         /// The event timestamp in nanoseconds.
-        var event: Int64
+        package var event: Int64
         /// The created timestamp in nanoseconds, or `nil`.
-        var created: Int64?
+        package var created: Int64?
         /// The offset of the null bitmap.
-        var bitmapOffset: Int
+        package var bitmapOffset: Int
 
         /// The newer-wins order: event timestamp, then created timestamp (absent is oldest).
-        var order: (Int64, Int64) { (event, created ?? .min) }
+        package var order: (Int64, Int64) { (event, created ?? .min) }
     }
 
     /// Appends a stored row.
@@ -38,7 +38,7 @@ enum ValueRecordCodec {
     ///   - buffer: receives the bytes.
     /// - Throws: ``OnlineStoreError`` of kind `.invalidRow` naming the view, feature and row
     ///   when a value does not fit its feature's type or the row has the wrong number of values.
-    static func appendRecord(
+    package static func appendRecord(
         _ row: StoredRow, features: [OnlineColumn], view: String, index: Int, to buffer: inout [UInt8]
     ) throws {
         guard row.features.count == features.count else {
@@ -72,7 +72,7 @@ enum ValueRecordCodec {
     /// - Parameter reader: positioned at the start of the row; left at the null bitmap.
     /// - Returns: the header, or `nil` when the bytes are not a row of this format.
     @inline(__always)
-    static func header(from reader: inout ByteReader) -> Header? {
+    package static func header(from reader: inout ByteReader) -> Header? {
         guard reader.byte() == formatVersion, let flags = reader.byte(), let event = reader.littleEndian(Int64.self)
         else { return nil }
         var created: Int64?

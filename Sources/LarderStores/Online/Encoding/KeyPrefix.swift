@@ -1,22 +1,21 @@
-import LarderStores
 /// The first 16 bytes of an encoded key as two big-endian words, zero-padded.
 ///
 /// Comparing prefixes as integers orders keys like comparing their bytes, so keys of up to
 /// 16 bytes (every single integer key) are compared and hashed without reading the arena.
-struct KeyPrefix: Hashable, Comparable {
+package struct KeyPrefix: Hashable, Comparable, Sendable {
     /// How many key bytes the prefix holds.
-    static let size = 16
+    package static let size = 16
 
     /// Bytes 0 to 7.
-    var high: UInt64
+    package var high: UInt64
     /// Bytes 8 to 15.
-    var low: UInt64
+    package var low: UInt64
 
     /// Creates a prefix from its words.
     /// - Parameters:
     ///   - high: bytes 0 to 7, big-endian.
     ///   - low: bytes 8 to 15, big-endian.
-    init(high: UInt64, low: UInt64) {
+    package init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
@@ -27,7 +26,7 @@ struct KeyPrefix: Hashable, Comparable {
     ///   - offset: where the key starts.
     ///   - count: the key's length.
     @inline(__always)
-    init(_ bytes: [UInt8], offset: Int, count: Int) {
+    package init(_ bytes: [UInt8], offset: Int, count: Int) {
         (high, low) = bytes.withUnsafeBytes { raw in
             func word(_ start: Int) -> UInt64 {
                 var word: UInt64 = 0
@@ -45,7 +44,7 @@ struct KeyPrefix: Hashable, Comparable {
     }
 
     /// Orders like the key bytes.
-    static func < (left: KeyPrefix, right: KeyPrefix) -> Bool {
+    package static func < (left: KeyPrefix, right: KeyPrefix) -> Bool {
         (left.high, left.low) < (right.high, right.low)
     }
 
@@ -56,7 +55,7 @@ struct KeyPrefix: Hashable, Comparable {
     ///   - count: the key's length.
     /// - Returns: the hash.
     @inline(__always)
-    func hash(_ bytes: [UInt8], offset: Int, count: Int) -> UInt32 {
+    package func hash(_ bytes: [UInt8], offset: Int, count: Int) -> UInt32 {
         var hash = Self.mix(high ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15)
         hash = Self.mix(hash ^ low)
         if count > Self.size {

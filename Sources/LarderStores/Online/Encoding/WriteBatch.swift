@@ -1,4 +1,3 @@
-import LarderStores
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,26 +12,26 @@ import Darwin
 /// timestamp, then arrival for a tie) keeps its place. Nothing touches the store until the
 /// input is fully read and valid, so a bad row leaves the store as it was, and the encoded
 /// batch can be written again when the map has to grow.
-struct WriteBatch {
+package struct WriteBatch {
     /// One distinct key and its newest row.
-    struct Entry {
+    package struct Entry {
         /// The key's first 16 bytes as two big-endian words (zero-padded), so most key
         /// comparisons need neither the arena nor `memcmp`.
-        var prefix: KeyPrefix
-        var keyOffset: Int
-        var valueOffset: Int
+        package var prefix: KeyPrefix
+        package var keyOffset: Int
+        package var valueOffset: Int
         /// The key's length, or -1 for an empty slot of the table.
-        var keyLength: Int32
-        var valueLength: Int32
+        package var keyLength: Int32
+        package var valueLength: Int32
         /// Bytes available at `valueOffset`, so a newer row of the same size or smaller
         /// overwrites the older one in place.
-        var valueCapacity: Int32
-        var hash: UInt32
-        var event: Int64
-        var created: Int64
+        package var valueCapacity: Int32
+        package var hash: UInt32
+        package var event: Int64
+        package var created: Int64
 
         /// An empty table slot.
-        static let vacant = Entry(
+        package static let vacant = Entry(
             prefix: KeyPrefix(high: 0, low: 0), keyOffset: 0, valueOffset: 0, keyLength: -1, valueLength: 0,
             valueCapacity: 0,
             hash: 0, event: 0, created: 0)
@@ -40,28 +39,55 @@ struct WriteBatch {
 
     private let view: OnlineViewSchema
     private let maxKeySize: Int
-    private(set) var arena: [UInt8] = []
+    package private(set) var arena: [UInt8] = []
     /// The hash table; its count is a power of two, at most half of it occupied.
     private var table: [Entry] = Array(repeating: .vacant, count: 1024)
     /// The number of distinct keys.
-    private(set) var keyCount = 0
+    package private(set) var keyCount = 0
     /// Rows added.
-    private(set) var rowsRead = 0
+    package private(set) var rowsRead = 0
     /// Rows that lost to a newer row of the same key.
-    private(set) var rowsSuperseded = 0
+    package private(set) var rowsSuperseded = 0
 
     /// Creates an empty batch.
     /// - Parameters:
     ///   - view: the view the rows belong to.
     ///   - maxKeySize: the longest key the store accepts, in bytes.
-    init(view: OnlineViewSchema, maxKeySize: Int) {
+    package init(view: OnlineViewSchema, maxKeySize: Int) {
         self.view = view
         self.maxKeySize = maxKeySize
     }
 
+    /// Checks the view, then reads every row into a new batch, reporting the reading phase
+    /// every 65,536 rows.
+    /// - Parameters:
+    ///   - view: the view the rows belong to.
+    ///   - maxKeySize: the longest key the store accepts, in bytes.
+    ///   - rows: the rows, read once.
+    ///   - progress: receives the reading progress.
+    /// - Returns: the batch.
+    /// - Throws: ``OnlineStoreError`` for an invalid schema or a row that does not match it.
+    package static func reading(
+        view: OnlineViewSchema, maxKeySize: Int, rows: some Sequence<StoredRow>,
+        progress: (OnlineWriteProgress) -> Void
+    ) throws -> WriteBatch {
+        try view.validate()
+        var batch = WriteBatch(view: view, maxKeySize: maxKeySize)
+        batch.reserve(rows: rows.underestimatedCount)
+        for row in rows {
+            try batch.add(row)
+            if batch.rowsRead % (1 << 16) == 0 {
+                progress(
+                    OnlineWriteProgress(
+                        view: view.name, phase: .reading, rowsRead: batch.rowsRead, keysDone: 0, keysTotal: 0))
+            }
+        }
+        return batch
+    }
+
     /// Makes room for about `rows` rows, so the arena and table do not grow row by row.
     /// - Parameter rows: the expected number of rows (a lower bound is fine).
-    mutating func reserve(rows: Int) {
+    package mutating func reserve(rows: Int) {
         let expected = min(rows, 1 << 22)
         arena.reserveCapacity(expected * 48)
         while table.count < expected / 4 { table = Array(repeating: .vacant, count: table.count * 2) }
@@ -71,7 +97,7 @@ struct WriteBatch {
     /// - Parameter row: the row.
     /// - Throws: ``OnlineStoreError`` naming the view, row and key or feature when the row
     ///   does not match the schema; the batch must then be discarded.
-    mutating func add(_ row: StoredRow) throws {
+    package mutating func add(_ row: StoredRow) throws {
         let index = rowsRead
         rowsRead += 1
         let keyOffset = arena.count
@@ -122,7 +148,7 @@ struct WriteBatch {
     /// The newest row of every key, sorted by key bytes (the order of LMDB's default
     /// comparison), so the store is written front to back.
     /// - Returns: the entries; their offsets point into ``arena``.
-    func sortedEntries() -> [Entry] {
+    package func sortedEntries() -> [Entry] {
         var entries = table.filter { $0.keyLength >= 0 }
         arena.withUnsafeBytes { bytes in
             entries.sort { left, right in
