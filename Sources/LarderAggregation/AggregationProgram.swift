@@ -48,9 +48,6 @@ public struct AggregationProgram: Sendable, Hashable {
     /// The longest window among the compiled features, in nanoseconds.
     public var longestWindow: Int64 { steps.map(\.window).max() ?? 0 }
 
-    /// The number of features computed.
-    public var featureCount: Int { steps.count }
-
     /// Computes every feature over a key's events at a time: each aggregates the events with
     /// `time - window <= event time < time`.
     /// - Parameters:

@@ -98,13 +98,12 @@ public struct EventLog: Sendable, Hashable {
             timestamps[index] >= horizon && !(replacing?.contains(timestamps[index]) ?? false)
         }
         let added = newer.timestamps.indices.filter { newer.timestamps[$0] >= horizon }
-        var merged = EventLog(
+        let merged = EventLog(
             timestamps: kept.map { timestamps[$0] } + added.map { newer.timestamps[$0] },
             createdTimestamps: kept.map { createdTimestamps[$0] } + added.map { newer.createdTimestamps[$0] },
             columns: zip(columns, newer.columns).map { $0.reordered(by: kept).appending($1.reordered(by: added)) },
             generation: generation &+ 1
         ).sorted()
-        merged.generation = generation &+ 1
         return merged
     }
 

@@ -20,33 +20,14 @@ public struct EventLogWriter {
         self.layout = layout
     }
 
-    /// Merges events into the logs of their keys.
+    /// Merges events, grouped by key, into the logs of their keys.
     /// - Parameters:
-    ///   - events: rows of the view's source: join keys, times, event column values in the
-    ///     view's order.
+    ///   - groups: the events of the view's source (join keys, times, event column values in
+    ///     the view's order), by key.
     ///   - replacing: an event-time range the events cover in full (a materialization):
     ///     logged events in it are replaced, so running it again changes nothing; `nil` to
     ///     add the events (a push).
     ///   - now: the write time; events before `now` minus the longest window are dropped.
-    ///   - progress: called as logs are stored.
-    /// - Returns: what the store did with the logs (one row per key).
-    /// - Throws: ``OnlineStoreError``; nothing is written then.
-    @discardableResult
-    public func write(
-        _ events: some Sequence<StoredRow>, replacing: ClosedRange<Timestamp>?, now: Timestamp,
-        progress: (OnlineWriteProgress) -> Void = { _ in }
-    ) throws -> OnlineWriteReport {
-        var groups = EventGroups(types: layout.types)
-        for event in events { groups.add(event) }
-        return try write(groups, replacing: replacing, now: now, progress: progress)
-    }
-
-    /// Merges events already grouped by key into the logs of their keys; see
-    /// ``write(_:replacing:now:progress:)``.
-    /// - Parameters:
-    ///   - groups: the events, by key.
-    ///   - replacing: the event-time range the events cover in full, or `nil`.
-    ///   - now: the write time.
     ///   - progress: called as logs are stored.
     /// - Returns: what the store did with the logs.
     /// - Throws: ``OnlineStoreError``; nothing is written then.

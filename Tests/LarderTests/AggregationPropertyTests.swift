@@ -130,7 +130,10 @@ import Testing
         return actual == expected
     }
 
-    @Test(arguments: [(StoreBackends.embedded, UInt64(1)...6), (StoreBackends.memory, UInt64(7)...12)])
+    @Test(arguments: [
+        (StoreBackends.embedded, UInt64(1)...6), (StoreBackends.memory, UInt64(7)...12),
+        (StoreBackends.postgres, UInt64(13)...15), (StoreBackends.redis, UInt64(16)...18),
+    ])
     func trainingSetsAndOnlineReadsMatchBruteForce(stores: StoreBackends, seeds: ClosedRange<UInt64>) throws {
         var cases = 0
         for seed in seeds {
