@@ -28,7 +28,9 @@ import Testing
                 #expect(object["error"] as? String == "unavailable")
                 #expect((object["detail"] as? String)?.contains("127.0.0.1:\(redis.port)") == true)
             }
-            #expect(clock.now - started < .seconds(2))
+            // A 300 ms timeout answers in about 0.3 s alone; the bound leaves room for a CI machine
+            // running every other suite at once (2.4 s seen) while still telling a timeout from a hang.
+            #expect(clock.now - started < .seconds(5))
             redis.resume()
             try await client.execute(uri: "/get-online-features", method: .post, body: body(request)) { response in
                 #expect(response.status == .ok)
