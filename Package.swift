@@ -146,7 +146,7 @@ let package = Package(
             name: "LarderBench",
             dependencies: [
                 "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderPostgres",
-                "LarderRedis",
+                "LarderRedis", "LarderQuality",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

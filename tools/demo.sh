@@ -109,3 +109,35 @@ fi
 
 printf '\nDone: %s s after the build. The repository is %s; the training set and model are in %s.\n' \
     "$(seconds_since "$after_build")" "$repo" "$data"
+
+# --- Data quality (issue 18): the training set kept as a saved dataset, and a drift report on a
+# scored stream whose amounts are shifted: it flags `amount` and not the untouched features.
+step "Saving the training set as dataset fraud_training (the drift baseline; transaction ids left out)"
+"$larder" datasets delete fraud_training --repo "$repo" >/dev/null 2>&1 || true
+python3 - "$data" <<'PY'
+import sys
+import pandas as pd
+data = sys.argv[1]
+# The ids grow with time, so they differ between any two periods: they are not a feature.
+pd.read_parquet(f"{data}/labels.parquet").drop(columns=["transaction_id"]).to_parquet(
+    f"{data}/training_entities.parquet", index=False)
+stream = pd.read_parquet(f"{data}/sample_stream.parquet").drop(columns=["transaction_id"])
+stream["amount"] = stream["amount"] * 3
+stream.to_parquet(f"{data}/shifted_stream.parquet", index=False)
+PY
+timed "$larder" get-historical-features --repo "$repo" --entities "$data/training_entities.parquet" \
+    --service fraud_detection_v1 --save-as fraud_training
+step "Scoring a stream whose amounts are 3 times larger: each payment's features as of its time"
+timed "$larder" get-historical-features --repo "$repo" --entities "$data/shifted_stream.parquet" \
+    --service fraud_detection_v1 --output "$data/scored_stream.parquet"
+step "Drift of the scored stream against the training set (exit status 3: drift)"
+drift_status=0
+"$larder" drift --repo "$repo" --baseline fraud_training --file "$data/scored_stream.parquet" --push-metrics \
+    || drift_status=$?
+drifted=$(python3 -c 'import json, sys; print(" ".join(json.load(open(sys.argv[1]))["drifted"]))' \
+    "$repo/.larder/quality/drift-latest.json")
+if [ "$drift_status" -ne 3 ] || [ "$drifted" != "amount" ]; then
+    echo "expected drift in amount alone (exit status 3), got status $drift_status and drifted: '$drifted'" >&2
+    exit 1
+fi
+echo "   drift flagged: $drifted (report in $repo/.larder/quality/drift-latest.json)"

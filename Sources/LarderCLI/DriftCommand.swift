@@ -99,9 +99,11 @@ struct Drift: ParsableCommand {
             let path = try DriftReportFile.write(report, registryPath: try options.openStore().registryFile.path)
             if !json { print("Wrote \(path)") }
         }
-        print(
-            json ? try QualityJSON.text(report) : DriftText.render(report, source: source.label),
-            terminator: json ? "\n" : "")
+        if json {
+            print(try QualityJSON.text(report))
+        } else {
+            print(DriftText.render(report, source: source.label), terminator: "")
+        }
         if !report.drifted.isEmpty { throw ExitCode(Drift.driftedStatus) }
     }
 }

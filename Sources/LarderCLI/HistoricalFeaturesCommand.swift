@@ -91,6 +91,8 @@ struct GetHistoricalFeatures: ParsableCommand {
                 "Saved dataset \(saveAs): \(dataset.rows) rows, features \(dataset.featureColumns.joined(separator: ", "))"
             )
         }
+        // The scratch directory (if any) is removed only now, after the dataset copied the file.
+        withExtendedLifetime(scratch) {}
     }
 }
 

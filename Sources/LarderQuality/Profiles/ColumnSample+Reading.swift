@@ -45,9 +45,7 @@ extension ColumnSample {
         func append<T>(_ values: [T], _ convert: (T) -> Double) {
             for index in values.indices {
                 let value = convert(values[index])
-                if let validity, !validity[index] || value.isNaN {
-                    nullCount += 1
-                } else if value.isNaN {
+                if value.isNaN || validity.map({ !$0[index] }) == true {
                     nullCount += 1
                 } else {
                     numbers.append(value)
