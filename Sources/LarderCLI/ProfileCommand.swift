@@ -55,11 +55,11 @@ struct Profile: ParsableCommand {
     }
 }
 
-/// JSON as the quality commands print it: indented, keys in their declared order.
+/// JSON as the quality commands print it: indented, keys sorted so the text is stable.
 enum QualityJSON {
     static func text(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

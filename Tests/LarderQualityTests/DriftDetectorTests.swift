@@ -1,4 +1,4 @@
-import LarderCore
+import Foundation
 import LarderFormats
 import LarderQuality
 import Testing
@@ -45,21 +45,28 @@ import Testing
     }
 
     @Test func bonferroniDividesTheThresholdByTheFeaturesTested() {
-        // A p-value between 0.05/2 and 0.05: drift for one test, not for two.
+        // A p-value between 0.05/2 and 0.05: drift for one test, not for two. (The PSI of the
+        // shift is about 0.3, so its threshold is raised here to judge by the p-value alone.)
         let baseline = Self.numeric("x", Self.spread(400))
         let current = Self.numeric("x", Self.spread(400, shift: 0.095))
         let p = KolmogorovSmirnov.twoSample(sortedFirst: baseline.numbers, sortedSecond: current.numbers)!.pValue
         #expect(p > 0.025 && p < 0.05, "p = \(p)")
-        let alone = DriftDetector.compare(baseline: [baseline], current: [current], baselineName: "b")
+        var thresholds = DriftThresholds()
+        thresholds.psi = 100
+        let alone = DriftDetector.compare(
+            baseline: [baseline], current: [current], baselineName: "b", thresholds: thresholds)
         #expect(alone.drifted == ["x"])
         let quiet = Self.numeric("y", Self.spread(400))
-        let two = DriftDetector.compare(baseline: [baseline, quiet], current: [current, quiet], baselineName: "b")
+        let two = DriftDetector.compare(
+            baseline: [baseline, quiet], current: [current, quiet], baselineName: "b", thresholds: thresholds)
         #expect(two.drifted.isEmpty)
-        var thresholds = DriftThresholds()
         thresholds.bonferroni = false
         let uncorrected = DriftDetector.compare(
             baseline: [baseline, quiet], current: [current, quiet], baselineName: "b", thresholds: thresholds)
         #expect(uncorrected.drifted == ["x"] && !uncorrected.bonferroni)
+        // With its default threshold, the PSI alone flags the shift.
+        let byPSI = DriftDetector.compare(baseline: [baseline, quiet], current: [current, quiet], baselineName: "b")
+        #expect(byPSI.drifted == ["x"] && byPSI.features[0].psi.map { $0 >= 0.25 } == true)
     }
 
     @Test func categoriesAreComparedByChiSquaredAndPSI() {

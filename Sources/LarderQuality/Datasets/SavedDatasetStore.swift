@@ -92,7 +92,7 @@ public struct SavedDatasetStore: Sendable {
             let profile = try ColumnProfiler.profile(reader, source: "dataset \(name)")
             let dataset = try describe(reader, file, profile)
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try encoder.encode(dataset).write(to: URL(fileURLWithPath: partial + "/dataset.json"), options: .atomic)
             guard rename(partial, final) == 0 else {
                 throw QualityError("cannot move the dataset into \(final): \(String(cString: strerror(errno)))")

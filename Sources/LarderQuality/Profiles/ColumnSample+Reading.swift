@@ -70,13 +70,19 @@ extension ColumnSample {
         let validity = column.validity
         switch column.storage {
         case .bool(let values):
+            var trues = 0
+            var falses = 0
             for index in values.indices {
                 if let validity, !validity[index] {
                     nullCount += 1
+                } else if values[index] {
+                    trues += 1
                 } else {
-                    categories[values[index] ? "true" : "false", default: 0] += 1
+                    falses += 1
                 }
             }
+            if trues > 0 { categories["true", default: 0] += trues }
+            if falses > 0 { categories["false", default: 0] += falses }
         case .binary(let values):
             for index in 0..<values.count {
                 if let validity, !validity[index] {
