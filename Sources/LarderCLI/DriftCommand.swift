@@ -37,17 +37,7 @@ struct Drift: ParsableCommand {
     @Option(name: .long, help: "The saved dataset to compare with.")
     var baseline: String
 
-    @Option(name: .long, help: "A CSV or Parquet file with columns named as the baseline's features.")
-    var file: String?
-
-    @Option(name: .long, help: "A feature view: its rows in the offline store (with --since).")
-    var view: String?
-
-    @Option(name: .long, help: "With --view: rows with event time in the last DURATION (7d, 24h) or since a time.")
-    var since: String?
-
-    @Option(name: .long, help: "Another saved dataset.")
-    var dataset: String?
+    @OptionGroup var rows: QualitySourceOptions
 
     @Option(name: .long, help: "Compare only these of the baseline's features, comma-separated.")
     var features: String?
@@ -70,14 +60,12 @@ struct Drift: ParsableCommand {
     func validate() throws {
         guard pValue > 0, pValue < 1 else { throw ValidationError("--p-value must be between 0 and 1, not \(pValue)") }
         guard psi > 0 else { throw ValidationError("--psi must be positive, not \(psi)") }
-        if since != nil && view == nil { throw ValidationError("--since applies to --view only") }
     }
 
     func run() throws {
         let datasets = try options.savedDatasets()
         let saved = try datasets.dataset(named: baseline)
-        let source = try QualitySource.chosen(
-            file: file, view: view, since: try since.map { try SinceParser.parse($0) }, dataset: dataset)
+        let source = try rows.source()
         let (current, _) = try source.open(options)
         let compared = try chosenFeatures(of: saved)
         let missing = compared.filter { current.schema[$0] == nil }

@@ -23,17 +23,7 @@ struct Profile: ParsableCommand {
 
     @OptionGroup var options: RepositoryOptions
 
-    @Option(name: .long, help: "A CSV or Parquet file, relative to the current directory.")
-    var file: String?
-
-    @Option(name: .long, help: "A feature view: its rows in the offline store.")
-    var view: String?
-
-    @Option(name: .long, help: "With --view: only rows with event time in the last DURATION (7d, 24h) or since a time.")
-    var since: String?
-
-    @Option(name: .long, help: "A saved dataset (see `larder datasets list`).")
-    var dataset: String?
+    @OptionGroup var rows: QualitySourceOptions
 
     @Option(name: .long, help: "Only these columns, comma-separated.")
     var columns: String?
@@ -42,8 +32,7 @@ struct Profile: ParsableCommand {
     var json = false
 
     func run() throws {
-        let source = try QualitySource.chosen(
-            file: file, view: view, since: try since.map { try SinceParser.parse($0) }, dataset: dataset)
+        let source = try rows.source()
         let (reader, features) = try source.open(options)
         let chosen = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         let profile = try ColumnProfiler.profile(reader, columns: chosen ?? features, source: source.label)

@@ -1,8 +1,34 @@
+import ArgumentParser
 import Foundation
 import Larder
 import LarderCore
 import LarderFormats
 import LarderQuality
+
+/// The options that choose the rows `larder profile` profiles and `larder drift` compares.
+struct QualitySourceOptions: ParsableArguments {
+    @Option(name: .long, help: "A CSV or Parquet file, relative to the current directory.")
+    var file: String?
+
+    @Option(name: .long, help: "A feature view: its rows in the offline store.")
+    var view: String?
+
+    @Option(name: .long, help: "With --view: rows with event time in the last DURATION (30m, 24h, 7d) or since a time.")
+    var since: String?
+
+    @Option(name: .long, help: "A saved dataset (see `larder datasets list`).")
+    var dataset: String?
+
+    func validate() throws {
+        if since != nil && view == nil { throw ValidationError("--since applies to --view only") }
+    }
+
+    /// The source the options choose.
+    func source() throws -> QualitySource {
+        try QualitySource.chosen(
+            file: file, view: view, since: try since.map { try SinceParser.parse($0) }, dataset: dataset)
+    }
+}
 
 /// Where `larder profile` and `larder drift` read rows from: a CSV or Parquet file, a feature
 /// view's stored rows, or a saved dataset.
