@@ -141,6 +141,10 @@ import Testing
         // A view's stored rows, then deleting the dataset.
         let view = try await Self.run(repository, ["profile", "--view", "merchant_stats"])
         #expect(view.status == 0 && view.standardOutput.contains("view merchant_stats: 300 rows"), "\(view)")
+        let recent = try await Self.run(repository, ["profile", "--view", "merchant_stats", "--since", "7d"])
+        #expect(recent.standardOutput.contains("view merchant_stats: 0 rows"), "\(recent)")
+        let sinceAlone = try await Self.run(repository, ["profile", "--file", entities, "--since", "7d"])
+        #expect(sinceAlone.status == 64 && sinceAlone.standardError.contains("--since applies to --view only"))
         let deleted = try await Self.run(repository, ["datasets", "delete", "base"])
         #expect(deleted.status == 0, "\(deleted)")
         let empty = try await Self.run(repository, ["datasets", "list"])
