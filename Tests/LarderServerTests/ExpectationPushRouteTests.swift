@@ -66,4 +66,16 @@ import Testing
             #expect(try await violations(client, policy: "warn") == "1")
         }
     }
+
+    @Test func theConsoleShowsAViewsExpectations() async throws {
+        let fixture = try Self.fixture(policy: .warn)
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/ui/feature-views/user_clicks", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<h2>Expectations</h2>"))
+                #expect(page.contains("policy warn: rows that break one are kept and counted"))
+                #expect(page.contains("<code>between(0, 1000) on &#39;clicks&#39;</code>"), "\(page)")
+            }
+        }
+    }
 }

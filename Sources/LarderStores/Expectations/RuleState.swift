@@ -84,7 +84,7 @@ struct RuleState {
             for row in 0..<column.count where !column.isNull(at: row) {
                 let value = column.value(at: row)
                 if let number = value.doubleValue, bounds.contains(number) { continue }
-                fail(firstRow + row, value.checkedText)
+                fail(firstRow + row, value.literalText)
             }
         }
     }
@@ -98,7 +98,7 @@ struct RuleState {
         }
         for row in 0..<column.count where !column.isNull(at: row) {
             let value = column.value(at: row)
-            if !allowed.contains(value) { fail(firstRow + row, value.checkedText) }
+            if !allowed.contains(value) { fail(firstRow + row, value.literalText) }
         }
     }
 
@@ -106,7 +106,7 @@ struct RuleState {
         guard let pattern else { return }
         for row in 0..<column.count where !column.isNull(at: row) {
             guard case .string(let text) = column.value(at: row) else {
-                fail(firstRow + row, column.value(at: row).checkedText)
+                fail(firstRow + row, column.value(at: row).literalText)
                 continue
             }
             let matched: Bool
@@ -145,7 +145,7 @@ struct RuleState {
         }
         for row in 0..<column.count where !column.isNull(at: row) {
             let value = column.value(at: row)
-            if !seen.values.insert(value).inserted { fail(firstRow + row, "\(value.checkedText) again") }
+            if !seen.values.insert(value).inserted { fail(firstRow + row, "\(value.literalText) again") }
         }
     }
 
@@ -155,14 +155,14 @@ struct RuleState {
         {
             for row in 0..<rowCount where !seen.pairs.insert(IntegerPair(first: first[row], second: time[row])).inserted
             {
-                fail(firstRow + row, "\(keys.map { $0.value(at: row).checkedText }.joined(separator: ", ")) again")
+                fail(firstRow + row, "\(keys.map { $0.value(at: row).literalText }.joined(separator: ", ")) again")
             }
             return
         }
         for row in 0..<rowCount {
             let key = keys.map { $0.value(at: row) }
             if !seen.tuples.insert(key).inserted {
-                fail(firstRow + row, "\(key.map(\.checkedText).joined(separator: ", ")) again")
+                fail(firstRow + row, "\(key.map(\.literalText).joined(separator: ", ")) again")
             }
         }
     }
@@ -231,25 +231,6 @@ extension CheckedColumn {
         switch column.type.valueType {
         case .int64?, .timestamp?: return column.storage
         default: return nil
-        }
-    }
-}
-
-extension Value {
-    /// The value as a violation shows it: numbers and booleans as they are, strings quoted
-    /// (and cut after 40 characters).
-    fileprivate var checkedText: String {
-        switch self {
-        case .null: "null"
-        case .bool(let value): "\(value)"
-        case .int32(let value): "\(value)"
-        case .int64(let value): "\(value)"
-        case .float32(let value): "\(value)"
-        case .float64(let value): "\(value)"
-        case .string(let value): "\"\(value.count > 40 ? value.prefix(40) + "…" : Substring(value))\""
-        case .bytes(let value): "\(value.count) bytes"
-        case .timestamp(let value): "\(value)"
-        case .list(let value): "a list of \(value.count)"
         }
     }
 }
