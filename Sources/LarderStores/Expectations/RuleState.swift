@@ -12,7 +12,7 @@ struct RuleState {
     private let bounds: ClosedRange<Double>
     private let allowed: AllowedValues
     private let pattern: NSRegularExpression?
-    private var patternResults: [String: Bool] = [:]
+    private var patternResults: [ArraySlice<UInt8>: Bool] = [:]
     private var seen = SeenValues()
 
     init(rule: ExpectationSuite.Rule) {
@@ -52,14 +52,21 @@ struct RuleState {
     }
 
     private mutating func checkNulls(_ column: CheckedColumn, firstRow: Int) {
-        if case .column(let file) = column, file.validity == nil { return }
-        for row in 0..<column.count where column.isNull(at: row) {
-            nulls += 1
-            if case .notNull = rule.expectation.check {
-                fail(firstRow + row, "null")
-            } else if examples.count < ExpectationChecker.exampleLimit {
-                examples.append((firstRow + row, "null"))
-            }
+        if case .column(let file) = column {
+            // A file column's nulls are its validity's false slots.
+            guard let validity = file.validity else { return }
+            for row in validity.indices where !validity[row] { countNull(firstRow + row) }
+            return
+        }
+        for row in 0..<column.count where column.isNull(at: row) { countNull(firstRow + row) }
+    }
+
+    private mutating func countNull(_ row: Int) {
+        nulls += 1
+        if case .notNull = rule.expectation.check {
+            fail(row, "null")
+        } else if examples.count < ExpectationChecker.exampleLimit {
+            examples.append((row, "null"))
         }
     }
 
@@ -103,22 +110,29 @@ struct RuleState {
     }
 
     private mutating func checkPattern(_ column: CheckedColumn, firstRow: Int) {
-        guard let pattern else { return }
-        for row in 0..<column.count where !column.isNull(at: row) {
-            guard case .string(let text) = column.value(at: row) else {
-                fail(firstRow + row, column.value(at: row).literalText)
-                continue
+        if let strings = column.strings {
+            for row in 0..<strings.count where !column.isNull(at: row) {
+                if !matches(strings[row]) { fail(firstRow + row, "\"\(strings.string(at: row))\"") }
             }
-            let matched: Bool
-            if let known = patternResults[text] {
-                matched = known
-            } else {
-                let range = NSRange(text.startIndex..., in: text)
-                matched = pattern.firstMatch(in: text, range: range) != nil
-                if patternResults.count < 65_536 { patternResults[text] = matched }
-            }
-            if !matched { fail(firstRow + row, "\"\(text)\"") }
+            return
         }
+        for row in 0..<column.count where !column.isNull(at: row) {
+            let value = column.value(at: row)
+            if case .string(let text) = value, matches(ArraySlice(text.utf8)) { continue }
+            fail(firstRow + row, value.literalText)
+        }
+    }
+
+    /// Whether UTF-8 text matches the pattern, remembered for the first 65,536 distinct values
+    /// (a column of categories or codes repeats few).
+    private mutating func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let pattern else { return true }
+        if let known = patternResults[bytes] { return known }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let matched = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        // A copy, so the key does not keep the whole batch's bytes alive.
+        if patternResults.count < 65_536 { patternResults[ArraySlice(Array(bytes))] = matched }
+        return matched
     }
 
     private mutating func checkUnique(_ column: CheckedColumn, firstRow: Int) {
