@@ -12,7 +12,7 @@ import Synchronization
 /// Prometheus text for `GET /metrics`.
 final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
-    private let factory: PrometheusMetricsFactory
+    let factory: PrometheusMetricsFactory
     private let requestMetrics: Mutex<[RequestKey: (CoreMetrics.Counter, CoreMetrics.Timer)]>
     /// The request metrics of the scoring path's answer, a successful online read, found
     /// without a lock or a hash.
