@@ -1,5 +1,3 @@
-public import LarderCore
-
 /// Training/serving skew of a feature service: for each logged request, the values served
 /// compared with the values a training set built at the request's log time holds.
 public struct SkewReport: Sendable, Hashable, Encodable {

@@ -4,6 +4,7 @@ import LarderCore
 import LarderFormats
 import LarderStores
 import LarderTestSupport
+import Logging
 import Testing
 
 /// Served-feature logging: what a live server logs lands in the offline store with the values
@@ -90,7 +91,7 @@ import Testing
 
         if stores == .embedded {
             // Another process opening the repository reads what the server logged.
-            let reopened = try FeatureStore(repositoryPath: fixture.directory.path)
+            let reopened = try FeatureStore(repositoryPath: fixture.directory.path, logger: Logger(label: "reopened"))
             #expect(try reopened.loggedFeatureRecords(service: "fraud_v1", since: start) == records)
         }
     }

@@ -39,7 +39,7 @@ final class DriftReportGauges: Sendable {
         if let cached = cached.withLock({ $0 }), cached.signature == signature { return cached.text }
         var text = ""
         do {
-            text = try Self.render(
+            text = Self.render(
                 try JSONDecoder().decode(DriftReport.self, from: Data(contentsOf: URL(fileURLWithPath: path))))
         } catch {
             logger.warning(
