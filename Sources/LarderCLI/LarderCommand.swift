@@ -20,6 +20,7 @@ struct LarderCommand: AsyncParsableCommand {
             GetHistoricalFeatures.self, GetOnlineFeatures.self, Serve.self, UI.self, VersionCommand.self,
             Profile.self, Drift.self, Datasets.self,
             Validate.self,
+            Skew.self,
         ]
     )
 

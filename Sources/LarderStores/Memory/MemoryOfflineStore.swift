@@ -21,6 +21,8 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
     }
 
     let tables = Mutex<[String: StoredTable]>([:])
+    /// The served-feature log, in the order it was appended.
+    let featureLog = Mutex<[FeatureLogRecord]>([])
     private let openSource: SourceOpener
 
     /// An empty store.
