@@ -105,7 +105,8 @@ import Testing
             let clock = ContinuousClock()
             let began = clock.now
             try await Self.send(Self.oneRow, times: 50, port: port)
-            #expect(clock.now - began < .seconds(20))
+            // Held requests would wait for the hourly flush; a loaded machine still answers 50 well inside this.
+            #expect(clock.now - began < .seconds(120))
             return try await Self.metrics(port: port)
         }
         #expect(Self.sample(text, #"larder_feature_log_rows_total{outcome="dropped"}"#) == 48)
