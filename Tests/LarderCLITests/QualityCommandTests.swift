@@ -5,21 +5,9 @@ import Testing
 /// `get-historical-features --save-as`, `datasets`, `profile` and `drift` through the binary,
 /// on a repository whose training set and scored files are written here.
 @Suite(.serialized) struct QualityCommandTests {
-    /// Deterministic pseudo-random numbers (SplitMix64), so the files are the same every run.
-    struct Numbers {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
-    }
-
     /// 300 merchants with a count and a category each; entity rows with an amount and a label.
     static func repository() async throws -> ManifestRepository {
-        var numbers = Numbers(state: 7)
+        var numbers = SeededNumbers(seed: 7)
         var stats = "merchant_id,event_timestamp,tx_count,category\n"
         let categories = ["grocery", "online", "fuel"]
         for merchant in 1...300 {
@@ -32,7 +20,7 @@ import Testing
     }
 
     /// Entity rows of random merchants with an amount (times `amountScale`) and a label.
-    static func entityRows(_ numbers: inout Numbers, amountScale: Double, count: Int) -> String {
+    static func entityRows(_ numbers: inout SeededNumbers, amountScale: Double, count: Int) -> String {
         var text = "merchant_id,event_timestamp,amount,label\n"
         for _ in 0..<count {
             let merchant = 1 + Int(numbers.next() * 300)
@@ -84,7 +72,7 @@ import Testing
             (count["quantiles"] as? [String: Double])?.keys.sorted() == ["p1", "p25", "p5", "p50", "p75", "p95", "p99"])
 
         // A scored stream whose amounts are three times larger: only amount drifts.
-        var numbers = Numbers(state: 99)
+        var numbers = SeededNumbers(seed: 99)
         try repository.write(Self.entityRows(&numbers, amountScale: 3, count: 700), to: "shifted.csv")
         let shiftedTraining = repository.directory.appendingPathComponent("scored.csv").path
         let scored = try await Self.run(

@@ -1,6 +1,7 @@
 import Foundation
 import LarderFormats
 import LarderQuality
+import LarderTestSupport
 import Testing
 
 /// Drift judged feature by feature: thresholds, Bonferroni, PSI over the baseline's bins,
@@ -128,7 +129,7 @@ import Testing
 /// The radix sort behind every sample: the same order as a comparison sort.
 @Suite struct RadixSortTests {
     @Test func sortsLikeTheStandardSort() {
-        var numbers = QualityCommandNumbers(state: 3)
+        var numbers = SeededNumbers(seed: 3)
         var values = (0..<50_000).map { _ in (numbers.next() - 0.5) * 1e6 }
         values += [0, -0.0, .infinity, -.infinity, .greatestFiniteMagnitude, -.leastNonzeroMagnitude, 1, 1, 1]
         values += (0..<5_000).map { Double($0 % 7) }
@@ -137,17 +138,5 @@ import Testing
         sample.finish()
         #expect(sample.numbers.elementsEqual(values.sorted()) { $0 == $1 })
         #expect(sample.numbers.first == -.infinity && sample.numbers.last == .infinity)
-    }
-}
-
-/// Deterministic pseudo-random numbers (SplitMix64).
-struct QualityCommandNumbers {
-    var state: UInt64
-    mutating func next() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
     }
 }
