@@ -1,4 +1,5 @@
 import Foundation
+import LarderCore
 import LarderTestSupport
 import Testing
 
@@ -7,12 +8,12 @@ import Testing
 @Suite(.serialized) struct QualityCommandTests {
     /// 300 merchants with a count and a category each; entity rows with an amount and a label.
     static func repository() async throws -> ManifestRepository {
-        var numbers = SeededNumbers(seed: 7)
+        var numbers = SeededGenerator(seed: 7)
         var stats = "merchant_id,event_timestamp,tx_count,category\n"
         let categories = ["grocery", "online", "fuel"]
         for merchant in 1...300 {
-            stats += "\(merchant),2026-01-01T00:00:00Z,\(Int(numbers.next() * 50)),"
-            stats += "\(categories[Int(numbers.next() * 3)])\n"
+            stats += "\(merchant),2026-01-01T00:00:00Z,\(Int(numbers.unit() * 50)),"
+            stats += "\(categories[Int(numbers.unit() * 3)])\n"
         }
         let repository = try ManifestRepository(statsCSV: stats)
         try repository.write(entityRows(&numbers, amountScale: 1, count: 900), to: "entities.csv")
@@ -20,12 +21,12 @@ import Testing
     }
 
     /// Entity rows of random merchants with an amount (times `amountScale`) and a label.
-    static func entityRows(_ numbers: inout SeededNumbers, amountScale: Double, count: Int) -> String {
+    static func entityRows(_ numbers: inout SeededGenerator, amountScale: Double, count: Int) -> String {
         var text = "merchant_id,event_timestamp,amount,label\n"
         for _ in 0..<count {
-            let merchant = 1 + Int(numbers.next() * 300)
-            let amount = (numbers.next() * 100 + numbers.next() * 100) * amountScale
-            text += "\(merchant),2026-01-01T12:00:00Z,\(amount),\(numbers.next() < 0.1 ? 1 : 0)\n"
+            let merchant = 1 + Int(numbers.unit() * 300)
+            let amount = (numbers.unit() * 100 + numbers.unit() * 100) * amountScale
+            text += "\(merchant),2026-01-01T12:00:00Z,\(amount),\(numbers.unit() < 0.1 ? 1 : 0)\n"
         }
         return text
     }
@@ -72,7 +73,7 @@ import Testing
             (count["quantiles"] as? [String: Double])?.keys.sorted() == ["p1", "p25", "p5", "p50", "p75", "p95", "p99"])
 
         // A scored stream whose amounts are three times larger: only amount drifts.
-        var numbers = SeededNumbers(seed: 99)
+        var numbers = SeededGenerator(seed: 99)
         try repository.write(Self.entityRows(&numbers, amountScale: 3, count: 700), to: "shifted.csv")
         let shiftedTraining = repository.directory.appendingPathComponent("scored.csv").path
         let scored = try await Self.run(

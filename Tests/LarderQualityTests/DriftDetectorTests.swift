@@ -1,7 +1,7 @@
 import Foundation
+import struct LarderCore.SeededGenerator
 import LarderFormats
 import LarderQuality
-import LarderTestSupport
 import Testing
 
 /// Drift judged feature by feature: thresholds, Bonferroni, PSI over the baseline's bins,
@@ -129,8 +129,8 @@ import Testing
 /// The radix sort behind every sample: the same order as a comparison sort.
 @Suite struct RadixSortTests {
     @Test func sortsLikeTheStandardSort() {
-        var numbers = SeededNumbers(seed: 3)
-        var values = (0..<50_000).map { _ in (numbers.next() - 0.5) * 1e6 }
+        var numbers = SeededGenerator(seed: 3)
+        var values = (0..<50_000).map { _ in (numbers.unit() - 0.5) * 1e6 }
         values += [0, -0.0, .infinity, -.infinity, .greatestFiniteMagnitude, -.leastNonzeroMagnitude, 1, 1, 1]
         values += (0..<5_000).map { Double($0 % 7) }
         var sample = ColumnSample(name: "x", type: .float64)
