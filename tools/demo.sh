@@ -110,6 +110,41 @@ fi
 printf '\nDone: %s s after the build. The repository is %s; the training set and model are in %s.\n' \
     "$(seconds_since "$after_build")" "$repo" "$data"
 
+# Expectations (issue 18): the payments' declared checks (feature_repo/definitions/main.swift) refuse a
+# file with a bad row as a whole, and the offline store stays byte for byte as it was.
+step "Expectations: a payments file with a negative amount is refused, the offline store untouched"
+cp "$data/payments.csv" "$data/payments.csv.good"
+python3 - "$data/payments.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+with open(path, newline="") as f:
+    rows = list(csv.reader(f))
+header, bad = rows[0], list(rows[-1])
+ids = header.index("transaction_id")
+bad[ids] = str(max(int(row[ids]) for row in rows[1:]) + 1)
+bad[header.index("amount")] = "-5.00"
+with open(path, "a", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerow(bad)
+print(f"   appended a payment of -5.00 as line {len(rows) + 1} of {path}")
+PY
+store_digest() {
+    local files=("$repo/.larder/offline.db")
+    [ ! -f "$repo/.larder/offline.db-wal" ] || files+=("$repo/.larder/offline.db-wal")
+    cat "${files[@]}" | sha256sum | cut -c1-16
+}
+before=$(store_digest)
+if "$larder" ingest --repo "$repo" --views user_transactions 2>"$data/refused.txt"; then
+    echo "the file with a bad row was accepted" >&2
+    exit 1
+fi
+sed 's/; feature view/;\n      feature view/g; s/^/   /' "$data/refused.txt"
+after=$(store_digest)
+[ "$before" = "$after" ] || { echo "the offline store changed ($before -> $after)" >&2; exit 1; }
+echo "   the offline store is byte-identical (sha256 $after...)"
+mv "$data/payments.csv.good" "$data/payments.csv"
+step "Checking every expectation on the stored rows (larder validate)"
+timed "$larder" validate --repo "$repo"
+
 # --- Data quality (issue 18): the training set kept as a saved dataset, and a drift report on a
 # scored stream whose amounts are shifted: it flags `amount` and not the untouched features.
 step "Saving a training set as dataset fraud_training (the drift baseline): 70% of the labelled payments"

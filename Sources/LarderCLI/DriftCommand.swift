@@ -27,6 +27,7 @@ struct Drift: ParsableCommand {
             Examples:
               larder drift --baseline fraud_training --file scored.parquet
               larder drift --baseline fraud_training --view user_transactions --since 7d --json
+              larder drift --baseline fraud_training --logged --since 24h
             """)
 
     /// The exit status when a feature drifted (errors exit with 1).
@@ -65,9 +66,13 @@ struct Drift: ParsableCommand {
     func run() throws {
         let datasets = try options.savedDatasets()
         let saved = try datasets.dataset(named: baseline)
-        let source = try rows.source()
+        let source = try rows.source(defaultService: saved.featureService)
         let (current, _) = try source.open(options)
-        let compared = try chosenFeatures(of: saved)
+        var compared = try chosenFeatures(of: saved)
+        if case .logged = source, features == nil {
+            // A log holds what was served and sent: a training set's label is in neither.
+            compared = compared.filter { current.schema[$0] != nil }
+        }
         let missing = compared.filter { current.schema[$0] == nil }
         guard missing.isEmpty else {
             throw CLIError(

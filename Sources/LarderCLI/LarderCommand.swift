@@ -19,6 +19,8 @@ struct LarderCommand: AsyncParsableCommand {
             FeatureServices.self, Teardown.self, Cat.self, Ingest.self, Materialize.self, MaterializeIncremental.self,
             GetHistoricalFeatures.self, GetOnlineFeatures.self, Serve.self, UI.self, VersionCommand.self,
             Profile.self, Drift.self, Datasets.self,
+            Validate.self,
+            Skew.self,
         ]
     )
 

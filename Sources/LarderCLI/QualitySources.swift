@@ -19,23 +19,45 @@ struct QualitySourceOptions: ParsableArguments {
     @Option(name: .long, help: "A saved dataset (see `larder datasets list`).")
     var dataset: String?
 
+    @Flag(
+        name: .long,
+        help: "What the feature server logged (feature_logging), with --since; drift reads the baseline's service.")
+    var logged = false
+
+    @Option(name: .long, help: "With --logged: the feature service whose served features were logged.")
+    var service: String?
+
     func validate() throws {
-        if since != nil && view == nil { throw ValidationError("--since applies to --view only") }
+        if since != nil && view == nil && !logged {
+            throw ValidationError("--since applies to --view and --logged only")
+        }
+        if service != nil && !logged { throw ValidationError("--service applies to --logged only") }
     }
 
     /// The source the options choose.
-    func source() throws -> QualitySource {
-        try QualitySource.chosen(
-            file: file, view: view, since: try since.map { try SinceParser.parse($0) }, dataset: dataset)
+    /// - Parameter defaultService: the feature service `--logged` reads when `--service` is not given.
+    func source(defaultService: String? = nil) throws -> QualitySource {
+        let start = try since.map { try SinceParser.parse($0) }
+        if logged {
+            guard file == nil, view == nil, dataset == nil else {
+                throw CLIError("give exactly one of --file, --view, --dataset and --logged")
+            }
+            guard let name = service ?? defaultService else {
+                throw CLIError("--logged needs --service (the feature service whose requests were logged)")
+            }
+            return .logged(service: name, since: start ?? Timestamp(nanosecondsSinceEpoch: .min))
+        }
+        return try QualitySource.chosen(file: file, view: view, since: start, dataset: dataset)
     }
 }
 
 /// Where `larder profile` and `larder drift` read rows from: a CSV or Parquet file, a feature
-/// view's stored rows, or a saved dataset.
+/// view's stored rows, a saved dataset, or the features the server logged for a service.
 enum QualitySource {
     case file(String)
     case view(String, since: Timestamp)
     case dataset(String)
+    case logged(service: String, since: Timestamp)
 
     /// The source chosen by exactly one of the flags.
     static func chosen(file: String?, view: String?, since: Timestamp?, dataset: String?) throws -> QualitySource {
@@ -65,6 +87,11 @@ enum QualitySource {
             let datasets = try options.savedDatasets()
             let dataset = try datasets.dataset(named: name)
             return (try datasets.openTrainingSet(of: dataset), dataset.featureColumns)
+        case .logged(let service, let since):
+            let store = try options.openAppliedStore().store
+            let reader = try store.loggedFeatures(service: service, since: since)
+            let features = try store.registry().manifest.references(ofService: service).map(\.feature)
+            return (reader, features)
         }
     }
 
@@ -74,6 +101,7 @@ enum QualitySource {
         case .file(let path): path
         case .view(let name, _): "view \(name)"
         case .dataset(let name): "dataset \(name)"
+        case .logged(let service, _): "features logged for service \(service)"
         }
     }
 }

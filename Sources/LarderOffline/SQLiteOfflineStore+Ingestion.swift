@@ -93,7 +93,8 @@ extension SQLiteOfflineStore {
         of table: OfflineTable, into layout: DataTableLayout, fingerprint: SourceFingerprint,
         replacing existing: CatalogEntry?, progress: (Int) -> Void
     ) throws -> (rows: Int, kept: Int) {
-        let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
+        let reader = ExpectationCheckedReader.wrapping(
+            try openSource(table.sourcePath, table.format, table.declaredSourceTypes), for: table)
         let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
         // Without the memory map while loading: dropping the previous rows reads every page of
         // their table, and through the map each page read stays in the process's resident memory

@@ -129,6 +129,7 @@ extension Manifest {
         if let aggregations = view.aggregations {
             errors += Self.errors(in: aggregations, object: object, keyNames: keyNames)
         }
+        errors += expectationErrors(in: view)
         var seen = Set<String>()
         for (index, feature) in view.features.enumerated() {
             let field = "\(member)[\(index)]"
