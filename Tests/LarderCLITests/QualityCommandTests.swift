@@ -133,7 +133,8 @@ import Testing
         let recent = try await Self.run(repository, ["profile", "--view", "merchant_stats", "--since", "7d"])
         #expect(recent.standardOutput.contains("view merchant_stats: 0 rows"), "\(recent)")
         let sinceAlone = try await Self.run(repository, ["profile", "--file", entities, "--since", "7d"])
-        #expect(sinceAlone.status == 64 && sinceAlone.standardError.contains("--since applies to --view and --logged only"))
+        #expect(
+            sinceAlone.status == 64 && sinceAlone.standardError.contains("--since applies to --view and --logged only"))
         let deleted = try await Self.run(repository, ["datasets", "delete", "base"])
         #expect(deleted.status == 0, "\(deleted)")
         let empty = try await Self.run(repository, ["datasets", "list"])
