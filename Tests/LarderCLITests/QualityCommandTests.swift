@@ -1,30 +1,19 @@
 import Foundation
+import LarderCore
 import LarderTestSupport
 import Testing
 
 /// `get-historical-features --save-as`, `datasets`, `profile` and `drift` through the binary,
 /// on a repository whose training set and scored files are written here.
 @Suite(.serialized) struct QualityCommandTests {
-    /// Deterministic pseudo-random numbers (SplitMix64), so the files are the same every run.
-    struct Numbers {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
-    }
-
     /// 300 merchants with a count and a category each; entity rows with an amount and a label.
     static func repository() async throws -> ManifestRepository {
-        var numbers = Numbers(state: 7)
+        var numbers = SeededGenerator(seed: 7)
         var stats = "merchant_id,event_timestamp,tx_count,category\n"
         let categories = ["grocery", "online", "fuel"]
         for merchant in 1...300 {
-            stats += "\(merchant),2026-01-01T00:00:00Z,\(Int(numbers.next() * 50)),"
-            stats += "\(categories[Int(numbers.next() * 3)])\n"
+            stats += "\(merchant),2026-01-01T00:00:00Z,\(Int(numbers.unit() * 50)),"
+            stats += "\(categories[Int(numbers.unit() * 3)])\n"
         }
         let repository = try ManifestRepository(statsCSV: stats)
         try repository.write(entityRows(&numbers, amountScale: 1, count: 900), to: "entities.csv")
@@ -32,12 +21,12 @@ import Testing
     }
 
     /// Entity rows of random merchants with an amount (times `amountScale`) and a label.
-    static func entityRows(_ numbers: inout Numbers, amountScale: Double, count: Int) -> String {
+    static func entityRows(_ numbers: inout SeededGenerator, amountScale: Double, count: Int) -> String {
         var text = "merchant_id,event_timestamp,amount,label\n"
         for _ in 0..<count {
-            let merchant = 1 + Int(numbers.next() * 300)
-            let amount = (numbers.next() * 100 + numbers.next() * 100) * amountScale
-            text += "\(merchant),2026-01-01T12:00:00Z,\(amount),\(numbers.next() < 0.1 ? 1 : 0)\n"
+            let merchant = 1 + Int(numbers.unit() * 300)
+            let amount = (numbers.unit() * 100 + numbers.unit() * 100) * amountScale
+            text += "\(merchant),2026-01-01T12:00:00Z,\(amount),\(numbers.unit() < 0.1 ? 1 : 0)\n"
         }
         return text
     }
@@ -84,7 +73,7 @@ import Testing
             (count["quantiles"] as? [String: Double])?.keys.sorted() == ["p1", "p25", "p5", "p50", "p75", "p95", "p99"])
 
         // A scored stream whose amounts are three times larger: only amount drifts.
-        var numbers = Numbers(state: 99)
+        var numbers = SeededGenerator(seed: 99)
         try repository.write(Self.entityRows(&numbers, amountScale: 3, count: 700), to: "shifted.csv")
         let shiftedTraining = repository.directory.appendingPathComponent("scored.csv").path
         let scored = try await Self.run(
@@ -144,7 +133,8 @@ import Testing
         let recent = try await Self.run(repository, ["profile", "--view", "merchant_stats", "--since", "7d"])
         #expect(recent.standardOutput.contains("view merchant_stats: 0 rows"), "\(recent)")
         let sinceAlone = try await Self.run(repository, ["profile", "--file", entities, "--since", "7d"])
-        #expect(sinceAlone.status == 64 && sinceAlone.standardError.contains("--since applies to --view and --logged only"))
+        #expect(
+            sinceAlone.status == 64 && sinceAlone.standardError.contains("--since applies to --view and --logged only"))
         let deleted = try await Self.run(repository, ["datasets", "delete", "base"])
         #expect(deleted.status == 0, "\(deleted)")
         let empty = try await Self.run(repository, ["datasets", "list"])

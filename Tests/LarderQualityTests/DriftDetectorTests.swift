@@ -1,4 +1,5 @@
 import Foundation
+import struct LarderCore.SeededGenerator
 import LarderFormats
 import LarderQuality
 import Testing
@@ -122,5 +123,20 @@ import Testing
         #expect(profile.features[0].nullFraction == 0.5 && profile.features[0].stddev == 2.0.squareRoot())
         #expect(profile.features[1].topValues?.first?.value == "true" && profile.features[1].distinctCount == 2)
         #expect(profile.features[2].quantiles?["p50"] == 2.5)
+    }
+}
+
+/// The radix sort behind every sample: the same order as a comparison sort.
+@Suite struct RadixSortTests {
+    @Test func sortsLikeTheStandardSort() {
+        var numbers = SeededGenerator(seed: 3)
+        var values = (0..<50_000).map { _ in (numbers.unit() - 0.5) * 1e6 }
+        values += [0, -0.0, .infinity, -.infinity, .greatestFiniteMagnitude, -.leastNonzeroMagnitude, 1, 1, 1]
+        values += (0..<5_000).map { Double($0 % 7) }
+        var sample = ColumnSample(name: "x", type: .float64)
+        sample.numbers = values
+        sample.finish()
+        #expect(sample.numbers.elementsEqual(values.sorted()) { $0 == $1 })
+        #expect(sample.numbers.first == -.infinity && sample.numbers.last == .infinity)
     }
 }

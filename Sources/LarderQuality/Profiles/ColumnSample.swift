@@ -53,6 +53,6 @@ public struct ColumnSample: Sendable {
 
     /// Sorts the numbers; call once all batches are added.
     public mutating func finish() {
-        numbers.sort()
+        RadixSort.sort(&numbers)
     }
 }
