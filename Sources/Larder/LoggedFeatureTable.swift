@@ -43,7 +43,7 @@ struct LoggedFeatureTable {
             let values = records.map { record in
                 record.entityNames.firstIndex(of: name).map { record.entityValues[$0] } ?? .null
             }
-            entityColumns.append(Self.column(name, values, declared: manifest.entityType(ofJoinKey: name)))
+            entityColumns.append(Self.column(name, values, declared: manifest.declaredType(ofEntityColumn: name)))
         }
         logColumns = [
             Self.column("request_id", records.map { .string($0.requestID) }, declared: .string),
@@ -84,9 +84,11 @@ struct LoggedFeatureTable {
 }
 
 extension Manifest {
-    /// The declared type of a join key, from the entity that has it.
-    fileprivate func entityType(ofJoinKey name: String) -> ValueType? {
+    /// The declared type of a join key, from the entity that has it, or of a request field of
+    /// an on-demand feature view.
+    fileprivate func declaredType(ofEntityColumn name: String) -> ValueType? {
         entities.lazy.flatMap(\.joinKeys).first { $0.name == name }?.type
+            ?? onDemandFeatureViews.lazy.flatMap(\.requestFields).first { $0.name == name }?.type
     }
 }
 

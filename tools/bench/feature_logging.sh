@@ -6,7 +6,7 @@
 # After each logged round the server's /metrics give the rows written and dropped, then a
 # SIGTERM flushes the rest.
 #
-#   bash tools/bench/feature_logging.sh [DATA_DIR] [ROUNDS]
+#   bash tools/bench/feature_logging.sh [DATA_DIR] [ROUNDS] [SAMPLE_RATE]
 #
 # DATA_DIR (default /tmp/larder-bench-data) is filled by tools/bench/generate_data.py when empty.
 set -euo pipefail
@@ -14,6 +14,7 @@ cd "$(dirname "$0")/../.."
 source tools/bench/http_bench_lib.sh
 data=${1:-/tmp/larder-bench-data}
 rounds=${2:-5}
+rate=${3:-1.0}
 port=6571
 work=$(mktemp -d /tmp/larder-logging-bench.XXXXXX)
 server=""
@@ -40,7 +41,7 @@ PY
 "$larder" materialize 2024-01-01 2026-01-01 --repo "$work/repo" >/dev/null
 write_post_lua "$work/post.lua" user_model
 plain='project: user_stats_bench\n'
-logged='project: user_stats_bench\nfeature_logging:\n  services:\n    user_model: {sample_rate: 1.0}\n'
+logged="project: user_stats_bench\nfeature_logging:\n  services:\n    user_model: {sample_rate: $rate}\n"
 
 run() {  # LABEL YAML
     printf "$2" > "$work/repo/feature_store.yaml"
