@@ -30,9 +30,6 @@ struct Drift: ParsableCommand {
               larder drift --baseline fraud_training --logged --since 24h
             """)
 
-    /// The exit status when a feature drifted (errors exit with 1).
-    static let driftedStatus: Int32 = 3
-
     @OptionGroup var options: RepositoryOptions
 
     @Option(name: .long, help: "The saved dataset to compare with.")
@@ -97,7 +94,7 @@ struct Drift: ParsableCommand {
         } else {
             print(DriftText.render(report, source: source.label), terminator: "")
         }
-        if !report.drifted.isEmpty { throw ExitCode(Drift.driftedStatus) }
+        if !report.drifted.isEmpty { throw ExitCode(QualityExitStatus.finding) }
     }
 }
 

@@ -13,7 +13,7 @@ struct Skew: ParsableCommand {
             For the requests the feature server logged for a feature service (feature_logging: in \
             feature_store.yaml), builds the training set of their entity rows at their log times \
             from the offline store and reports, per feature, the share of values that differ. \
-            Exits with status 1 when a feature's share is above --threshold.
+            Exits with status 3 when a feature's share is above --threshold (1 on an error).
 
             Examples:
               larder skew --service fraud_detection_v1 --since 24h
@@ -51,7 +51,7 @@ struct Skew: ParsableCommand {
         } else {
             print(Self.table(report))
         }
-        if !report.skewed.isEmpty { throw ExitCode(1) }
+        if !report.skewed.isEmpty { throw ExitCode(QualityExitStatus.finding) }
     }
 
     /// The report as a terminal table.

@@ -7,7 +7,7 @@ struct Validate: ParsableCommand {
         abstract: "Check the feature views' expectations on the rows the offline store holds.",
         discussion: """
             Every expectation of each view (or of the views named) is checked on its stored rows, \
-            ingested and pushed. The exit status is 1 when an expectation fails, so a scheduler \
+            ingested and pushed. The exit status is 3 when an expectation fails (1 on an error), so a scheduler \
             can alert. Rules on source columns the store does not keep are checked on ingest and \
             push only and are listed as not checked here.
 
@@ -26,6 +26,6 @@ struct Validate: ParsableCommand {
     func run() throws {
         let reports = try options.openAppliedStore().store.validate(views: views.names)
         print(json ? ValidationOutput.json(reports) : ValidationOutput.text(reports), terminator: "")
-        if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
+        if reports.contains(where: { !$0.passed }) { throw ExitCode(QualityExitStatus.finding) }
     }
 }
