@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Larder
 import LarderCore
 import LarderFormats
 import LarderQuality
@@ -40,11 +41,11 @@ struct Drift: ParsableCommand {
     @Option(name: .long, help: "Compare only these of the baseline's features, comma-separated.")
     var features: String?
 
-    @Option(name: .long, help: "The family-wise p-value threshold.")
-    var pValue: Double = 0.05
+    @Option(name: .long, help: "The family-wise p-value threshold (default: the service's drift policy, else 0.05).")
+    var pValue: Double?
 
-    @Option(name: .long, help: "The PSI at or above which a feature drifts.")
-    var psi: Double = 0.25
+    @Option(name: .long, help: "The PSI at or above which a feature drifts (default: the service's policy, else 0.25).")
+    var psi: Double?
 
     @Flag(name: .long, help: "Judge each p-value against the threshold itself, without the Bonferroni correction.")
     var noBonferroni = false
@@ -56,8 +57,10 @@ struct Drift: ParsableCommand {
     var pushMetrics = false
 
     func validate() throws {
-        guard pValue > 0, pValue < 1 else { throw ValidationError("--p-value must be between 0 and 1, not \(pValue)") }
-        guard psi > 0 else { throw ValidationError("--psi must be positive, not \(psi)") }
+        if let pValue, !(pValue > 0 && pValue < 1) {
+            throw ValidationError("--p-value must be between 0 and 1, not \(pValue)")
+        }
+        if let psi, !(psi > 0) { throw ValidationError("--psi must be positive, not \(psi)") }
     }
 
     func run() throws {
@@ -77,10 +80,7 @@ struct Drift: ParsableCommand {
                     + missing.map { "'\($0)'" }.joined(separator: ", ") + " (its columns: "
                     + current.schema.columns.map(\.name).joined(separator: ", ") + ")")
         }
-        var thresholds = DriftThresholds()
-        thresholds.pValue = pValue
-        thresholds.psi = psi
-        thresholds.bonferroni = !noBonferroni
+        let thresholds = try thresholds(for: saved)
         let report = try DriftDetector.compare(
             baseline: ColumnSample.read(try datasets.openTrainingSet(of: saved), columns: compared),
             current: ColumnSample.read(current, columns: compared), baselineName: baseline,
@@ -99,6 +99,24 @@ struct Drift: ParsableCommand {
 }
 
 extension Drift {
+    /// The thresholds: the flags, else the drift policy the baseline's feature service declares,
+    /// else the defaults.
+    func thresholds(for saved: SavedDataset) throws -> DriftThresholds {
+        var thresholds = DriftThresholds()
+        if let service = saved.featureService {
+            let manifest = try options.openAppliedStore().registry.manifest
+            if let policy = manifest.featureServices.first(where: { $0.name == service })?.drift {
+                thresholds.pValue = policy.pValue ?? thresholds.pValue
+                thresholds.psi = policy.psi ?? thresholds.psi
+                thresholds.bonferroni = policy.bonferroni ?? thresholds.bonferroni
+            }
+        }
+        thresholds.pValue = pValue ?? thresholds.pValue
+        thresholds.psi = psi ?? thresholds.psi
+        if noBonferroni { thresholds.bonferroni = false }
+        return thresholds
+    }
+
     /// The baseline features `--features` names (all of them without it).
     func chosenFeatures(of saved: SavedDataset) throws -> [String] {
         guard let features else { return saved.featureColumns }

@@ -111,6 +111,22 @@ import Testing
         let itself = try await Self.run(repository, ["drift", "--baseline", "base", "--dataset", "base"])
         #expect(itself.status == 0 && itself.standardOutput.contains("No feature drifted"), "\(itself)")
 
+        // Thresholds declared with the feature service apply, and the flags override them.
+        var strict = ManifestRepository.manifest()
+        let service = try #require(strict.featureServices.firstIndex { $0.name == "merchant_v1" })
+        strict.featureServices[service].drift = DriftPolicy(pValue: 1e-300, psi: 1_000)
+        let reapplied = try await LarderExecutable.run(try repository.applyArguments(strict.jsonText()))
+        #expect(reapplied.status == 0, "\(reapplied)")
+        let declared = try await Self.run(repository, ["drift", "--baseline", "base", "--file", shiftedTraining])
+        #expect(declared.status == 0 && declared.standardOutput.contains("PSI >= 1000"), "\(declared)")
+        let flagged = try await Self.run(
+            repository,
+            ["drift", "--baseline", "base", "--file", shiftedTraining, "--psi", "0.25", "--p-value", "0.05"])
+        #expect(flagged.status == 3 && flagged.standardOutput.contains("Drifted: amount"), "\(flagged)")
+        strict.featureServices[service].drift = DriftPolicy(psi: -1)
+        let refused = try await LarderExecutable.run(try repository.applyArguments(strict.jsonText()))
+        #expect(refused.status != 0 && refused.standardError.contains("drift.psi"), "\(refused)")
+
         // Errors name what is wrong.
         let unknown = try await Self.run(repository, ["drift", "--baseline", "nope", "--dataset", "base"])
         #expect(unknown.status == 1 && unknown.standardError.contains("no saved dataset 'nope' (saved: base)"))

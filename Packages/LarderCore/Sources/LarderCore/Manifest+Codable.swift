@@ -179,10 +179,11 @@ extension FeatureView: Codable {
 
 extension FeatureService: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, features, description, tags, owner
+        case name, features, description, tags, owner, drift
     }
 
-    /// Decodes a service; `features` lists `{feature_view, features?}` selections.
+    /// Decodes a service; `features` lists `{feature_view, features?}` selections, and the
+    /// optional `drift` holds its drift thresholds.
     /// - Throws: `DecodingError` when a required member is missing or malformed, or a member
     ///   is unknown.
     public init(from decoder: any Decoder) throws {
@@ -193,10 +194,11 @@ extension FeatureService: Codable {
             selections: try container.decode([FeatureSelection].self, forKey: .features),
             description: try container.decodeIfPresent(String.self, forKey: .description) ?? "",
             tags: try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:],
-            owner: try container.decodeIfPresent(String.self, forKey: .owner) ?? "")
+            owner: try container.decodeIfPresent(String.self, forKey: .owner) ?? "",
+            drift: try container.decodeIfPresent(DriftPolicy.self, forKey: .drift))
     }
 
-    /// Encodes the service.
+    /// Encodes the service; `drift` only when it is declared, so older registries read it.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
@@ -204,6 +206,7 @@ extension FeatureService: Codable {
         try container.encode(description, forKey: .description)
         try container.encode(tags, forKey: .tags)
         try container.encode(owner, forKey: .owner)
+        try container.encodeIfPresent(drift, forKey: .drift)
     }
 }
 

@@ -196,6 +196,7 @@ extension Manifest {
         if service.selections.isEmpty {
             errors.append(DefinitionError(object: object, field: "features", "needs at least one feature view"))
         }
+        errors += service.drift?.errors(object: object) ?? []
         for (index, selection) in service.selections.enumerated() {
             guard let names = featureNames(ofView: selection.featureView) else {
                 errors.append(
