@@ -31,24 +31,21 @@ enum ParquetDictionaryBuilder {
 
     /// Keys fixed-width values by their bit pattern, so -0.0 and 0.0 (and NaNs) stay distinct.
     private static func encodeFixed<T: BitwiseCopyable>(_ values: [T], width: Int) -> ([T], [UInt32])? {
-        var positions: [UInt64: UInt32] = [:]
+        let most = maximumBytes / width
+        var positions = ParquetBitPatternPositions(capacity: min(values.count, most))
         var distinct: [T] = []
         var indices: [UInt32] = []
         indices.reserveCapacity(values.count)
         for value in values {
-            var key: UInt64 = 0
-            withUnsafeBytes(of: value) { bytes in
-                for (offset, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * UInt64(offset)) }
+            let pattern = withUnsafeBytes(of: value) { bytes in
+                width == 8 ? bytes.loadUnaligned(as: UInt64.self) : UInt64(bytes.loadUnaligned(as: UInt32.self))
             }
-            if let index = positions[key] {
-                indices.append(index)
-            } else {
-                guard (distinct.count + 1) * width <= maximumBytes else { return nil }
-                let index = UInt32(distinct.count)
-                positions[key] = index
+            let (index, added) = positions.position(of: pattern, orAdd: UInt32(distinct.count))
+            if added {
+                guard distinct.count < most else { return nil }
                 distinct.append(value)
-                indices.append(index)
             }
+            indices.append(index)
         }
         return (distinct, indices)
     }
