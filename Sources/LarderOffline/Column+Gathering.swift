@@ -29,10 +29,7 @@ extension Column {
         case .binary:
             let values = parts.compactMap { if case .binary(let v) = $0.storage { v } else { nil } }
             guard values.count == parts.count else { return nil }
-            var gathered = BinaryValues()
-            gathered.offsets.reserveCapacity(picks.count + 1)
-            for pick in picks { gathered.append(values[pick.batch][pick.row]) }
-            storage = .binary(gathered)
+            storage = .binary(gatherBytes(values))
         case .list:
             return nil
         }
@@ -41,6 +38,22 @@ extension Column {
             parts.allSatisfy { $0.validity == nil }
             ? nil : gather(parts.map { $0.validity ?? Array(repeating: true, count: $0.count) })
         return Column(name: first.name, type: first.type, storage: storage, validity: validity)
+
+        func gatherBytes(_ parts: [BinaryValues]) -> BinaryValues {
+            var offsets: [Int] = [0]
+            offsets.reserveCapacity(picks.count + 1)
+            var data: [UInt8] = []
+            for pick in picks {
+                let part = parts.count == 1 ? parts[0] : parts[pick.batch]
+                part.data.withUnsafeBufferPointer { bytes in
+                    data.append(
+                        contentsOf: UnsafeBufferPointer(
+                            rebasing: bytes[part.offsets[pick.row]..<part.offsets[pick.row + 1]]))
+                }
+                offsets.append(data.count)
+            }
+            return BinaryValues(offsets: offsets, data: data)
+        }
 
         func gather<Element>(_ arrays: [[Element]]) -> [Element] {
             guard arrays.count == parts.count else { return [] }

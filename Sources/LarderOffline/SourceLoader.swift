@@ -88,8 +88,12 @@ struct SourceLoader {
         let sameColumns = run.allSatisfy { $0.columns.map(\.name) == names }
         for start in stride(from: 0, to: order.count, by: Self.gatherRows) {
             let positions = order[start..<min(start + Self.gatherRows, order.count)]
-            let picks = positions.map { position in
-                run.count > 1 ? (batch: Int(batchOfRow[position]), row: Int(rowInBatch[position])) : (0, position)
+            var picks: [(batch: Int, row: Int)] = []
+            picks.reserveCapacity(positions.count)
+            if run.count > 1 {
+                for position in positions { picks.append((Int(batchOfRow[position]), Int(rowInBatch[position]))) }
+            } else {
+                for position in positions { picks.append((0, position)) }
             }
             let gathered = names.indices.map { column in
                 sameColumns ? Column.gathering(run.map { $0.columns[column] }, at: picks) : nil
