@@ -99,6 +99,8 @@ let package = Package(
             name: "LarderAggregation",
             dependencies: [core, "LarderFormats", "LarderStores"],
             swiftSettings: strictSettings),
+        // Data quality: profiles, drift statistics (equal to scipy's), saved datasets.
+        .target(name: "LarderQuality", dependencies: [core, "LarderFormats"], swiftSettings: strictSettings),
         .target(
             name: "Larder",
             dependencies: [
@@ -133,7 +135,7 @@ let package = Package(
         .executableTarget(
             name: "LarderCLI",
             dependencies: [
-                "Larder", core, "LarderFormats", "LarderStores", "LarderServer",
+                "Larder", core, "LarderFormats", "LarderStores", "LarderServer", "LarderQuality",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -144,7 +146,7 @@ let package = Package(
             name: "LarderBench",
             dependencies: [
                 "Larder", core, "LarderFormats", "LarderStores", "LarderOffline", "LarderOnline", "LarderPostgres",
-                "LarderRedis",
+                "LarderRedis", "LarderQuality",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -209,6 +211,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "LarderQualityTests", dependencies: ["LarderQuality", "LarderFormats", core],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "LarderCLITests",
             dependencies: [

@@ -109,3 +109,73 @@ fi
 
 printf '\nDone: %s s after the build. The repository is %s; the training set and model are in %s.\n' \
     "$(seconds_since "$after_build")" "$repo" "$data"
+
+# Expectations (issue 18): the payments' declared checks (feature_repo/definitions/main.swift) refuse a
+# file with a bad row as a whole, and the offline store stays byte for byte as it was.
+step "Expectations: a payments file with a negative amount is refused, the offline store untouched"
+cp "$data/payments.csv" "$data/payments.csv.good"
+python3 - "$data/payments.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+with open(path, newline="") as f:
+    rows = list(csv.reader(f))
+header, bad = rows[0], list(rows[-1])
+ids = header.index("transaction_id")
+bad[ids] = str(max(int(row[ids]) for row in rows[1:]) + 1)
+bad[header.index("amount")] = "-5.00"
+with open(path, "a", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerow(bad)
+print(f"   appended a payment of -5.00 as line {len(rows) + 1} of {path}")
+PY
+store_digest() {
+    local files=("$repo/.larder/offline.db")
+    [ ! -f "$repo/.larder/offline.db-wal" ] || files+=("$repo/.larder/offline.db-wal")
+    cat "${files[@]}" | sha256sum | cut -c1-16
+}
+before=$(store_digest)
+if "$larder" ingest --repo "$repo" --views user_transactions 2>"$data/refused.txt"; then
+    echo "the file with a bad row was accepted" >&2
+    exit 1
+fi
+sed 's/; feature view/;\n      feature view/g; s/^/   /' "$data/refused.txt"
+after=$(store_digest)
+[ "$before" = "$after" ] || { echo "the offline store changed ($before -> $after)" >&2; exit 1; }
+echo "   the offline store is byte-identical (sha256 $after...)"
+mv "$data/payments.csv.good" "$data/payments.csv"
+step "Checking every expectation on the stored rows (larder validate)"
+timed "$larder" validate --repo "$repo"
+
+# --- Data quality (issue 18): the training set kept as a saved dataset, and a drift report on a
+# scored stream whose amounts are shifted: it flags `amount` and not the untouched features.
+step "Saving a training set as dataset fraud_training (the drift baseline): 70% of the labelled payments"
+"$larder" datasets delete fraud_training --repo "$repo" >/dev/null 2>&1 || true
+python3 - "$data" <<'PY'
+import sys
+import numpy as np
+import pandas as pd
+data = sys.argv[1]
+# The ids grow with time, so they differ between any two sets of payments: they are not a feature.
+labels = pd.read_parquet(f"{data}/labels.parquet").drop(columns=["transaction_id"])
+held_out = np.random.default_rng(18).random(len(labels)) < 0.3
+labels[~held_out].to_parquet(f"{data}/training_entities.parquet", index=False)
+# The other 30% are the stream to score, with amounts three times larger than they were.
+stream = labels[held_out].copy()
+stream["amount"] = stream["amount"] * 3
+stream.to_parquet(f"{data}/shifted_stream.parquet", index=False)
+PY
+timed "$larder" get-historical-features --repo "$repo" --entities "$data/training_entities.parquet" \
+    --service fraud_detection_v1 --save-as fraud_training
+step "Scoring the held-out 30% as a stream, amounts 3 times larger: each payment's features as of its time"
+timed "$larder" get-historical-features --repo "$repo" --entities "$data/shifted_stream.parquet" \
+    --service fraud_detection_v1 --output "$data/scored_stream.parquet"
+step "Drift of the scored stream against the training set (exit status 3: drift)"
+drift_status=0
+"$larder" drift --repo "$repo" --baseline fraud_training --file "$data/scored_stream.parquet" --push-metrics \
+    || drift_status=$?
+drifted=$(python3 -c 'import json, sys; print(" ".join(json.load(open(sys.argv[1]))["drifted"]))' \
+    "$repo/.larder/quality/drift-latest.json")
+if [ "$drift_status" -ne 3 ] || [ "$drifted" != "amount" ]; then
+    echo "expected drift in amount alone (exit status 3), got status $drift_status and drifted: '$drifted'" >&2
+    exit 1
+fi
+echo "   drift flagged: $drifted (report in $repo/.larder/quality/drift-latest.json)"

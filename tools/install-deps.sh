@@ -18,6 +18,9 @@ python_packages=(pyarrow pandas duckdb requests feast schemathesis openapi_spec_
 python_packages+=(selenium)
 # redis: Feast's Redis online store, the peer of the Redis benchmarks (tools/bench/feast_online_peer.py --redis).
 python_packages+=(redis)
+# scipy: the reference the drift statistics are tested against (tools/quality_reference.py) and the
+# drift benchmark's peer (tools/bench/quality_peer.py).
+python_packages+=(scipy)
 
 missing=()
 for package in "${debian_packages[@]}"; do

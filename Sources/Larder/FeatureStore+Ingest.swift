@@ -37,7 +37,7 @@ extension FeatureStore {
                 }
                 continue
             }
-            reports.append(try offline.ingest(table, force: force, progress: progress))
+            reports.append(try ingestChecking(table, into: offline, force: force, progress: progress))
         }
         return reports
     }

@@ -24,14 +24,17 @@ public struct PushReport: Sendable, Hashable {
     public var online: OnlineWriteReport?
     /// The rows appended to the offline store (0 when they did not go offline).
     public var offlineRows: Int
+    /// The expectations the rows broke under the view's `warn` policy (they were written).
+    public var expectationViolations: [ExpectationViolation] = []
 }
 
 extension FeatureStore {
     /// Writes rows for a push source to every feature view that reads from it, online
     /// (newer-wins per entity key), offline (appended after the stored rows), or both.
     ///
-    /// Every view's rows are converted and checked before anything is written, so a bad
-    /// column leaves both stores unchanged.
+    /// Every view's rows are converted and checked, against the view's expectations too,
+    /// before anything is written, so a bad column or a refused batch leaves both stores
+    /// unchanged.
     /// - Parameters:
     ///   - source: the push source's name.
     ///   - columns: the rows, column by column, named as in the source file or the definitions.
@@ -40,7 +43,9 @@ extension FeatureStore {
     ///     `now` on.
     /// - Returns: one report per feature view.
     /// - Throws: ``PushError`` (`unknownSource`) for an unknown push source or one no view
-    ///   reads from, (`invalidColumns`) naming a missing, short or mistyped column; store errors.
+    ///   reads from, (`invalidColumns`) naming a missing, short or mistyped column;
+    ///   ``ExpectationError`` when the rows break an expectation of a view whose policy is
+    ///   `reject` (nothing is written); store errors.
     @discardableResult
     public func push(
         source: String, columns: PushColumns, to target: PushTarget, now: Timestamp = .now
@@ -66,8 +71,13 @@ extension FeatureStore {
                 try columns.rows(of: view, joinKeys: try manifest.joinKeys(of: view), source: pushSource.batchSource)
             )
         }
-        return try prepared.map { view, rows in
-            var report = PushReport(view: view.name, rows: rows.count, online: nil, offlineRows: 0)
+        let warnings = try prepared.map { view, rows in
+            try checkExpectations(ofPushed: rows, view: view, manifest: manifest, columns: columns)
+        }
+        return try zip(prepared, warnings).map { prepared, warnings in
+            let (view, rows) = prepared
+            var report = PushReport(
+                view: view.name, rows: rows.count, online: nil, offlineRows: 0, expectationViolations: warnings)
             if target.includesOnline {
                 report.online = try writeOnline(rows, view: view, manifest: manifest, now: now)
             }
@@ -106,6 +116,7 @@ extension FeatureStore {
         }
         let rows = try columns.rows(
             of: view, joinKeys: try manifest.joinKeys(of: view), source: try manifest.sourceFile(of: view))
+        try checkExpectations(ofPushed: rows, view: view, manifest: manifest, columns: columns)
         return try writeOnline(rows, view: view, manifest: manifest, now: now)
     }
 

@@ -18,7 +18,7 @@ extension FeatureStore {
         let path = path(of: file)
         let object = "feature view '\(view.name)'"
         guard FileManager.default.fileExists(atPath: path) else {
-            if case .push = source { return [] }
+            if case .push = source { return manifest.expectationColumnErrors(view: view, fileColumns: []) }
             return [DefinitionError(object: "source '\(file.name)'", field: "path", "file not found: \(path)")]
         }
         let schema: TableSchema
@@ -86,6 +86,8 @@ extension FeatureStore {
                     ))
             }
         }
+        errors += manifest.expectationColumnErrors(
+            view: view, fileColumns: schema.columns.map { ($0.name, $0.type.valueType) })
         if errors.isEmpty, isCSV(file) { errors = csvSampleErrors(view: view, file: file, keys: keys) }
         return errors
     }

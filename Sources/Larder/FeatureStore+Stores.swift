@@ -28,7 +28,7 @@ extension FeatureStore {
     /// - Throws: ``DefinitionError`` when the view's entities or source are not defined.
     public func offlineTable(for view: FeatureView, in manifest: Manifest) throws -> OfflineTable {
         let file = try manifest.sourceFile(of: view)
-        return OfflineTable(
+        var table = OfflineTable(
             name: view.name, sourcePath: path(of: file), format: file.resolvedFormat ?? .csv,
             joinKeys: try manifest.joinKeys(of: view).map {
                 OfflineColumn(name: $0.name, sourceColumn: file.sourceColumn(for: $0.name), type: $0.type)
@@ -38,6 +38,8 @@ extension FeatureStore {
                 OfflineColumn(name: $0.name, sourceColumn: file.sourceColumn(for: $0.name), type: $0.type)
             },
             ttl: view.ttl)
+        table.expectations = try manifest.expectationSuite(for: view)
+        return table
     }
 
     /// How the online store sees a feature view: its keys, features and TTL.

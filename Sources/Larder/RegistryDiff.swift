@@ -119,7 +119,9 @@ public struct RegistryDiff: Hashable, Sendable {
             let a = before[key] ?? NSNull()
             let b = after[key] ?? NSNull()
             guard compact(a) != compact(b) else { continue }
-            if key == "features", let a = a as? [[String: Any]], let b = b as? [[String: Any]],
+            if key == "expectations", let old = old as? FeatureView, let new = new as? FeatureView {
+                lines += new.expectations.changes(from: old.expectations)
+            } else if key == "features", let a = a as? [[String: Any]], let b = b as? [[String: Any]],
                 a.allSatisfy({ $0["type"] != nil })
             {
                 lines += featureChanges(a, b)

@@ -71,8 +71,15 @@ extension StoreConfiguration {
         if let node = top["server"] {
             configuration.server = try parseServer(node, reader: reader.nested("server"))
         }
+        if let node = top["feature_logging"] {
+            configuration.featureLogging = try parseFeatureLogging(node, reader: reader.nested("feature_logging"))
+        }
         try reader.rejectUnknown(
-            top, allowed: ["project", "registry", "offline_store", "online_store", "definitions", "provider", "server"])
+            top,
+            allowed: [
+                "project", "registry", "offline_store", "online_store", "definitions", "provider", "server",
+                "feature_logging",
+            ])
         return configuration
     }
 }

@@ -58,6 +58,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var definitions = DefinitionsConfiguration()
     /// The feature server's authentication and limits.
     public var server = ServerSettings()
+    /// What the feature server logs of the features it serves (`feature_logging:`).
+    public var featureLogging = FeatureLoggingSettings()
 
     /// A configuration with defaults for everything but the project name.
     /// - Parameter project: the project's name.

@@ -20,6 +20,8 @@ let benchmarks: [String: (_ arguments: [String]) throws -> Void] = [
     "http-latency": HTTPLatencyBenchmark.run,
     "loopback-rtt": LoopbackRoundTripBenchmark.run,
     "http-floor": HTTPFloorServer.run,
+    "profile": QualityBenchmark.profile,
+    "drift": QualityBenchmark.drift,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -42,12 +42,19 @@ struct GetHistoricalFeatures: ParsableCommand {
     var timestampColumn = "event_timestamp"
 
     @Option(name: .long, help: "The training set to write (.csv or .parquet), relative to the current directory.")
-    var output: String
+    var output: String?
+
+    @Option(name: .long, help: "Also keep the training set as a saved dataset of this name (see `larder datasets`).")
+    var saveAs: String?
 
     func validate() throws {
         guard (features == nil) != (service == nil) else {
             throw ValidationError("give exactly one of --features and --service")
         }
+        guard output != nil || saveAs != nil else {
+            throw ValidationError("give --output, --save-as or both")
+        }
+        guard let output else { return }
         guard ["csv", "parquet", "pq"].contains((output as NSString).pathExtension.lowercased()) else {
             throw ValidationError(
                 "--output \(output): name the training set .csv or .parquet (its format follows the extension)")
@@ -65,15 +72,27 @@ struct GetHistoricalFeatures: ParsableCommand {
                 "\(entities) has no column '\(timestampColumn)' (columns: \(columns.joined(separator: ", "))); "
                     + "name the entity rows' timestamp column with --timestamp-column")
         }
+        let scratch = saveAs != nil && output == nil ? try TrainingSetScratch() : nil
+        let outputPath = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? scratch!.path
         let report = try store.getHistoricalFeatures(
             entitiesPath: entitiesPath, timestampColumn: timestampColumn,
-            features: references, fullFeatureNames: fullFeatureNames,
-            outputPath: URL(fileURLWithPath: output).standardizedFileURL.path)
+            features: references, fullFeatureNames: fullFeatureNames, outputPath: outputPath)
         let matched = report.matchedRows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
             separator: ", ")
         print(
-            "Wrote \(report.entityRows) rows to \(output) in \(ProgressLine.seconds(report.elapsed)) (rows with features: \(matched))"
+            "Wrote \(report.entityRows) rows to \(output ?? "the saved dataset") in \(ProgressLine.seconds(report.elapsed)) "
+                + "(rows with features: \(matched))"
         )
+        if let saveAs {
+            let dataset = try saveDataset(
+                named: saveAs, trainingSet: outputPath, entitiesPath: entitiesPath, references: references,
+                joinKeys: Set(try store.registry().manifest.entities.flatMap(\.joinKeys).map(\.name)), options: options)
+            print(
+                "Saved dataset \(saveAs): \(dataset.rows) rows, features \(dataset.featureColumns.joined(separator: ", "))"
+            )
+        }
+        // The scratch directory (if any) is removed only now, after the dataset copied the file.
+        withExtendedLifetime(scratch) {}
     }
 }
 

@@ -36,6 +36,9 @@ struct Ingest: ParsableCommand {
             print(
                 "\(report.view): \(report.outcome == .upToDate ? "up to date" : "ingested"), \(report.rowCount) rows\(kept) in \(ProgressLine.seconds(report.elapsed))"
             )
+            for violation in report.expectationViolations {
+                print("  warning (policy warn, rows kept): \(violation.message)")
+            }
         }
     }
 }

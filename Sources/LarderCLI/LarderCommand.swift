@@ -18,6 +18,9 @@ struct LarderCommand: AsyncParsableCommand {
             Init.self, Apply.self, Plan.self, RegistryDump.self, Entities.self, DataSources.self, FeatureViews.self,
             FeatureServices.self, Teardown.self, Cat.self, Ingest.self, Materialize.self, MaterializeIncremental.self,
             GetHistoricalFeatures.self, GetOnlineFeatures.self, Serve.self, UI.self, VersionCommand.self,
+            Profile.self, Drift.self, Datasets.self,
+            Validate.self,
+            Skew.self,
         ]
     )
 

@@ -92,7 +92,8 @@ extension SQLiteOfflineStore {
         of table: OfflineTable, into layout: DataTableLayout, fingerprint: SourceFingerprint,
         replacing existing: CatalogEntry?, progress: (Int) -> Void
     ) throws -> (rows: Int, kept: Int) {
-        let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
+        let reader = ExpectationCheckedReader.wrapping(
+            try openSource(table.sourcePath, table.format, table.declaredSourceTypes), for: table)
         let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
         let loaded = try withLoadingSettings {
             try connection.transaction {

@@ -83,7 +83,8 @@ extension PostgresOfflineStore {
     private func loadReplacingRows(
         of table: OfflineTable, layout: PostgresTableLayout, fingerprint: SourceFingerprint, progress: (Int) -> Void
     ) throws -> (rows: Int, kept: Int) {
-        let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
+        let reader = ExpectationCheckedReader.wrapping(
+            try openSource(table.sourcePath, table.format, table.declaredSourceTypes), for: table)
         let encoder = try SourceRowEncoder(table: table, schema: reader.schema, path: reader.path)
         return try session.transaction {
             try catalog.lock(table.name)

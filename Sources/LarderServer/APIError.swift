@@ -58,6 +58,9 @@ public struct APIError: Error, Sendable, Hashable {
         case let error as RequestDataError:
             // A request field the on-demand features need is missing or of the wrong type.
             self.init(.badRequest, "invalid_request_data", error.description)
+        case let error as ExpectationError:
+            // The rows are well-formed but break the view's declared expectations.
+            self.init(.unprocessableContent, "expectation_failed", error.description)
         case let error as MaterializeWindowError:
             self.init(.unprocessableContent, "invalid_window", error.description)
         case let error as PushError:

@@ -40,7 +40,9 @@ public func buildApplication(
         server: .featureServer(route: configuration.consoleOnly ? nil : onlineFeatures, serverName: serverName),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
-        services: [StoreCloser(store: store)],
+        // The services stop in reverse order: the log is flushed before the stores close.
+        services: [StoreCloser(store: store)]
+            + (state.featureLog.map { [FeatureLogWriter(queue: $0, store: store)] } ?? []),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         eventLoopGroupProvider: eventLoops,
         logger: store.logger)

@@ -47,21 +47,29 @@ struct OnlineFeaturesRoute: Sendable {
     /// less than a hop to another thread.
     private func respond(to parsed: OnlineFeaturesRequest) throws -> [UInt8] {
         let result: OnlineFeatures
+        let now = Timestamp.now
+        var service: String?
         switch parsed.selection {
         case .features(let references):
             result = try state.store.getOnlineFeatures(
                 features: references, entities: parsed.entities, requestData: parsed.requestData,
-                fullFeatureNames: parsed.fullFeatureNames)
+                fullFeatureNames: parsed.fullFeatureNames, now: now)
         case .service(let name):
+            service = name
             result = try state.store.getOnlineFeatures(
                 service: name, entities: parsed.entities, requestData: parsed.requestData,
-                fullFeatureNames: parsed.fullFeatureNames)
+                fullFeatureNames: parsed.fullFeatureNames, now: now)
         }
         // Request fields of on-demand features sent among the entities are not echoed as keys.
         let keyColumns = result.featureNames.prefix(parsed.entities.count).prefix { name in
             parsed.entities.contains { $0.name == name }
         }.count
-        state.metrics.recordOnlineRead(result, keyColumns: keyColumns)
+        state.metrics.recordOnlineRead(result, keyColumns: keyColumns, service: service)
+        if let service, let featureLog = state.featureLog, featureLog.samples(service) {
+            featureLog.offer(
+                service: service, logTime: now, entities: parsed.entities + parsed.requestData, result: result,
+                keyColumns: keyColumns)
+        }
         return OnlineFeaturesEncoder.encode(result)
     }
 }

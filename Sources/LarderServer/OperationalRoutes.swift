@@ -16,8 +16,17 @@ struct OperationalRoutes: Sendable {
         router.on(.metrics) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: state.metrics.render())))
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metricsText())))
         }
+    }
+
+    /// The counted metrics, then the gauges computed now: view freshness and the drift report.
+    private func metricsText() -> [UInt8] {
+        var gauges = PrometheusGaugeText()
+        if let registry = try? state.store.currentRegistry() {
+            FreshnessGauges.write(registry, asOf: .now, to: &gauges)
+        }
+        return state.metrics.render() + Array((gauges.text + state.driftReport.text()).utf8)
     }
 
     private func health() throws -> Response {

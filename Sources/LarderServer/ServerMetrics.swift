@@ -12,7 +12,7 @@ import Synchronization
 /// Prometheus text for `GET /metrics`.
 final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
-    private let factory: PrometheusMetricsFactory
+    let factory: PrometheusMetricsFactory
     private let requestMetrics: Mutex<[RequestKey: (CoreMetrics.Counter, CoreMetrics.Timer)]>
     /// The request metrics of the scoring path's answer, a successful online read, found
     /// without a lock or a hash.
@@ -20,6 +20,8 @@ final class ServerMetrics: Sendable {
     private let entityRows: CoreMetrics.Counter
     /// One counter per status, in the order of `FeatureStatus.allCases`.
     private let lookups: [CoreMetrics.Counter]
+    /// Per feature service, one counter per status, in the order of `FeatureStatus.allCases`.
+    private let serviceLookups = Mutex<[String: [CoreMetrics.Counter]]>([:])
 
     private struct RequestKey: Hashable {
         var endpoint: String
@@ -81,15 +83,44 @@ final class ServerMetrics: Sendable {
     /// - Parameters:
     ///   - result: the read.
     ///   - keyColumns: how many of its first columns are join keys rather than lookups.
-    func recordOnlineRead(_ result: OnlineFeatures, keyColumns: Int) {
+    ///   - service: the feature service the request named, if it named one: its statuses are
+    ///     also counted under its name.
+    func recordOnlineRead(_ result: OnlineFeatures, keyColumns: Int, service: String? = nil) {
         entityRows.increment(by: result.rowCount)
+        let perService = service.map(serviceCounters)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: lookups.count) { counts in
             counts.initialize(repeating: 0)
             for column in result.columns.dropFirst(keyColumns) {
                 for status in column.statuses { counts[status.ordinal] += 1 }
             }
             for (counter, count) in zip(lookups, counts) where count > 0 { counter.increment(by: count) }
+            if let perService {
+                for (counter, count) in zip(perService, counts) where count > 0 { counter.increment(by: count) }
+            }
         }
+    }
+
+    /// The status counters of a feature service, made on its first read.
+    private func serviceCounters(_ service: String) -> [CoreMetrics.Counter] {
+        serviceLookups.withLock { counters in
+            if let found = counters[service] { return found }
+            let made = FeatureStatus.allCases.map {
+                CoreMetrics.Counter(
+                    label: "larder_feature_service_lookups_total",
+                    dimensions: [("feature_service", service), ("status", $0.rawValue)], factory: factory)
+            }
+            counters[service] = made
+            return made
+        }
+    }
+
+    /// A counter of the served-feature log's rows with an outcome: `written`, `dropped`
+    /// (the queue was full) or `failed` (the offline store refused them).
+    /// - Parameter outcome: the outcome.
+    /// - Returns: the counter.
+    func featureLogRows(_ outcome: String) -> CoreMetrics.Counter {
+        CoreMetrics.Counter(
+            label: "larder_feature_log_rows_total", dimensions: [("outcome", outcome)], factory: factory)
     }
 
     /// Counts rows materialized into the online store for a view.

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Larder
 import Logging
@@ -10,6 +11,10 @@ struct ServerState: Sendable {
     let authorizer: Authorizer
     let metrics: ServerMetrics
     let logger: Logger
+    /// The queue of reads to log, when `feature_logging:` names a service.
+    let featureLog: FeatureLogQueue?
+    /// The gauges of the latest drift report, next to the registry.
+    let driftReport: DriftReportGauges
 
     init(store: FeatureStore, metrics: ServerMetrics) {
         self.store = store
@@ -17,6 +22,17 @@ struct ServerState: Sendable {
         authorizer = Authorizer(tokens: settings.tokens)
         self.metrics = metrics
         logger = store.logger
+        driftReport = DriftReportGauges(
+            path: URL(fileURLWithPath: store.registryFile.path).deletingLastPathComponent()
+                .appendingPathComponent("quality/drift-latest.json").path,
+            logger: store.logger)
+        let logging = store.configuration.featureLogging
+        featureLog =
+            logging.isEnabled
+            ? FeatureLogQueue(
+                settings: logging, dropped: metrics.featureLogRows("dropped"),
+                written: metrics.featureLogRows("written"), failed: metrics.featureLogRows("failed"))
+            : nil
     }
 
     /// Reads the whole body, at most ``ServerSettings/maxBodyBytes``, of a request whose

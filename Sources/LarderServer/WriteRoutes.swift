@@ -1,6 +1,7 @@
 import Hummingbird
 import Larder
 import LarderCore
+import LarderStores
 
 /// `POST /push` and `POST /write-to-online-store`: rows written by applications, checked
 /// against the feature view's schema, newer-wins per entity key.
@@ -19,7 +20,14 @@ struct WriteRoutes: Sendable {
         try state.authorizer.authorize(request.headers, for: .push)
         let body = try PushRequest(json: try await state.readJSONObject(&request))
         let (store, source, columns, target) = (state.store, body.pushSourceName, body.df, body.to)
-        let reports = try await state.offEventLoop { try store.push(source: source, columns: columns, to: target) }
+        let reports: [PushReport]
+        do {
+            reports = try await state.offEventLoop { try store.push(source: source, columns: columns, to: target) }
+        } catch let error as ExpectationError {
+            state.metrics.recordExpectationViolations(error.violations, policy: .reject)
+            throw error
+        }
+        state.metrics.recordExpectationViolations(reports.flatMap(\.expectationViolations), policy: .warn)
         let rows = reports.map(\.rows).reduce(0, +)
         state.metrics.recordPushed(target: "push_source:\(source)", rows: rows)
         return try jsonResponse(encoding: PushResult(rows: rows, featureViews: reports.map(\.view)))

@@ -11,6 +11,13 @@ import Testing
 /// a missing or mistyped field answered 400 naming it, and the CLI printing the same bytes.
 @Suite struct OnDemandServingTests {
     static func fixture() throws -> ServerFixture {
+        try ServerFixture(
+            manifest: manifest,
+            files: ["data/users.csv": ServerFixture.csv + "\n", "data/clicks.csv": "user_id,event_timestamp,clicks\n"])
+    }
+
+    /// The server fixture's definitions, with the on-demand view `payment` and the service `scoring`.
+    static var manifest: Manifest {
         var manifest = ServerFixture.manifest
         let amount = RequestField("amount", .float64)
         let time = RequestField("timestamp", .timestamp)
@@ -32,9 +39,7 @@ import Testing
                     FeatureSelection(featureView: "user_stats", features: ["tx_count"]),
                     FeatureSelection(featureView: "payment"),
                 ]))
-        return try ServerFixture(
-            manifest: manifest,
-            files: ["data/users.csv": ServerFixture.csv + "\n", "data/clicks.csv": "user_id,event_timestamp,clicks\n"])
+        return manifest
     }
 
     static func post(_ fixture: ServerFixture, _ request: String) async throws -> (HTTPResponse.Status, String) {

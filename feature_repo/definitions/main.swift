@@ -36,6 +36,19 @@ let userTransactions = FeatureView(
     Aggregation("is_fraud", .sum, window: "30d", name: "frauds_30d", description: "Confirmed frauds")
     Aggregation("merchant_id", .countDistinct, window: "30d", name: "merchants_30d", description: "Shops paid")
 }
+// The guide's checks on the payments, run on every ingest and push: a file or pushed batch that
+// breaks one is refused whole, and the stores keep what they had (`larder validate` checks the
+// stored rows).
+.expecting(.reject) {
+    Expect.notNull("amount")
+    Expect.between("amount", 0.01, 100_000)
+    Expect.inSet(
+        "merchant_category",
+        ["grocery", "restaurants", "fuel", "travel", "electronics", "online", "fashion", "pharmacy"])
+    Expect.unique("transaction_id")
+    Expect.notNull("merchant_id")
+    Expect.rowCount(min: 1)
+}
 
 /// How busy and how risky a merchant is.
 let merchantTransactions = FeatureView(

@@ -92,7 +92,7 @@ public final class CSVReader: TableReader {
     }
 
     /// Reads the header record.
-    private static func readHeader(_ stream: inout CSVRecordStream) throws(FormatError) -> [String] {
+    static func readHeader(_ stream: inout CSVRecordStream) throws(FormatError) -> [String] {
         guard try stream.nextRecord() else {
             throw FormatError(file: stream.path, line: 1, "the file is empty; expected a header row naming the columns")
         }

@@ -2,7 +2,7 @@
 /// table with open addressing and a multiplicative hash, sized once for the most distinct
 /// values a dictionary page holds. Writing a training set dictionary-encodes every output
 /// column; with `Dictionary<UInt64, UInt32>` (SipHash per value) that took a fifth of a
-/// point-in-time join's instructions (docs/BENCHMARKS.md, offline store).
+/// point-in-time join's instructions (docs/BENCHMARKS.md, "Training-set output").
 struct ParquetBitPatternPositions {
     /// `patterns[slot]` is valid where `positions[slot] > 0`.
     private var patterns: [UInt64]

@@ -111,6 +111,7 @@ extension ConsolePages {
     func featureViewSections(_ view: FeatureView) -> [(String, HTML)] {
         var sections: [(String, HTML)] = []
         if let aggregations = view.aggregations { sections.append(("Aggregations", aggregationList(aggregations))) }
+        if !view.expectations.isEmpty { sections.append(("Expectations", expectationList(view.expectations))) }
         return sections
     }
 

@@ -21,6 +21,8 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
     }
 
     let tables = Mutex<[String: StoredTable]>([:])
+    /// The served-feature log, in the order it was appended.
+    let featureLog = Mutex<[FeatureLogRecord]>([])
     private let openSource: SourceOpener
 
     /// An empty store.
@@ -86,7 +88,8 @@ public final class MemoryOfflineStore: OfflineStore, Sendable {
 
     /// Reads a source file's rows, checking every column and row.
     private func load(_ table: OfflineTable, progress: (Int) -> Void) throws -> [StoredRow] {
-        let reader = try openSource(table.sourcePath, table.format, table.declaredSourceTypes)
+        let reader = ExpectationCheckedReader.wrapping(
+            try openSource(table.sourcePath, table.format, table.declaredSourceTypes), for: table)
         let plan = try SourceColumnPlan(table: table, schema: reader.schema, path: reader.path)
         let keyCount = table.joinKeys.count
         var rows: [StoredRow] = []

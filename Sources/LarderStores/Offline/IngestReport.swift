@@ -18,6 +18,8 @@ public struct IngestReport: Sendable, Hashable {
     public var keptAppendedRows: Int = 0
     /// How long ingestion took, including checking the source.
     public var elapsed: Duration
+    /// The expectations the file broke under the view's `warn` policy (its rows went in).
+    public var expectationViolations: [ExpectationViolation] = []
 
     /// A report.
     /// - Parameters:

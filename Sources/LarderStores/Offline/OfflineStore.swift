@@ -100,6 +100,25 @@ public protocol OfflineStore: AnyObject {
     /// - Throws: when the store cannot be read.
     func ingestedTable(named name: String) throws -> IngestedTable?
 
+    /// Appends rows of the served-feature log (`larder_feature_log`), all or none.
+    /// - Parameter records: the logged rows.
+    /// - Returns: the number of rows appended.
+    /// - Throws: ``OfflineStoreError`` (`invalidRequest`) naming a malformed record; store errors.
+    @discardableResult
+    func appendFeatureLog(_ records: [FeatureLogRecord]) throws -> Int
+
+    /// Streams the logged rows of a feature service with `since <= log time`, ordered by log
+    /// time, then by request and entity row.
+    /// - Parameters:
+    ///   - service: the feature service.
+    ///   - since: the earliest log time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`invalidSource`) for a damaged row; store errors;
+    ///   whatever `body` throws.
+    @discardableResult
+    func scanFeatureLog(service: String, since: Timestamp, _ body: (FeatureLogRecord) throws -> Void) throws -> Int
+
     /// Removes a feature view's rows.
     /// - Parameter name: the feature view's name.
     /// - Returns: `true` when the view was in the store.

@@ -51,6 +51,9 @@ public struct OfflineTable: Sendable, Hashable {
     public var features: [OfflineColumn]
     /// How far back a row stays visible to a point-in-time join; `nil` or zero for no limit.
     public var ttl: Duration?
+    /// The view's expectations, checked by ingestion (``ExpectationCheckedReader``); `nil`
+    /// for none.
+    public var expectations: ExpectationSuite?
 
     /// A table description.
     /// - Parameters:

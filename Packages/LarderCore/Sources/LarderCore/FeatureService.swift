@@ -33,6 +33,8 @@ public struct FeatureService: Hashable, Sendable {
     public var tags: [String: String]
     /// Who to ask about the service.
     public var owner: String
+    /// When `larder drift` calls the service's features drifted; `nil` for the defaults.
+    public var drift: DriftPolicy?
 
     /// A feature service, with its views (or selections of them) in a builder block.
     /// - Parameters:
@@ -40,12 +42,14 @@ public struct FeatureService: Hashable, Sendable {
     ///   - description: what the model is.
     ///   - tags: free-form labels.
     ///   - owner: who to ask.
+    ///   - drift: when `larder drift` calls its features drifted; `nil` for the defaults.
     ///   - selections: whole views, or `view.select("a", "b")`.
     public init(
         _ name: String, description: String = "", tags: [String: String] = [:], owner: String = "",
-        @FeatureSelectionBuilder _ selections: () -> [FeatureSelection]
+        drift: DriftPolicy? = nil, @FeatureSelectionBuilder _ selections: () -> [FeatureSelection]
     ) {
-        self.init(name: name, selections: selections(), description: description, tags: tags, owner: owner)
+        self.init(
+            name: name, selections: selections(), description: description, tags: tags, owner: owner, drift: drift)
     }
 
     /// A feature service from its parts.
@@ -55,15 +59,17 @@ public struct FeatureService: Hashable, Sendable {
     ///   - description: what the model is.
     ///   - tags: free-form labels.
     ///   - owner: who to ask.
+    ///   - drift: when `larder drift` calls its features drifted; `nil` for the defaults.
     public init(
         name: String, selections: [FeatureSelection], description: String = "", tags: [String: String] = [:],
-        owner: String = ""
+        owner: String = "", drift: DriftPolicy? = nil
     ) {
         self.name = name
         self.selections = selections
         self.description = description
         self.tags = tags
         self.owner = owner
+        self.drift = drift
     }
 }
 

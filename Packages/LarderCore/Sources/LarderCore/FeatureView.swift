@@ -28,6 +28,9 @@ public struct FeatureView: Hashable, Sendable {
     public var tags: [String: String]
     /// Who to ask about the view.
     public var owner: String
+    /// The checks on the view's rows and what to do when they fail (empty: none); see
+    /// ``expecting(_:_:)``.
+    public var expectations = ViewExpectations()
     /// The entity and source objects the view was declared with, so a repository that lists
     /// only the view still defines them. Not part of the view's identity or its manifest form.
     var implicitDeclarations = ImplicitDeclarations()

@@ -110,7 +110,7 @@ extension DataSource: Codable {
 extension FeatureView: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, entities, features, source, ttlSeconds = "ttl_seconds", online, description, tags, owner
-        case aggregations
+        case aggregations, expectations
     }
 
     /// Decodes a view: `features` for stored features, or `aggregations` (manifest version 2)
@@ -129,6 +129,7 @@ extension FeatureView: Codable {
         let description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
         let tags = try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:]
         let owner = try container.decodeIfPresent(String.self, forKey: .owner) ?? ""
+        let expectations = try container.decodeIfPresent(ViewExpectations.self, forKey: .expectations) ?? .init()
         if let aggregations = try container.decodeIfPresent([Aggregation].self, forKey: .aggregations) {
             if container.contains(.features) {
                 throw DecodingError.dataCorruptedError(
@@ -149,6 +150,7 @@ extension FeatureView: Codable {
                 sourceName: sourceName, ttl: ttlSeconds == 0 ? nil : .seconds(ttlSeconds), online: online,
                 description: description, tags: tags, owner: owner)
         }
+        self.expectations = expectations
     }
 
     /// Encodes the view, its TTL as whole seconds (0 for none); an aggregation view lists its
@@ -168,15 +170,20 @@ extension FeatureView: Codable {
         try container.encode(description, forKey: .description)
         try container.encode(tags, forKey: .tags)
         try container.encode(owner, forKey: .owner)
+        // Written only when declared, so a view without expectations keeps its form.
+        if !expectations.isEmpty {
+            try container.encode(expectations, forKey: .expectations)
+        }
     }
 }
 
 extension FeatureService: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, features, description, tags, owner
+        case name, features, description, tags, owner, drift
     }
 
-    /// Decodes a service; `features` lists `{feature_view, features?}` selections.
+    /// Decodes a service; `features` lists `{feature_view, features?}` selections, and the
+    /// optional `drift` holds its drift thresholds.
     /// - Throws: `DecodingError` when a required member is missing or malformed, or a member
     ///   is unknown.
     public init(from decoder: any Decoder) throws {
@@ -187,10 +194,11 @@ extension FeatureService: Codable {
             selections: try container.decode([FeatureSelection].self, forKey: .features),
             description: try container.decodeIfPresent(String.self, forKey: .description) ?? "",
             tags: try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:],
-            owner: try container.decodeIfPresent(String.self, forKey: .owner) ?? "")
+            owner: try container.decodeIfPresent(String.self, forKey: .owner) ?? "",
+            drift: try container.decodeIfPresent(DriftPolicy.self, forKey: .drift))
     }
 
-    /// Encodes the service.
+    /// Encodes the service; `drift` only when it is declared, so older registries read it.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
@@ -198,6 +206,7 @@ extension FeatureService: Codable {
         try container.encode(description, forKey: .description)
         try container.encode(tags, forKey: .tags)
         try container.encode(owner, forKey: .owner)
+        try container.encodeIfPresent(drift, forKey: .drift)
     }
 }
 

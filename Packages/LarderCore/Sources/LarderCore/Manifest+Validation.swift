@@ -129,6 +129,7 @@ extension Manifest {
         if let aggregations = view.aggregations {
             errors += Self.errors(in: aggregations, object: object, keyNames: keyNames)
         }
+        errors += expectationErrors(in: view)
         var seen = Set<String>()
         for (index, feature) in view.features.enumerated() {
             let field = "\(member)[\(index)]"
@@ -195,6 +196,7 @@ extension Manifest {
         if service.selections.isEmpty {
             errors.append(DefinitionError(object: object, field: "features", "needs at least one feature view"))
         }
+        errors += service.drift?.errors(object: object) ?? []
         for (index, selection) in service.selections.enumerated() {
             guard let names = featureNames(ofView: selection.featureView) else {
                 errors.append(
