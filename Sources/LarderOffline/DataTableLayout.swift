@@ -111,13 +111,21 @@ struct DataTableLayout {
 
     /// Every row with `?1 <= event time <= ?2` in sequence order (SQLite sorts them): the
     /// join keys, the event and creation times, then the features.
-    var sequentialScanSQL: String {
+    var sequentialScanSQL: String { scanSQL(orderedBy: [Self.sequenceColumn]) }
+
+    /// ``sequentialScanSQL``'s rows in the table's own order, (join keys, event time,
+    /// creation time, sequence): a forward scan, with no sort.
+    var clusteredScanSQL: String { scanSQL(orderedBy: pointInTimeOrder) }
+
+    /// Every row with `?1 <= event time <= ?2` in the given order: the join keys, the event
+    /// and creation times, then the features.
+    private func scanSQL(orderedBy order: [String]) -> String {
         let selected =
             definition.joinKeys.map(\.name.quotedIdentifier) + [Self.eventColumn, Self.createdColumn]
             + definition.features.map(\.name.quotedIdentifier)
         return """
             SELECT \(selected.joined(separator: ", ")) FROM main.\(table.quotedIdentifier) \
-            WHERE \(Self.eventColumn) BETWEEN ?1 AND ?2 ORDER BY \(Self.sequenceColumn)
+            WHERE \(Self.eventColumn) BETWEEN ?1 AND ?2 ORDER BY \(order.joined(separator: ", "))
             """
     }
 

@@ -141,35 +141,10 @@ extension SQLiteOfflineStore {
     ///   sort (``SourceRunLoader``) sizes its runs from the cache too: small runs fit the
     ///   processor's cache and are sorted on a second thread (`PRAGMA threads`).
     func withLoadingSettings<Result>(_ body: () throws -> Result) throws -> Result {
-        try withPragma("mmap_size = 0", restoring: "mmap_size = \(Self.mmapBytes)") {
-            try withPragma(
+        try connection.withPragma("mmap_size = 0", restoring: "mmap_size = \(Self.mmapBytes)") {
+            try connection.withPragma(
                 "cache_size = -\(Self.loadingCacheKibibytes)", restoring: "cache_size = -\(Self.cacheKibibytes)",
                 body)
         }
-    }
-
-    /// Runs `body` with a setting of the connection changed, and changes it back afterwards,
-    /// also when `body` throws.
-    /// - Parameters:
-    ///   - setting: the `PRAGMA` to run first, without the keyword.
-    ///   - original: the `PRAGMA` that restores the setting, without the keyword.
-    ///   - body: the work to do with the setting.
-    /// - Returns: what `body` returns.
-    /// - Throws: what `body` throws, or ``SQLiteError`` when a setting cannot be changed.
-    func withPragma<Result>(
-        _ setting: String, restoring original: String, _ body: () throws -> Result
-    ) throws
-        -> Result
-    {
-        try connection.execute("PRAGMA \(setting)")
-        let result: Result
-        do {
-            result = try body()
-        } catch {
-            try? connection.execute("PRAGMA \(original)")
-            throw error
-        }
-        try connection.execute("PRAGMA \(original)")
-        return result
     }
 }

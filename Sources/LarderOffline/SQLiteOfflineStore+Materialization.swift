@@ -68,12 +68,39 @@ extension SQLiteOfflineStore {
     public func scanRows(
         table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
     ) throws -> Int {
+        try scan(table: table, start: start, end: end, sql: \.sequentialScanSQL, body)
+    }
+
+    /// Streams every row of a view with `start <= event time <= end` in the data table's
+    /// order, (join keys, event time, creation time, sequence), with no sort: the rows of one
+    /// key with the same event and creation times come in stored (sequence) order, as
+    /// aggregation views need.
+    /// - Parameters:
+    ///   - table: the feature view's description (it must be ingested with this definition).
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); ``SQLiteError``; whatever
+    ///   `body` throws.
+    @discardableResult
+    public func scanEvents(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
+        try scan(table: table, start: start, end: end, sql: \.clusteredScanSQL, body)
+    }
+
+    /// Streams the rows a scan statement of the data table selects, in one transaction.
+    private func scan(
+        table: OfflineTable, start: Timestamp, end: Timestamp, sql: KeyPath<DataTableLayout, String>,
+        _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
         try connection.transaction(.deferred) {
             let entry = try currentEntry(for: table)
             let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
             let keys = entry.definition.joinKeys
             let features = entry.definition.features
-            let scan = try connection.prepare(layout.sequentialScanSQL)
+            let scan = try connection.prepare(layout[keyPath: sql])
             try scan.bind(start.nanosecondsSinceEpoch, at: 1)
             try scan.bind(end.nanosecondsSinceEpoch, at: 2)
             let timeColumn = Int32(keys.count)
