@@ -8,17 +8,11 @@ import LarderStores
 /// appends every row at the end of the table: no search per row and no index to build
 /// afterwards. A file with more than `runRows` rows does not stay in memory: its rows go, in
 /// file order, to a temporary staging table, which SQLite sorts into the data table at the
-/// end (its sort spills to temporary files; memory stays bounded by
-/// ``stagingSortCacheKibibytes``).
+/// end (its sort spills to temporary files; memory stays bounded).
 struct SourceRunLoader {
     /// The most rows held in memory to be sorted, unless a store says otherwise: 1M rows of
     /// ten columns hold about 100 MiB.
     static let defaultRunRows = 1 << 21
-    /// The page cache while SQLite sorts the staged rows into the data table, in KiB: SQLite
-    /// sorts runs of this size (on a second thread, `PRAGMA threads`) and merges them, so
-    /// 10M rows make a few dozen runs instead of a thousand, while memory stays within a few
-    /// hundred MiB.
-    static let stagingSortCacheKibibytes = 64 * 1024
     /// The temporary table holding a large file's rows until they are sorted in.
     static let stagingTable = "larder_ingest_staging"
 
@@ -68,14 +62,7 @@ struct SourceRunLoader {
     mutating func finish() throws {
         if staging != nil {
             staging = nil
-            // SQLite's sort holds runs of the page cache's size: with the 1 MiB cache of loading,
-            // 10M rows made a thousand runs, merged over several passes through temporary files.
-            try connection.withPragma(
-                "cache_size = -\(Self.stagingSortCacheKibibytes)",
-                restoring: "cache_size = -\(SQLiteOfflineStore.loadingCacheKibibytes)"
-            ) {
-                try connection.execute(layout.insertSortedSQL(from: Self.stagingTable))
-            }
+            try connection.execute(layout.insertSortedSQL(from: Self.stagingTable))
             try connection.execute("DROP TABLE temp.\(Self.stagingTable.quotedIdentifier)")
         } else if !held.isEmpty {
             try loader.insert(run: held, firstRow: 0, using: try connection.prepare(layout.insertSQL))
