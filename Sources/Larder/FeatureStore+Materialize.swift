@@ -92,7 +92,7 @@ extension FeatureStore {
             if view.isAggregation {
                 // Events go straight into per-key groups: no row is kept.
                 var groups = EventGroups(types: try manifest.eventLogLayout(for: view).types)
-                try offline.scanRows(table: table, start: from, end: end) { row in
+                try offline.scanEvents(table: table, start: from, end: end) { row in
                     newestEvent = max(newestEvent ?? row.eventTimestamp, row.eventTimestamp)
                     groups.add(row)
                 }

@@ -87,7 +87,7 @@ public final class AggregationTrainingColumns: Sendable {
             }
             if let earliest = presentTimes.min(), let latest = presentTimes.max() {
                 let (start, overflow) = earliest.subtractingReportingOverflow(request.program.longestWindow)
-                try store.scanRows(
+                try store.scanEvents(
                     table: request.table, start: Timestamp(nanosecondsSinceEpoch: overflow ? .min : start),
                     end: Timestamp(nanosecondsSinceEpoch: latest)
                 ) { row in

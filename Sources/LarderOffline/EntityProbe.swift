@@ -42,6 +42,24 @@ struct EntityProbe {
         return time > other.time
     }
 
+    /// Probes in descending (key, time) order. Probes of single integer keys (the common case)
+    /// sort as plain pairs of integers.
+    /// - Parameter probes: the probes, in any order.
+    /// - Returns: the probes sorted.
+    static func sortedDescending(_ probes: [EntityProbe]) -> [EntityProbe] {
+        guard probes.allSatisfy({ $0.parts.isEmpty }), probes.count <= Int(Int32.max) else {
+            return probes.sorted { $0.precedesDescending($1) }
+        }
+        var order = probes.indices.map { (key: probes[$0].integer, time: probes[$0].time, index: Int32($0)) }
+        order.sort { ($0.key, $0.time) > ($1.key, $1.time) }
+        return order.map { probes[Int($0.index)] }
+    }
+
+    /// Whether another probe has the same join key.
+    func hasKey(of other: EntityProbe) -> Bool {
+        integer == other.integer && parts == other.parts
+    }
+
     /// Compares this probe's key with the key in result columns `0..<count` of a statement's row.
     /// - Returns: a negative number when the probe's key is smaller, 0 when equal, positive
     ///   when greater.
@@ -95,13 +113,14 @@ struct EntityProbe {
                     guard let column = columns[index], let part = keyPart(column, row: row, type: key.type) else {
                         continue rows
                     }
+                    if inline, case .integer(let value) = part {
+                        // The key stays inline: no array per probe.
+                        probes.append(EntityProbe(integer: value, parts: [], time: time, row: base + row))
+                        continue rows
+                    }
                     parts.append(part)
                 }
-                if inline, case .integer(let value) = parts[0] {
-                    probes.append(EntityProbe(integer: value, parts: [], time: time, row: base + row))
-                } else {
-                    probes.append(EntityProbe(integer: 0, parts: parts, time: time, row: base + row))
-                }
+                probes.append(EntityProbe(integer: 0, parts: parts, time: time, row: base + row))
             }
             base += batch.rowCount
         }

@@ -5,7 +5,8 @@ public enum JoinStrategy: String, Sendable, Hashable, CaseIterable {
     /// Choose per chunk of entity rows and per view: a sorted scan when the chunk is large
     /// relative to the view's rows, index searches otherwise.
     case automatic
-    /// One index search per entity row; best for few entity rows against many feature rows.
+    /// One search of the view's table per entity row, in (key, time) order; best unless the
+    /// entity rows are nearly as many as the view's rows.
     case indexSearch
     /// Sort the chunk's entity rows by key and time and merge them with one scan of the view's
     /// rows in the same order; best when entity rows are many.

@@ -2,12 +2,13 @@ internal import LarderCore
 internal import LarderFormats
 import LarderStores
 
-/// Finds, for each entity row of a batch, the visible winner among one feature view's rows
-/// and produces the requested feature columns.
+/// Finds each entity row's visible winner among one feature view's rows with one search of
+/// the view's table (clustered in point-in-time order) per entity row.
 ///
-/// One indexed query per entity row: rows with the entity's join keys and
+/// Each search takes the rows with the entity's join keys and
 /// `entity time - TTL <= event time <= entity time`, newest event time first, then newest
-/// creation time, then last ingested; the first row wins.
+/// creation time, then last ingested; the first row wins. The entity rows are searched in
+/// (key, time) order, so consecutive searches read neighbouring pages of the table.
 final class PointInTimeLookup {
     /// The feature view's name.
     let view: String
@@ -15,7 +16,7 @@ final class PointInTimeLookup {
     /// The view's join keys.
     let joinKeys: [OfflineColumn]
     private let ttlNanoseconds: Int64?
-    private var builders: [FeatureColumnBuilder]
+    private let outputColumns: [(name: String, type: ValueType)]
     /// Entity rows that found a visible row so far.
     private(set) var matchedRows = 0
 
@@ -31,63 +32,63 @@ final class PointInTimeLookup {
         ttlNanoseconds = request.table.ttlNanoseconds
         statement = try connection.prepare(layout.lookupSQL(features: request.features.map(\.name)))
         let types = Dictionary(layout.definition.features.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
-        builders = request.features.map { FeatureColumnBuilder(name: $0.outputName, type: types[$0.name] ?? .string) }
+        outputColumns = request.features.map { ($0.outputName, types[$0.name] ?? .string) }
     }
 
-    /// The feature columns for a batch of entity rows, in request order.
+    /// Finds every probe's winner.
     /// - Parameters:
-    ///   - batch: entity rows, holding the view's join key columns.
-    ///   - times: each entity row's time in nanoseconds; `nil` for a null time.
-    /// - Returns: one column per requested feature, with a value or null for every row.
-    /// - Throws: ``OfflineStoreError`` when an entity key cannot be compared;
-    ///   ``SQLiteError`` when the query fails.
-    func featureColumns(for batch: ColumnBatch, times: [Int64?]) throws -> [Column] {
-        let keys = try joinKeys.enumerated().map { index, key in
-            guard let column = batch.column(named: key.name) else {
-                throw OfflineStoreError(.invalidRequest, "the entity rows have no column '\(key.name)'")
-            }
-            return SourceColumnBinder.Target(column: column, declared: key.type, parameter: Int32(index + 1))
-        }
-        try SourceColumnBinder.withBinders(keys) { try lookUp(batch.rowCount, keys: $0, times: times) }
-        return builders.indices.map { builders[$0].build() }
-    }
-
-    /// Looks up each entity row and appends its features (or nulls) to the builders.
-    private func lookUp(_ rowCount: Int, keys: SourceColumnBinders, times: [Int64?]) throws {
+    ///   - probes: the chunk's matchable entity rows.
+    ///   - rowCount: the number of rows in the chunk.
+    /// - Returns: the winning rows' feature columns (one row per distinct winner), and per
+    ///   chunk row the index of its winner in them, or -1 for none.
+    /// - Throws: ``SQLiteError`` when a search fails.
+    func match(_ probes: [EntityProbe], rowCount: Int) throws -> (winners: [Column], assignment: [Int32]) {
+        var assignment = [Int32](repeating: -1, count: rowCount)
+        var builders = outputColumns.map { FeatureColumnBuilder(name: $0.name, type: $0.type) }
         let timeParameter = Int32(joinKeys.count + 1)
-        for row in 0..<rowCount {
-            guard let time = times[row], try bindKeys(keys, row: row) else {
-                appendNulls()
+        var winnerCount: Int32 = 0
+        var previous: EntityProbe?
+        var previousWinner: Int32 = -1
+        for probe in EntityProbe.sortedDescending(probes) {
+            if let previous, previous.time == probe.time, previous.hasKey(of: probe) {
+                // The same key and time: the same winner, without another search.
+                assignment[probe.row] = previousWinner
+                if previousWinner >= 0 { matchedRows += 1 }
                 continue
             }
-            try statement.bind(time, at: timeParameter)
-            try statement.bind(OfflineTable.windowStart(at: time, ttl: ttlNanoseconds), at: timeParameter + 1)
+            try bindKey(of: probe)
+            try statement.bind(probe.time, at: timeParameter)
+            try statement.bind(OfflineTable.windowStart(at: probe.time, ttl: ttlNanoseconds), at: timeParameter + 1)
             defer { statement.reset() }
-            if try statement.step() {
-                matchedRows += 1
-                for index in builders.indices {
-                    builders[index].append(from: statement, column: Int32(index))
+            previous = probe
+            previousWinner = -1
+            guard try statement.step() else { continue }
+            for index in builders.indices {
+                builders[index].append(from: statement, column: Int32(index))
+            }
+            previousWinner = winnerCount
+            winnerCount += 1
+            assignment[probe.row] = previousWinner
+            matchedRows += 1
+        }
+        return (builders.indices.map { builders[$0].build() }, assignment)
+    }
+
+    /// Binds a probe's join key to the search's first parameters, as the stored key's type.
+    private func bindKey(of probe: EntityProbe) throws {
+        guard !probe.parts.isEmpty else { return try statement.bind(probe.integer, at: 1) }
+        for (index, part) in probe.parts.enumerated() {
+            let parameter = Int32(index + 1)
+            switch part {
+            case .integer(let value): try statement.bind(value, at: parameter)
+            case .real(let value): try statement.bind(value, at: parameter)
+            case .bytes(let value):
+                if joinKeys[index].type == .string {
+                    try value.withUnsafeBufferPointer { try statement.bindText($0, at: parameter) }
+                } else {
+                    try value.withUnsafeBytes { try statement.bindBlob($0, at: parameter) }
                 }
-            } else {
-                appendNulls()
             }
         }
-    }
-
-    /// Binds an entity row's join keys; `false` when one is null (nothing can match).
-    private func bindKeys(_ keys: SourceColumnBinders, row: Int) throws -> Bool {
-        for index in 0..<keys.count {
-            do {
-                guard try keys.bind(index, row: row, to: statement) else { return false }
-            } catch let error as ValueOutOfRange {
-                throw OfflineStoreError(
-                    .invalidRequest, "entity row \(row + 1): join key '\(joinKeys[index].name)': \(error.message)")
-            }
-        }
-        return true
-    }
-
-    private func appendNulls() {
-        for index in builders.indices { builders[index].appendNull() }
     }
 }

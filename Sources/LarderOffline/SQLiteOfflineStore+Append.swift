@@ -27,7 +27,8 @@ extension SQLiteOfflineStore {
             let entry =
                 try catalog.entry(for: table.name) == nil ? try createEmpty(table) : try currentEntry(for: table)
             let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
-            let next = try nextSequence(in: layout)
+            // Sequences are 1...rowCount: the file's rows, then the appended ones.
+            let next = Int64(entry.rowCount) + 1
             let insert = try connection.prepare(layout.insertSQL)
             let keys = entry.definition.joinKeys
             let features = entry.definition.features
@@ -61,10 +62,8 @@ extension SQLiteOfflineStore {
     private func createEmpty(_ table: OfflineTable) throws -> CatalogEntry {
         let definition = StoredDefinition(table)
         let layout = DataTableLayout(
-            table: "larder_fv_\(table.name.identifierSafe)_\(String(Timestamp.now.nanosecondsSinceEpoch, radix: 36))",
-            definition: definition)
+            table: DataTableLayout.newTableName(for: table.name), definition: definition)
         try connection.execute(layout.createTableSQL)
-        try connection.execute(layout.createIndexSQL)
         let entry = CatalogEntry(
             view: table.name, dataTable: layout.table, definition: definition,
             fingerprint: SourceFingerprint(size: -1, modifiedNanoseconds: 0, contentHash: ""), rowCount: 0,
@@ -72,13 +71,5 @@ extension SQLiteOfflineStore {
         try catalog.save(entry)
         connection.clearStatementCache()
         return entry
-    }
-
-    /// One more than the greatest ingestion sequence in a data table (1 when it is empty).
-    private func nextSequence(in layout: DataTableLayout) throws -> Int64 {
-        let statement = try connection.prepare(
-            "SELECT coalesce(max(\(DataTableLayout.sequenceColumn)), 0) + 1 FROM main.\(layout.table.quotedIdentifier)")
-        _ = try statement.step()
-        return statement.int64(at: 0)
     }
 }

@@ -57,8 +57,7 @@ extension SQLiteOfflineStore {
                     : nil
             } ?? nil
         let layout = DataTableLayout(
-            table: "larder_fv_\(table.name.identifierSafe)_\(String(Timestamp.now.nanosecondsSinceEpoch, radix: 36))",
-            definition: definition)
+            table: DataTableLayout.newTableName(for: table.name), definition: definition)
         logger.info(
             "ingesting feature view",
             metadata: ["feature_view.name": "\(table.name)", "source.path": "\(table.sourcePath)"])
@@ -83,11 +82,11 @@ extension SQLiteOfflineStore {
         return report
     }
 
-    /// Loads the source into a new data table, carries the old table's appended rows over,
-    /// indexes it, drops the old one and records the new one, all in one transaction: until it
-    /// commits, and whenever anything fails or the process dies, the old rows stay in place and
-    /// nothing of the new ones remains. Loading only appends, so the transaction's size costs
-    /// nothing extra.
+    /// Loads the source into a new data table in point-in-time order (see
+    /// ``SourceRunLoader``), carries the old table's appended rows over, drops the old table
+    /// and records the new one, all in one transaction: until it commits, and whenever
+    /// anything fails or the process dies, the old rows stay in place and nothing of the new
+    /// ones remains.
     /// - Returns: the rows stored, and how many of them were appended rows kept.
     private func loadReplacingRows(
         of table: OfflineTable, into layout: DataTableLayout, fingerprint: SourceFingerprint,
@@ -96,19 +95,17 @@ extension SQLiteOfflineStore {
         let reader = ExpectationCheckedReader.wrapping(
             try openSource(table.sourcePath, table.format, table.declaredSourceTypes), for: table)
         let loader = try SourceLoader(table: table, schema: reader.schema, path: reader.path)
-        // Without the memory map while loading: dropping the previous rows reads every page of
-        // their table, and through the map each page read stays in the process's resident memory
-        // (a forced re-ingest of 1M rows peaked at 323 MiB with it, 218 MiB without, as fast).
-        let loaded = try withPragma("mmap_size = 0", restoring: "mmap_size = \(Self.mmapBytes)") {
+        let loaded = try withLoadingSettings {
             try connection.transaction {
                 try connection.execute(layout.createTableSQL)
-                let insert = try connection.prepare(layout.insertSQL)
-                var rowCount = 0
+                var load = SourceRunLoader(
+                    loader: loader, layout: layout, connection: connection, runRows: sortedRunRows)
                 try reader.forEachBatch(columns: loader.sourceColumns) { batch in
-                    try loader.insert(batch, firstRow: rowCount, using: insert)
-                    rowCount += batch.rowCount
-                    progress(rowCount)
+                    try load.add(batch)
+                    progress(load.rowCount)
                 }
+                try load.finish()
+                let rowCount = load.rowCount
                 logger.debug(
                     "loaded source rows", metadata: ["feature_view.name": "\(table.name)", "rows.count": "\(rowCount)"])
                 guard try SourceFingerprint.attributes(of: table.sourcePath).hasSameAttributes(as: fingerprint) else {
@@ -118,8 +115,6 @@ extension SQLiteOfflineStore {
                     )
                 }
                 let kept = try existing.map { try carryAppendedRows(of: $0, into: layout, after: rowCount) } ?? 0
-                try buildIndex(of: layout)
-                logger.debug("indexed source rows", metadata: ["feature_view.name": "\(table.name)"])
                 if let existing {
                     try connection.execute("DROP TABLE IF EXISTS main.\(existing.dataTable.quotedIdentifier)")
                 }
@@ -135,44 +130,21 @@ extension SQLiteOfflineStore {
         return (loaded.rows + loaded.kept, loaded.kept)
     }
 
-    /// Builds a data table's point-in-time index.
-    ///
-    /// SQLite sizes the index sort's runs from the page cache: with the store's 256 MiB cache,
-    /// 1M rows sort as one list, merged with a cache miss per comparison. With a 1 MiB cache
-    /// during the build, the runs fit the processor's cache and are sorted on a second thread
-    /// (`PRAGMA threads`) while the next is read: 1M rows index in about half the time. The
-    /// rows loaded so far go to the write-ahead log earlier instead of at commit; they are
-    /// written once either way.
-    func buildIndex(of layout: DataTableLayout) throws {
-        try withPragma(
-            "cache_size = -\(Self.indexBuildCacheKibibytes)", restoring: "cache_size = -\(Self.cacheKibibytes)"
-        ) {
-            try connection.execute(layout.createIndexSQL)
+    /// Runs `body` with the settings for loading rows, restored afterwards (after a failure
+    /// too):
+    /// - No memory map: dropping the previous rows reads every page of their table, and
+    ///   through the map each page read stays in the process's resident memory (a forced
+    ///   re-ingest of 1M rows peaked at 323 MiB with it, 218 MiB without, as fast).
+    /// - A small page cache: rows arrive in the table's order, so only the pages being
+    ///   filled are needed, and the filled ones go to the write-ahead log as they fill instead
+    ///   of staying in memory until the commit (written once either way). A large file's
+    ///   sort (``SourceRunLoader``) sizes its runs from the cache too: small runs fit the
+    ///   processor's cache and are sorted on a second thread (`PRAGMA threads`).
+    func withLoadingSettings<Result>(_ body: () throws -> Result) throws -> Result {
+        try connection.withPragma("mmap_size = 0", restoring: "mmap_size = \(Self.mmapBytes)") {
+            try connection.withPragma(
+                "cache_size = -\(Self.loadingCacheKibibytes)", restoring: "cache_size = -\(Self.cacheKibibytes)",
+                body)
         }
-    }
-
-    /// Runs `body` with a setting of the connection changed, and changes it back afterwards,
-    /// also when `body` throws.
-    /// - Parameters:
-    ///   - setting: the `PRAGMA` to run first, without the keyword.
-    ///   - original: the `PRAGMA` that restores the setting, without the keyword.
-    ///   - body: the work to do with the setting.
-    /// - Returns: what `body` returns.
-    /// - Throws: what `body` throws, or ``SQLiteError`` when a setting cannot be changed.
-    func withPragma<Result>(
-        _ setting: String, restoring original: String, _ body: () throws -> Result
-    ) throws
-        -> Result
-    {
-        try connection.execute("PRAGMA \(setting)")
-        let result: Result
-        do {
-            result = try body()
-        } catch {
-            try? connection.execute("PRAGMA \(original)")
-            throw error
-        }
-        try connection.execute("PRAGMA \(original)")
-        return result
     }
 }

@@ -6,8 +6,8 @@ extension SQLiteOfflineStore {
     /// `start <= event time <= end`: the latest event time, then the latest creation time,
     /// then the row ingested last. This is what materialization writes to the online store.
     ///
-    /// Keys arrive in descending key order. One pass over the view's index, plus one rowid
-    /// search per winner for its features.
+    /// Keys arrive in descending key order. One backward pass over the view's table, which
+    /// is clustered in point-in-time order: each key's first row is its winner.
     /// - Parameters:
     ///   - table: the feature view's description (it must be ingested with this definition).
     ///   - start: the earliest event time included.
@@ -25,28 +25,27 @@ extension SQLiteOfflineStore {
             let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
             let keys = entry.definition.joinKeys
             let features = entry.definition.features
-            let scan = try connection.prepare(layout.descendingScanSQL(times: false))
-            let fetch = try connection.prepare(layout.rowBySequenceSQL(features: features.map(\.name), times: true))
+            let scan = try connection.prepare(
+                layout.descendingScanSQL(features: features.map(\.name), created: true))
             try scan.bind(start.nanosecondsSinceEpoch, at: 1)
             try scan.bind(end.nanosecondsSinceEpoch, at: 2)
-            let sequenceColumn = Int32(keys.count)
+            let eventColumn = Int32(keys.count)
             var previous: [Value] = []
             var emitted = 0
             while try scan.step() {
                 // Rows come newest first within each key: the first row of a key wins.
                 guard !Self.row(of: scan, hasKeys: previous, types: keys) else { continue }
                 previous = keys.indices.map { scan.value(at: Int32($0), as: keys[$0].type) }
-                try fetch.bind(scan.int64(at: sequenceColumn), at: 1)
-                defer { fetch.reset() }
-                guard try fetch.step() else { continue }
-                let created = fetch.int64(at: 1)
+                let created = scan.int64(at: eventColumn + 1)
                 try body(
                     StoredRow(
                         joinKeys: previous,
-                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: fetch.int64(at: 0)),
+                        eventTimestamp: Timestamp(nanosecondsSinceEpoch: scan.int64(at: eventColumn)),
                         createdTimestamp: created == DataTableLayout.missingCreatedTime
                             ? nil : Timestamp(nanosecondsSinceEpoch: created),
-                        features: features.indices.map { fetch.value(at: Int32($0 + 2), as: features[$0].type) }))
+                        features: features.indices.map {
+                            scan.value(at: eventColumn + 2 + Int32($0), as: features[$0].type)
+                        }))
                 emitted += 1
             }
             logger.debug(
@@ -69,12 +68,39 @@ extension SQLiteOfflineStore {
     public func scanRows(
         table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
     ) throws -> Int {
+        try scan(table: table, start: start, end: end, sql: \.sequentialScanSQL, body)
+    }
+
+    /// Streams every row of a view with `start <= event time <= end` in the data table's
+    /// order, (join keys, event time, creation time, sequence), with no sort: the rows of one
+    /// key with the same event and creation times come in stored (sequence) order, as
+    /// aggregation views need.
+    /// - Parameters:
+    ///   - table: the feature view's description (it must be ingested with this definition).
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); ``SQLiteError``; whatever
+    ///   `body` throws.
+    @discardableResult
+    public func scanEvents(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
+        try scan(table: table, start: start, end: end, sql: \.clusteredScanSQL, body)
+    }
+
+    /// Streams the rows a scan statement of the data table selects, in one transaction.
+    private func scan(
+        table: OfflineTable, start: Timestamp, end: Timestamp, sql: KeyPath<DataTableLayout, String>,
+        _ body: (StoredRow) throws -> Void
+    ) throws -> Int {
         try connection.transaction(.deferred) {
             let entry = try currentEntry(for: table)
             let layout = DataTableLayout(table: entry.dataTable, definition: entry.definition)
             let keys = entry.definition.joinKeys
             let features = entry.definition.features
-            let scan = try connection.prepare(layout.sequentialScanSQL)
+            let scan = try connection.prepare(layout[keyPath: sql])
             try scan.bind(start.nanosecondsSinceEpoch, at: 1)
             try scan.bind(end.nanosecondsSinceEpoch, at: 2)
             let timeColumn = Int32(keys.count)

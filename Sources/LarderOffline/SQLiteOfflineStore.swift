@@ -18,6 +18,9 @@ public final class SQLiteOfflineStore {
     let catalog: OfflineCatalog
     let logger: Logger
     let openSource: SourceOpener
+    /// The most source rows sorted in memory while ingesting; a larger file goes through a
+    /// staging table (see ``SourceRunLoader``).
+    var sortedRunRows = SourceRunLoader.defaultRunRows
 
     /// Opens (creating if needed) an offline store.
     /// - Parameters:
@@ -46,6 +49,7 @@ public final class SQLiteOfflineStore {
             PRAGMA journal_size_limit = \(64 << 20);
             """)
         try catalog.createIfNeeded()
+        try upgradeDataTables()
     }
 
     /// The page cache per connection, in KiB: enough to keep a large index hot, small enough
@@ -55,9 +59,8 @@ public final class SQLiteOfflineStore {
     /// The most of the database file read through a memory map, in bytes.
     static let mmapBytes = 256 << 20
 
-    /// The page cache while an index is built, in KiB: it sets the size of the sort's runs
-    /// (see ``buildIndex(of:)``).
-    static let indexBuildCacheKibibytes = 1024
+    /// The page cache while rows are loaded, in KiB (see ``withLoadingSettings(_:)``).
+    static let loadingCacheKibibytes = 1024
 
     /// The feature views in the store, ordered by name.
     /// - Returns: one description per ingested view.

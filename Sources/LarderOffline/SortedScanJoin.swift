@@ -7,8 +7,8 @@ import LarderStores
 /// table in the same order. For each entity row the first stored row of its key with
 /// `event time <= entity time` is the winner (the table's order puts the latest event time,
 /// then creation time, then ingestion first); it is visible when it is within the TTL.
-/// The scan reads the index alone; features are read by rowid for the rows that win, once
-/// each.
+/// The data table is clustered in that order, so the scan reads it front to back once
+/// (backwards), and the winners' features come with their rows.
 ///
 /// This costs one sequential pass over the table's rows in the chunk's time range, so it
 /// beats one index search per entity row when the chunk is large relative to the table.
@@ -16,7 +16,6 @@ final class SortedScanJoin {
     /// The feature view's name.
     let view: String
     private let statement: SQLiteStatement
-    private let fetch: SQLiteStatement
     private let keyCount: Int
     private let ttlNanoseconds: Int64?
     private let outputColumns: [(name: String, type: ValueType)]
@@ -33,8 +32,8 @@ final class SortedScanJoin {
         view = request.table.name
         keyCount = layout.definition.joinKeys.count
         ttlNanoseconds = request.table.ttlNanoseconds
-        statement = try connection.prepare(layout.descendingScanSQL(times: true))
-        fetch = try connection.prepare(layout.rowBySequenceSQL(features: request.features.map(\.name), times: false))
+        statement = try connection.prepare(
+            layout.descendingScanSQL(features: request.features.map(\.name), created: false))
         let types = Dictionary(layout.definition.features.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         outputColumns = request.features.map { ($0.outputName, types[$0.name] ?? .string) }
     }
@@ -50,7 +49,7 @@ final class SortedScanJoin {
         var assignment = [Int32](repeating: -1, count: rowCount)
         var builders = outputColumns.map { FeatureColumnBuilder(name: $0.name, type: $0.type) }
         guard !probes.isEmpty else { return (builders.indices.map { builders[$0].build() }, assignment) }
-        let sorted = probes.sorted { $0.precedesDescending($1) }
+        let sorted = EntityProbe.sortedDescending(probes)
         let latest = sorted.lazy.map(\.time).max() ?? .max
         let earliest = OfflineTable.windowStart(at: sorted.lazy.map(\.time).min() ?? .min, ttl: ttlNanoseconds)
         try statement.bind(earliest, at: 1)
@@ -77,7 +76,9 @@ final class SortedScanJoin {
             }
             if event >= OfflineTable.windowStart(at: probe.time, ttl: ttlNanoseconds) {
                 if currentWinner < 0 {
-                    try fetchFeatures(into: &builders)
+                    for column in builders.indices {
+                        builders[column].append(from: statement, column: eventColumn + 1 + Int32(column))
+                    }
                     currentWinner = winnerCount
                     winnerCount += 1
                 }
@@ -87,18 +88,5 @@ final class SortedScanJoin {
             index += 1
         }
         return (builders.indices.map { builders[$0].build() }, assignment)
-    }
-
-    /// Reads the features of the scan's current row, by its sequence.
-    private func fetchFeatures(into builders: inout [FeatureColumnBuilder]) throws {
-        try fetch.bind(statement.int64(at: Int32(keyCount + 2)), at: 1)
-        defer { fetch.reset() }
-        guard try fetch.step() else {
-            for index in builders.indices { builders[index].appendNull() }
-            return
-        }
-        for index in builders.indices {
-            builders[index].append(from: fetch, column: Int32(index))
-        }
     }
 }

@@ -57,6 +57,28 @@ struct SourceColumnBinder {
         return try pin(targets, from: 0, into: &binders, body)
     }
 
+    /// Calls `body` with the binders of several batches' targets, batch by batch; the binders
+    /// must not escape it.
+    /// - Parameters:
+    ///   - batches: per batch, the columns and the parameters they bind.
+    ///   - body: binds rows through the binders.
+    /// - Returns: what `body` returns.
+    /// - Throws: whatever `body` throws.
+    static func withBinders<Result>(
+        _ batches: [[Target]], _ body: ([SourceColumnBinders]) throws -> Result
+    ) throws -> Result {
+        var pinned: [SourceColumnBinders] = []
+        pinned.reserveCapacity(batches.count)
+        func pinBatch(_ index: Int) throws -> Result {
+            guard index < batches.count else { return try body(pinned) }
+            return try withBinders(batches[index]) { binders in
+                pinned.append(binders)
+                return try pinBatch(index + 1)
+            }
+        }
+        return try pinBatch(0)
+    }
+
     /// Pins the arrays of `targets[index...]` one by one, so every pointer stays valid while
     /// `body` runs.
     private static func pin<Result>(

@@ -11,6 +11,8 @@ struct SourceLoader {
     /// creation time.
     private let parameters: [Int32]
     private let sequenceParameter: Int32
+    /// The targets that make up the data table's key: the join keys, the event and creation times.
+    private let keyPartCount: Int
     /// The distinct source columns to read, in the order the reader should return them.
     var sourceColumns: [String] { plan.sourceColumns }
 
@@ -27,16 +29,122 @@ struct SourceLoader {
         let beforeSequence = table.joinKeys.count + 2
         parameters = plan.targets.indices.map { Int32($0 < beforeSequence ? $0 + 1 : $0 + 2) }
         sequenceParameter = Int32(beforeSequence + 1)
+        keyPartCount = beforeSequence
     }
 
-    /// Inserts a batch's rows (the caller wraps this in a transaction).
+    /// Inserts a batch's rows in file order (the caller wraps this in a transaction).
     /// - Parameters:
     ///   - batch: rows with the columns ``sourceColumns`` names.
     ///   - firstRow: how many rows came before this batch, for error messages.
-    ///   - insert: the data table's insert statement.
+    ///   - insert: the insert statement.
     /// - Throws: ``OfflineStoreError`` (`invalidSource`) naming the file, row and column of a
     ///   null join key or event time, or of a value out of range; ``SQLiteError``.
     func insert(_ batch: ColumnBatch, firstRow: Int, using insert: SQLiteStatement) throws {
+        try self.insert(batch, sequences: firstRow..<firstRow + batch.rowCount, using: insert)
+    }
+
+    /// Inserts a batch's rows in order, row `i` as the file's row `sequences[i]` (from 0).
+    private func insert(
+        _ batch: ColumnBatch, sequences: some Collection<Int>, using insert: SQLiteStatement
+    ) throws {
+        let bound = try bindings(of: batch)
+        try SourceColumnBinder.withBinders(bound.targets) { binders in
+            for (row, sequence) in zip(0..<batch.rowCount, sequences) {
+                try insertRow(row, sequence: sequence, binders: binders, bound: bound.plan, using: insert)
+            }
+        }
+    }
+
+    /// Inserts a run of batches in point-in-time order (see ``SourceRowOrder``), so SQLite
+    /// appends every row at the end of the data table (the caller wraps this in a
+    /// transaction). The rows are gathered into that order 65,536 at a time
+    /// (``Column/gathering(_:at:)``) and bound from there.
+    /// - Parameters:
+    ///   - run: consecutive batches of the file, with the columns ``sourceColumns`` names.
+    ///   - firstRow: how many rows came before the run.
+    ///   - insert: the data table's insert statement.
+    /// - Throws: as ``insert(_:firstRow:using:)`` does.
+    func insert(run: [ColumnBatch], firstRow: Int, using insert: SQLiteStatement) throws {
+        guard let first = run.first else { return }
+        let rowCount = run.reduce(0) { $0 + $1.rowCount }
+        let keyParts = 0..<keyPartCount
+        let columns = try keyParts.map { index -> [Column]? in
+            let target = plan.targets[index]
+            return target.sourceColumn.isEmpty ? nil : try run.map { try plan.column(for: target, in: $0) }
+        }
+        let order = SourceRowOrder.sorted(
+            columns: columns, types: keyParts.map { plan.targets[$0].declared }, rowCount: rowCount)
+        var batchOfRow: [Int32] = []
+        var rowInBatch: [Int32] = []
+        if run.count > 1 {
+            batchOfRow.reserveCapacity(rowCount)
+            rowInBatch.reserveCapacity(rowCount)
+            for (index, batch) in run.enumerated() {
+                batchOfRow += repeatElement(Int32(index), count: batch.rowCount)
+                rowInBatch += (0..<Int32(batch.rowCount))
+            }
+        }
+        let names = first.columns.map(\.name)
+        let sameColumns = run.allSatisfy { $0.columns.map(\.name) == names }
+        for start in stride(from: 0, to: order.count, by: Self.gatherRows) {
+            let positions = order[start..<min(start + Self.gatherRows, order.count)]
+            var picks: [(batch: Int, row: Int)] = []
+            picks.reserveCapacity(positions.count)
+            if run.count > 1 {
+                for position in positions { picks.append((Int(batchOfRow[position]), Int(rowInBatch[position]))) }
+            } else {
+                for position in positions { picks.append((0, position)) }
+            }
+            let gathered = names.indices.map { column in
+                sameColumns ? Column.gathering(run.map { $0.columns[column] }, at: picks) : nil
+            }
+            let sequences = positions.map { firstRow + $0 }
+            if gathered.allSatisfy({ $0 != nil }) {
+                let chunk = ColumnBatch(columns: gathered.map { $0! }, rowCount: picks.count)
+                try self.insert(chunk, sequences: sequences, using: insert)
+            } else {
+                // Lists, or batches the reader typed differently: bound where they are.
+                try insertInPlace(run, picks: picks, sequences: sequences, using: insert)
+            }
+        }
+    }
+
+    /// Inserts picked rows of a run's batches, binding them where they are.
+    private func insertInPlace(
+        _ run: [ColumnBatch], picks: [(batch: Int, row: Int)], sequences: [Int], using insert: SQLiteStatement
+    ) throws {
+        let bound = try run.map(bindings(of:))
+        try SourceColumnBinder.withBinders(bound.map(\.targets)) { binders in
+            for (pick, sequence) in zip(picks, sequences) {
+                try insertRow(
+                    pick.row, sequence: sequence, binders: binders[pick.batch], bound: bound[pick.batch].plan,
+                    using: insert)
+            }
+        }
+    }
+
+    /// How many rows of a run are gathered and inserted at a time: a few MiB.
+    private static let gatherRows = 1 << 16
+
+    /// Checks that no row of a batch lacks a join key or an event time, so that the first
+    /// such row in file order is the one named even when rows are inserted in another order.
+    /// - Parameters:
+    ///   - batch: rows with the columns ``sourceColumns`` names.
+    ///   - firstRow: how many rows came before this batch.
+    /// - Throws: ``OfflineStoreError`` (`invalidSource`) naming the file, row and column.
+    func checkRequiredValues(of batch: ColumnBatch, firstRow: Int) throws {
+        for target in plan.targets where target.required {
+            guard let validity = try plan.column(for: target, in: batch).validity,
+                let row = validity.firstIndex(of: false)
+            else { continue }
+            throw plan.rowError(firstRow + row, target, "the \(target.role) is null")
+        }
+    }
+
+    /// The binder targets of a batch's columns, and the plan's target of each.
+    private func bindings(
+        of batch: ColumnBatch
+    ) throws -> (targets: [SourceColumnBinder.Target], plan: [SourceColumnPlan.Target]) {
         var targets: [SourceColumnBinder.Target] = []
         var bound: [SourceColumnPlan.Target] = []
         for (index, target) in plan.targets.enumerated() where !target.sourceColumn.isEmpty {
@@ -44,22 +152,26 @@ struct SourceLoader {
             targets.append(.init(column: column, declared: target.declared, parameter: parameters[index]))
             bound.append(target)
         }
-        try SourceColumnBinder.withBinders(targets) { binders in
-            for row in 0..<batch.rowCount {
-                for index in 0..<binders.count {
-                    let present: Bool
-                    do {
-                        present = try binders.bind(index, row: row, to: insert)
-                    } catch let error as ValueOutOfRange {
-                        throw plan.rowError(firstRow + row, bound[index], error.message)
-                    }
-                    if !present, bound[index].required {
-                        throw plan.rowError(firstRow + row, bound[index], "the \(bound[index].role) is null")
-                    }
-                }
-                try insert.bind(Int64(firstRow + row + 1), at: sequenceParameter)
-                try insert.run()
+        return (targets, bound)
+    }
+
+    /// Binds one row of a batch and inserts it.
+    private func insertRow(
+        _ row: Int, sequence: Int, binders: SourceColumnBinders, bound: [SourceColumnPlan.Target],
+        using insert: SQLiteStatement
+    ) throws {
+        for index in 0..<binders.count {
+            let present: Bool
+            do {
+                present = try binders.bind(index, row: row, to: insert)
+            } catch let error as ValueOutOfRange {
+                throw plan.rowError(sequence, bound[index], error.message)
+            }
+            if !present, bound[index].required {
+                throw plan.rowError(sequence, bound[index], "the \(bound[index].role) is null")
             }
         }
+        try insert.bind(Int64(sequence + 1), at: sequenceParameter)
+        try insert.run()
     }
 }

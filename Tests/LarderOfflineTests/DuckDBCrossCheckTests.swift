@@ -75,7 +75,7 @@ import Testing
 
     @Test(arguments: [
         (OfflineBackend.sqlite(.indexSearch), UInt64(11)), (.sqlite(.sortedScan), 12), (.sqlite(.automatic), 13),
-        (.memory, 14), (.postgres, 15),
+        (.memory, 14), (.postgres, 15), (.sqliteStaged, 16),
     ])
     func larderAgreesWithDuckDBsAsofJoin(backend: OfflineBackend, seed: UInt64) async throws {
         let fixture = try StoreFixture(openSource: {

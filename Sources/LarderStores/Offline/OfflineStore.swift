@@ -73,6 +73,24 @@ public protocol OfflineStore: AnyObject {
     ) throws
         -> Int
 
+    /// Streams every row of a feature view with `start <= event time <= end` in the order the
+    /// store reads fastest, in which the rows of one key with the same event time and creation
+    /// time come in stored order: the events an aggregation view puts in (event time, creation
+    /// time, stored order) order per key itself. Stores without a faster order stream
+    /// ``scanRows(table:start:end:_:)``'s stored order, which is one such order.
+    /// - Parameters:
+    ///   - table: the feature view's description.
+    ///   - start: the earliest event time included.
+    ///   - end: the latest event time included.
+    ///   - body: called once per row.
+    /// - Returns: the number of rows passed to `body`.
+    /// - Throws: ``OfflineStoreError`` (`notFound`, `outOfDate`); whatever `body` throws.
+    @discardableResult
+    func scanEvents(
+        table: OfflineTable, start: Timestamp, end: Timestamp, _ body: (StoredRow) throws -> Void
+    ) throws
+        -> Int
+
     /// Builds a training set: every entity row, in order, with all its columns, then the
     /// requested features as they were known at the row's time.
     /// - Parameters:

@@ -2,7 +2,7 @@ import Foundation
 import LarderCore
 import LarderFormats
 import LarderStores
-import LarderOffline
+@testable import LarderOffline
 import LarderPostgres
 import LarderTestSupport
 import Logging
@@ -43,9 +43,13 @@ final class StoreFixture {
     /// The store a backend of the conformance suite uses.
     func store(_ backend: OfflineBackend) throws -> any OfflineStore {
         switch backend {
-        case .sqlite: store
-        case .memory: memory
-        case .postgres: try postgres()
+        case .sqlite: return store
+        case .sqliteStaged:
+            // Every source of more than two rows goes through the staging table.
+            store.sortedRunRows = 2
+            return store
+        case .memory: return memory
+        case .postgres: return try postgres()
         }
     }
 
@@ -126,7 +130,7 @@ final class StoreFixture {
             try (store ?? self.store).pointInTimeJoin(
                 entities: entities, timestampColumn: timestampColumn, requests: requests, strategy: strategy,
                 chunkRows: chunkRows, output: open)
-        case .memory, .postgres:
+        case .sqliteStaged, .memory, .postgres:
             try self.store(backend).pointInTimeJoin(
                 entities: entities, timestampColumn: timestampColumn, requests: requests, output: open)
         }
@@ -194,22 +198,28 @@ extension ColumnType {
 /// joins, the in-memory reference store, and the PostgreSQL store on the tests' own server.
 enum OfflineBackend: Sendable, CustomTestStringConvertible {
     case sqlite(JoinStrategy = .automatic, chunkRows: Int = 1 << 20)
+    /// The embedded store loading every source through its staging table, as it loads a file
+    /// too large to sort in memory.
+    case sqliteStaged
     case memory
     case postgres
 
-    /// Every backend, the embedded store by index search, by sorted scan, and by sorted scan
-    /// in chunks of two entity rows (the entity reader's batches hold three).
-    /// The embedded store and the in-memory one, for behaviour that does not depend on how
-    /// the embedded store joins.
-    static let stores: [OfflineBackend] = [.sqlite(), .memory, .postgres]
+    /// The embedded store (loading in memory and through staging), the in-memory one and
+    /// PostgreSQL, for behaviour that does not depend on how the embedded store joins.
+    static let stores: [OfflineBackend] = [.sqlite(), .sqliteStaged, .memory, .postgres]
 
+    /// Every backend: the embedded store by index search, by sorted scan, by sorted scan in
+    /// chunks of two entity rows (the entity reader's batches hold three), and loaded through
+    /// staging; the in-memory store; PostgreSQL.
     static let all: [OfflineBackend] = [
-        .sqlite(.indexSearch), .sqlite(.sortedScan), .sqlite(.sortedScan, chunkRows: 2), .memory, .postgres,
+        .sqlite(.indexSearch), .sqlite(.sortedScan), .sqlite(.sortedScan, chunkRows: 2), .sqliteStaged, .memory,
+        .postgres,
     ]
 
     var testDescription: String {
         switch self {
         case .sqlite(let strategy, let chunkRows): "sqlite \(strategy.rawValue) chunks of \(chunkRows)"
+        case .sqliteStaged: "sqlite loaded through staging"
         case .memory: "memory"
         case .postgres: "postgres"
         }
