@@ -45,23 +45,25 @@ package enum FeatureLogCodec {
     package static func decode(
         _ payload: UnsafeRawBufferPointer, service: String, requestID: String, logTime: Timestamp, entityRow: Int
     ) throws -> FeatureLogRecord {
-        var reader = Reader(bytes: payload)
+        var reader = ByteReader(payload)
         var record = FeatureLogRecord(
             service: service, requestID: requestID, logTime: logTime, entityRow: entityRow, entityNames: [],
             entityValues: [], featureNames: [], values: [], statuses: [])
         let damaged = OfflineStoreError(
             .invalidSource, "logged row \(entityRow) of request '\(requestID)' (service '\(service)') is damaged")
-        guard reader.byte() == version, let entities = reader.integer(UInt32.self), Int(entities) <= payload.count
+        guard reader.byte() == version, let entities = reader.littleEndian(UInt32.self), Int(entities) <= payload.count
         else { throw damaged }
         for _ in 0..<entities {
-            guard let name = reader.text(), let value = reader.value() else { throw damaged }
+            guard let name = reader.text(), let value = reader.loggedValue(payloadSize: payload.count) else {
+                throw damaged
+            }
             record.entityNames.append(name)
             record.entityValues.append(value)
         }
-        guard let features = reader.integer(UInt32.self), Int(features) <= payload.count else { throw damaged }
+        guard let features = reader.littleEndian(UInt32.self), Int(features) <= payload.count else { throw damaged }
         for _ in 0..<features {
             guard let name = reader.text(), let status = reader.byte(), Int(status) < FeatureStatus.allCases.count,
-                let value = reader.value()
+                let value = reader.loggedValue(payloadSize: payload.count)
             else { throw damaged }
             record.featureNames.append(name)
             record.statuses.append(FeatureStatus.allCases[Int(status)])
@@ -115,54 +117,42 @@ package enum FeatureLogCodec {
             }
         }
     }
+}
 
-    private struct Reader {
-        let bytes: UnsafeRawBufferPointer
-        var offset = 0
+/// The log payload's parts, read with the stores' bounds-checked cursor.
+extension ByteReader {
+    /// A run of bytes behind its 32-bit length.
+    fileprivate mutating func slice() -> UnsafeRawBufferPointer? {
+        guard let length = littleEndian(UInt32.self) else { return nil }
+        return bytes(Int(length))
+    }
 
-        mutating func byte() -> UInt8? {
-            guard offset < bytes.count else { return nil }
-            defer { offset += 1 }
-            return bytes[offset]
-        }
+    /// UTF-8 text behind its 32-bit length.
+    fileprivate mutating func text() -> String? {
+        slice().map { String(decoding: $0, as: UTF8.self) }
+    }
 
-        mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
-            guard offset + MemoryLayout<T>.size <= bytes.count else { return nil }
-            defer { offset += MemoryLayout<T>.size }
-            return T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
-        }
-
-        mutating func slice() -> UnsafeRawBufferPointer? {
-            guard let length = integer(UInt32.self), offset + Int(length) <= bytes.count else { return nil }
-            defer { offset += Int(length) }
-            return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + Int(length)])
-        }
-
-        mutating func text() -> String? {
-            slice().map { String(decoding: $0, as: UTF8.self) }
-        }
-
-        mutating func value() -> Value? {
-            switch byte() {
-            case 0: return .null
-            case 1: return byte().map { .bool($0 != 0) }
-            case 2: return integer(Int32.self).map { .int32($0) }
-            case 3: return integer(Int64.self).map { .int64($0) }
-            case 4: return integer(UInt32.self).map { .float32(Float(bitPattern: $0)) }
-            case 5: return integer(UInt64.self).map { .float64(Double(bitPattern: $0)) }
-            case 6: return text().map { .string($0) }
-            case 7: return slice().map { .bytes(Array($0)) }
-            case 8: return integer(Int64.self).map { .timestamp(Timestamp(nanosecondsSinceEpoch: $0)) }
-            case 9:
-                guard let count = integer(UInt32.self), Int(count) <= bytes.count else { return nil }
-                var elements: [Value] = []
-                for _ in 0..<count {
-                    guard let element = value() else { return nil }
-                    elements.append(element)
-                }
-                return .list(elements)
-            default: return nil
+    /// A tagged value; `payloadSize` bounds a list's element count.
+    fileprivate mutating func loggedValue(payloadSize: Int) -> Value? {
+        switch byte() {
+        case 0: return .null
+        case 1: return byte().map { .bool($0 != 0) }
+        case 2: return littleEndian(Int32.self).map { .int32($0) }
+        case 3: return littleEndian(Int64.self).map { .int64($0) }
+        case 4: return littleEndian(UInt32.self).map { .float32(Float(bitPattern: $0)) }
+        case 5: return littleEndian(UInt64.self).map { .float64(Double(bitPattern: $0)) }
+        case 6: return text().map { .string($0) }
+        case 7: return slice().map { .bytes(Array($0)) }
+        case 8: return littleEndian(Int64.self).map { .timestamp(Timestamp(nanosecondsSinceEpoch: $0)) }
+        case 9:
+            guard let count = littleEndian(UInt32.self), Int(count) <= payloadSize else { return nil }
+            var elements: [Value] = []
+            for _ in 0..<count {
+                guard let element = loggedValue(payloadSize: payloadSize) else { return nil }
+                elements.append(element)
             }
+            return .list(elements)
+        default: return nil
         }
     }
 }
