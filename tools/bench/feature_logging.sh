@@ -28,17 +28,7 @@ trap cleanup EXIT
 [ -f "$data/user_stats.parquet" ] || python3 tools/bench/generate_data.py "$data"
 swift build -c release --product larder >/dev/null
 larder=$(pwd)/.build/release/larder
-python3 tools/bench/make_user_stats_repo.py "$work/repo" "$data"
-# No TTL, so the server (reading at the current time) serves PRESENT values, as a live store would.
-python3 - "$work/repo/manifest.json" <<'PY'
-import json, sys
-manifest = json.load(open(sys.argv[1]))
-for view in manifest["feature_views"]:
-    view.pop("ttl_seconds", None)
-json.dump(manifest, open(sys.argv[1], "w"))
-PY
-"$larder" apply --repo "$work/repo" --manifest "$work/repo/manifest.json" >/dev/null
-"$larder" materialize 2024-01-01 2026-01-01 --repo "$work/repo" >/dev/null
+prepare_served_repo "$larder" "$work/repo" "$data"
 write_post_lua "$work/post.lua" user_model
 plain='project: user_stats_bench\n'
 logged="project: user_stats_bench\nfeature_logging:\n  services:\n    user_model: {sample_rate: $rate}\n"

@@ -25,3 +25,20 @@ request = function()
 end
 LUA
 }
+
+# prepare_served_repo LARDER REPO DATA: the user_stats repository of DATA in REPO, applied and
+# materialized with no TTL, so a server (reading at the current time) serves PRESENT values, as a
+# live store would.
+prepare_served_repo() {
+    local larder=$1 repo=$2 data=$3
+    python3 tools/bench/make_user_stats_repo.py "$repo" "$data"
+    python3 - "$repo/manifest.json" <<'PY'
+import json, sys
+manifest = json.load(open(sys.argv[1]))
+for view in manifest["feature_views"]:
+    view.pop("ttl_seconds", None)
+json.dump(manifest, open(sys.argv[1], "w"))
+PY
+    "$larder" apply --repo "$repo" --manifest "$repo/manifest.json" >/dev/null
+    "$larder" materialize 2024-01-01 2026-01-01 --repo "$repo" >/dev/null
+}
