@@ -40,17 +40,27 @@ extension Column {
         return Column(name: first.name, type: first.type, storage: storage, validity: validity)
 
         func gatherBytes(_ parts: [BinaryValues]) -> BinaryValues {
-            var offsets: [Int] = [0]
-            offsets.reserveCapacity(picks.count + 1)
-            var data: [UInt8] = []
+            var length = 0
             for pick in picks {
-                let part = parts.count == 1 ? parts[0] : parts[pick.batch]
-                part.data.withUnsafeBufferPointer { bytes in
-                    data.append(
-                        contentsOf: UnsafeBufferPointer(
-                            rebasing: bytes[part.offsets[pick.row]..<part.offsets[pick.row + 1]]))
+                let offsets = parts[pick.batch].offsets
+                length += offsets[pick.row + 1] - offsets[pick.row]
+            }
+            var offsets = [Int](repeating: 0, count: picks.count + 1)
+            let data = [UInt8](unsafeUninitializedCapacity: length) { output, initialized in
+                var end = 0
+                for (index, pick) in picks.enumerated() {
+                    let part = parts[pick.batch]
+                    let start = part.offsets[pick.row]
+                    let count = part.offsets[pick.row + 1] - start
+                    part.data.withUnsafeBufferPointer { bytes in
+                        if count > 0 {
+                            (output.baseAddress! + end).initialize(from: bytes.baseAddress! + start, count: count)
+                        }
+                    }
+                    end += count
+                    offsets[index + 1] = end
                 }
-                offsets.append(data.count)
+                initialized = end
             }
             return BinaryValues(offsets: offsets, data: data)
         }

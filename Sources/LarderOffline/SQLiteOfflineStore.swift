@@ -37,11 +37,16 @@ public final class SQLiteOfflineStore {
         self.openSource = openSource
         connection = try SQLiteConnection(path: path)
         catalog = OfflineCatalog(connection: connection)
+        // `secure_delete = FAST`: Debian builds SQLite with secure deletion on, which writes
+        // zeros over every page a dropped table frees; a forced re-ingestion of 1M rows spent
+        // a fifth of its time there. FAST still clears deleted content on the pages being
+        // written anyway, without extra writes.
         try connection.execute(
             """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = OFF;
+            PRAGMA secure_delete = FAST;
             PRAGMA cache_size = -\(Self.cacheKibibytes);
             PRAGMA threads = 2;
             PRAGMA mmap_size = \(Self.mmapBytes);

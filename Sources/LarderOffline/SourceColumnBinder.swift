@@ -21,7 +21,7 @@ struct SourceColumnBinder {
         var parameter: Int32
     }
 
-    private enum Kind {
+    private enum Kind: Equatable {
         case int64, int32, uint64
         /// Timestamps in a unit: value × nanoseconds per unit.
         case scaled(by: Int64)
@@ -175,11 +175,9 @@ struct SourceColumnBinder {
             let offsets = offsets.unsafelyUnwrapped
             let start = offsets[row]
             let bytes = UnsafeRawBufferPointer(start: values.map { $0 + start }, count: offsets[row + 1] - start)
-            if case .text = kind {
-                try statement.bindText(bytes.assumingMemoryBound(to: UInt8.self), at: parameter)
-            } else {
-                try statement.bindBlob(bytes, at: parameter)
-            }
+            // The binders pin the batch while its rows are inserted; the caller clears the
+            // bindings before letting it go.
+            try statement.bindInPlace(bytes, asText: kind == .text, at: parameter)
         case .generic(let index):
             let value = columns[index].value(at: row)
             guard try statement.bind(value, as: declared, at: parameter) else {

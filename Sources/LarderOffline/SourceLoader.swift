@@ -49,6 +49,8 @@ struct SourceLoader {
     ) throws {
         let bound = try bindings(of: batch)
         try SourceColumnBinder.withBinders(bound.targets) { binders in
+            // Text is bound in place (no copy): unbind it before the batch can go.
+            defer { insert.clearBindings() }
             for (row, sequence) in zip(0..<batch.rowCount, sequences) {
                 try insertRow(row, sequence: sequence, binders: binders, bound: bound.plan, using: insert)
             }
@@ -58,7 +60,8 @@ struct SourceLoader {
     /// Inserts a run of batches in point-in-time order (see ``SourceRowOrder``), so SQLite
     /// appends every row at the end of the data table (the caller wraps this in a
     /// transaction). The rows are gathered into that order 65,536 at a time
-    /// (``Column/gathering(_:at:)``) and bound from there.
+    /// (``Column/gathering(_:at:)``) on another thread, a chunk or two ahead of the inserts
+    /// (``Prefetch``), and bound from there.
     /// - Parameters:
     ///   - run: consecutive batches of the file, with the columns ``sourceColumns`` names.
     ///   - firstRow: how many rows came before the run.
@@ -86,8 +89,10 @@ struct SourceLoader {
         }
         let names = first.columns.map(\.name)
         let sameColumns = run.allSatisfy { $0.columns.map(\.name) == names }
-        for start in stride(from: 0, to: order.count, by: Self.gatherRows) {
-            let positions = order[start..<min(start + Self.gatherRows, order.count)]
+        let gatherRows = Self.gatherRows
+        let chunkCount = (order.count + gatherRows - 1) / gatherRows
+        try Prefetch.forEach(count: chunkCount) { [batchOfRow, rowInBatch] chunk in
+            let positions = order[chunk * gatherRows..<min((chunk + 1) * gatherRows, order.count)]
             var picks: [(batch: Int, row: Int)] = []
             picks.reserveCapacity(positions.count)
             if run.count > 1 {
@@ -98,15 +103,29 @@ struct SourceLoader {
             let gathered = names.indices.map { column in
                 sameColumns ? Column.gathering(run.map { $0.columns[column] }, at: picks) : nil
             }
-            let sequences = positions.map { firstRow + $0 }
-            if gathered.allSatisfy({ $0 != nil }) {
-                let chunk = ColumnBatch(columns: gathered.map { $0! }, rowCount: picks.count)
-                try self.insert(chunk, sequences: sequences, using: insert)
+            let batch =
+                gathered.allSatisfy({ $0 != nil })
+                ? ColumnBatch(columns: gathered.map { $0! }, rowCount: picks.count) : nil
+            return GatheredChunk(picks: picks, sequences: positions.map { firstRow + $0 }, batch: batch)
+        } consume: { chunk in
+            if let batch = chunk.batch {
+                try self.insert(batch, sequences: chunk.sequences, using: insert)
             } else {
                 // Lists, or batches the reader typed differently: bound where they are.
-                try insertInPlace(run, picks: picks, sequences: sequences, using: insert)
+                try insertInPlace(run, picks: chunk.picks, sequences: chunk.sequences, using: insert)
             }
         }
+    }
+
+    /// Rows of a run picked in point-in-time order, gathered into one batch where their
+    /// columns allow (``Column/gathering(_:at:)``).
+    private struct GatheredChunk: Sendable {
+        /// Per row, its batch in the run and its row in that batch.
+        var picks: [(batch: Int, row: Int)]
+        /// Per row, its position in the file (from 0).
+        var sequences: [Int]
+        /// The rows, gathered; `nil` when some column could not be.
+        var batch: ColumnBatch?
     }
 
     /// Inserts picked rows of a run's batches, binding them where they are.
@@ -115,6 +134,7 @@ struct SourceLoader {
     ) throws {
         let bound = try run.map(bindings(of:))
         try SourceColumnBinder.withBinders(bound.map(\.targets)) { binders in
+            defer { insert.clearBindings() }
             for (pick, sequence) in zip(picks, sequences) {
                 try insertRow(
                     pick.row, sequence: sequence, binders: binders[pick.batch], bound: bound[pick.batch].plan,

@@ -1,3 +1,4 @@
+import Dispatch
 internal import LarderCore
 internal import LarderFormats
 import LarderStores
@@ -66,11 +67,9 @@ enum SourceRowOrder {
         if parts.count == 3, case .integers(let keys) = parts[0], case .integers(let events) = parts[1],
             case .integers(let created) = parts[2], rowCount <= Int(Int32.max)
         {
-            var rows = (0..<rowCount).map {
+            return sortedOnTwoCores(rowCount: rowCount) {
                 IntegerKey(key: keys[$0], event: events[$0], created: created[$0], row: Int32($0))
             }
-            rows.sort()
-            return rows.map { Int($0.row) }
         }
         return (0..<rowCount).sorted { a, b in
             for part in parts {
@@ -79,6 +78,47 @@ enum SourceRowOrder {
             }
             return a < b
         }
+    }
+
+    /// The rows' positions in the order of their keys: each half of the rows is keyed and
+    /// sorted on its own core, then the halves are merged. The row is part of each key, so no
+    /// two keys are equal and the order is the one a single sort gives.
+    private static func sortedOnTwoCores(
+        rowCount: Int, key: @escaping @Sendable (Int) -> IntegerKey
+    ) -> [Int] {
+        let middle = rowCount / 2
+        var halves = [[IntegerKey]](repeating: [], count: 2)
+        halves.withUnsafeMutableBufferPointer { halves in
+            let halves = Halves(buffer: halves)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let rows = half == 0 ? 0..<middle : middle..<rowCount
+                var keys = rows.map(key)
+                keys.sort()
+                halves.buffer[half] = keys
+            }
+        }
+        let (low, high) = (halves[0], halves[1])
+        var order: [Int] = []
+        order.reserveCapacity(rowCount)
+        var left = 0
+        var right = 0
+        while left < low.count, right < high.count {
+            if high[right] < low[left] {
+                order.append(Int(high[right].row))
+                right += 1
+            } else {
+                order.append(Int(low[left].row))
+                left += 1
+            }
+        }
+        order += low[left...].lazy.map { Int($0.row) }
+        order += high[right...].lazy.map { Int($0.row) }
+        return order
+    }
+
+    /// The two halves being sorted, each by its own thread, which touches only its own.
+    private struct Halves: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<[IntegerKey]>
     }
 
     /// One part of the key for every row, as SQLite orders the stored values (nulls, which

@@ -17,6 +17,7 @@ final class SQLiteConnection {
     /// - Throws: ``SQLiteError`` when the file cannot be opened.
     init(path: String) throws {
         self.path = path
+        _ = Self.configured
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite3_open_v2(path, &handle, flags, nil)
@@ -28,6 +29,12 @@ final class SQLiteConnection {
         self.handle = handle
         sqlite3_busy_timeout(handle, 5_000)
     }
+
+    /// SQLite's process-wide settings, made once before the first connection opens: no memory
+    /// statistics (they take a global lock on every allocation, two per row inserted).
+    private static let configured: Void = {
+        _ = larder_sqlite3_disable_memory_statistics()
+    }()
 
     deinit {
         statementCache.removeAll()

@@ -112,6 +112,28 @@ final class SQLiteStatement {
         }
     }
 
+    /// Binds bytes as text or a blob without copying them: they must stay valid until the
+    /// parameter is bound again or ``clearBindings()`` is called. Empty values are copied
+    /// (SQLite needs a non-null pointer for them).
+    /// - Parameters:
+    ///   - bytes: UTF-8 text, or a blob's bytes.
+    ///   - asText: whether to bind text rather than a blob.
+    ///   - index: the parameter, from 1.
+    /// - Throws: ``SQLiteError`` when the parameter does not exist.
+    func bindInPlace(_ bytes: UnsafeRawBufferPointer, asText: Bool, at index: Int32) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            if asText {
+                return try bindText(bytes.assumingMemoryBound(to: UInt8.self), at: index)
+            }
+            return try bindBlob(bytes, at: index)
+        }
+        let length = Int32(clamping: bytes.count)
+        try check(
+            asText
+                ? larder_sqlite3_bind_text_static(handle, index, base.assumingMemoryBound(to: CChar.self), length)
+                : larder_sqlite3_bind_blob_static(handle, index, base, length))
+    }
+
     /// Binds NULL.
     /// - Parameter index: the parameter, from 1.
     /// - Throws: ``SQLiteError`` when the parameter does not exist.
