@@ -20,9 +20,13 @@ struct ChunkedJoin {
     private(set) var entityRows = 0
 
     /// Prepares the per-view queries.
+    /// - Parameters:
+    ///   - twin: a second connection reading the same snapshot, to search on two cores; `nil`
+    ///     for one.
     /// - Throws: ``SQLiteError`` when a query does not compile.
     init(
-        plan: JoinPlan, requests: [FeatureRequest], connection: SQLiteConnection, strategy: JoinStrategy,
+        plan: JoinPlan, requests: [FeatureRequest], connection: SQLiteConnection, twin: SQLiteConnection?,
+        strategy: JoinStrategy,
         timestampColumn: String, entityPath: String, writer: any TableWriter
     ) throws {
         self.writer = writer
@@ -31,7 +35,8 @@ struct ChunkedJoin {
         self.strategy = strategy
         tableRows = plan.rowCounts
         lookups = try plan.layouts.indices.map {
-            try PointInTimeLookup(connection: connection, layout: plan.layouts[$0], request: requests[$0])
+            try PointInTimeLookup(
+                connection: connection, twin: twin, layout: plan.layouts[$0], request: requests[$0])
         }
         scans = try plan.layouts.indices.map {
             try SortedScanJoin(connection: connection, layout: plan.layouts[$0], request: requests[$0])

@@ -1,3 +1,4 @@
+import Dispatch
 internal import LarderCore
 internal import LarderFormats
 import LarderStores
@@ -8,11 +9,15 @@ import LarderStores
 /// Each search takes the rows with the entity's join keys and
 /// `entity time - TTL <= event time <= entity time`, newest event time first, then newest
 /// creation time, then last ingested; the first row wins. The entity rows are searched in
-/// (key, time) order, so consecutive searches read neighbouring pages of the table.
+/// (key, time) order, so consecutive searches read neighbouring pages of the table. With a
+/// second connection at the same snapshot, a large chunk's searches are split in two halves
+/// of that order, searched at once on two cores.
 final class PointInTimeLookup {
     /// The feature view's name.
     let view: String
     private let statement: SQLiteStatement
+    /// The same search on the second connection, if any.
+    private let twinStatement: SQLiteStatement?
     /// The view's join keys.
     let joinKeys: [OfflineColumn]
     private let ttlNanoseconds: Int64?
@@ -20,17 +25,26 @@ final class PointInTimeLookup {
     /// Entity rows that found a visible row so far.
     private(set) var matchedRows = 0
 
+    /// The fewest searches worth splitting over two cores: below it, starting the second
+    /// thread costs about what it saves.
+    static let twoCoreSearches = 4_096
+
     /// Prepares the lookup.
     /// - Parameters:
     ///   - connection: the store's connection.
+    ///   - twin: a second connection reading the same snapshot, or `nil`.
     ///   - layout: the view's data table.
     ///   - request: the features asked for and their output names.
     /// - Throws: ``SQLiteError`` when the query does not compile.
-    init(connection: SQLiteConnection, layout: DataTableLayout, request: FeatureRequest) throws {
+    init(
+        connection: SQLiteConnection, twin: SQLiteConnection?, layout: DataTableLayout, request: FeatureRequest
+    ) throws {
         view = request.table.name
         joinKeys = layout.definition.joinKeys
         ttlNanoseconds = request.table.ttlNanoseconds
-        statement = try connection.prepare(layout.lookupSQL(features: request.features.map(\.name)))
+        let sql = layout.lookupSQL(features: request.features.map(\.name))
+        statement = try connection.prepare(sql)
+        twinStatement = try twin?.prepare(sql)
         let types = Dictionary(layout.definition.features.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         outputColumns = request.features.map { ($0.outputName, types[$0.name] ?? .string) }
     }
@@ -44,19 +58,80 @@ final class PointInTimeLookup {
     /// - Throws: ``SQLiteError`` when a search fails.
     func match(_ probes: [EntityProbe], rowCount: Int) throws -> (winners: [Column], assignment: [Int32]) {
         var assignment = [Int32](repeating: -1, count: rowCount)
+        let sorted = EntityProbe.sortedDescending(probes)
+        guard let twinStatement, sorted.count >= Self.twoCoreSearches else {
+            let found = try assignment.withUnsafeMutableBufferPointer {
+                try search(sorted[...], with: statement, assigning: $0)
+            }
+            matchedRows += found.matched
+            return (found.winners, assignment)
+        }
+        let middle = sorted.count / 2
+        let halves = [(probes: sorted[..<middle], statement: statement), (sorted[middle...], twinStatement)]
+        var found = [Result<SearchResult, any Error>](repeating: .failure(CancellationError()), count: 2)
+        assignment.withUnsafeMutableBufferPointer { assignment in
+            found.withUnsafeMutableBufferPointer { found in
+                let split = SplitSearch(lookup: self, halves: halves, assignment: assignment, found: found)
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    split.found[half] = Result {
+                        try split.lookup.search(
+                            split.halves[half].probes, with: split.halves[half].statement, assigning: split.assignment)
+                    }
+                }
+            }
+        }
+        let first = try found[0].get()
+        let second = try found[1].get()
+        // The second half's winners follow the first's.
+        let offset = Int32(first.winners.first?.count ?? 0)
+        for probe in sorted[middle...] where assignment[probe.row] >= 0 {
+            assignment[probe.row] += offset
+        }
+        matchedRows += first.matched + second.matched
+        let winners = zip(first.winners, second.winners).map { first, second in
+            var column = first
+            column.append(contentsOf: second)
+            return column
+        }
+        return (winners, assignment)
+    }
+
+    /// The winners one run of searches found, and how many probes found one.
+    private struct SearchResult {
+        var winners: [Column]
+        var matched: Int
+    }
+
+    /// What the two threads of a split search share. Each thread searches its own half with
+    /// its own statement (on its own connection), writes the assignments of its own rows and
+    /// its own result only, and reads nothing of the lookup that changes.
+    private struct SplitSearch: @unchecked Sendable {
+        let lookup: PointInTimeLookup
+        let halves: [(probes: ArraySlice<EntityProbe>, statement: SQLiteStatement)]
+        let assignment: UnsafeMutableBufferPointer<Int32>
+        let found: UnsafeMutableBufferPointer<Result<SearchResult, any Error>>
+    }
+
+    /// Searches probes in the order given, recording each probe's winner (an index in the
+    /// returned columns) in `assignment`.
+    private func search(
+        _ probes: ArraySlice<EntityProbe>, with statement: SQLiteStatement,
+        assigning assignment: UnsafeMutableBufferPointer<Int32>
+    ) throws -> SearchResult {
         var builders = outputColumns.map { FeatureColumnBuilder(name: $0.name, type: $0.type) }
         let timeParameter = Int32(joinKeys.count + 1)
         var winnerCount: Int32 = 0
+        var matched = 0
         var previous: EntityProbe?
         var previousWinner: Int32 = -1
-        for probe in EntityProbe.sortedDescending(probes) {
+        for probe in probes {
             if let previous, previous.time == probe.time, previous.hasKey(of: probe) {
                 // The same key and time: the same winner, without another search.
                 assignment[probe.row] = previousWinner
-                if previousWinner >= 0 { matchedRows += 1 }
+                if previousWinner >= 0 { matched += 1 }
                 continue
             }
-            try bindKey(of: probe)
+            try bindKey(of: probe, to: statement)
             try statement.bind(probe.time, at: timeParameter)
             try statement.bind(OfflineTable.windowStart(at: probe.time, ttl: ttlNanoseconds), at: timeParameter + 1)
             defer { statement.reset() }
@@ -69,13 +144,13 @@ final class PointInTimeLookup {
             previousWinner = winnerCount
             winnerCount += 1
             assignment[probe.row] = previousWinner
-            matchedRows += 1
+            matched += 1
         }
-        return (builders.indices.map { builders[$0].build() }, assignment)
+        return SearchResult(winners: builders.indices.map { builders[$0].build() }, matched: matched)
     }
 
     /// Binds a probe's join key to the search's first parameters, as the stored key's type.
-    private func bindKey(of probe: EntityProbe) throws {
+    private func bindKey(of probe: EntityProbe, to statement: SQLiteStatement) throws {
         guard !probe.parts.isEmpty else { return try statement.bind(probe.integer, at: 1) }
         for (index, part) in probe.parts.enumerated() {
             let parameter = Int32(index + 1)

@@ -12,7 +12,9 @@ extension SQLiteOfflineStore {
     /// event time, then the latest creation time, then was ingested last. No visible row gives
     /// nulls; a null in the winner stays null. Entity rows with a null time or join key get
     /// nulls. Entity rows are processed in chunks of at most `chunkRows` rows, so memory does
-    /// not grow with their number, and the whole join reads one snapshot of the store.
+    /// not grow with their number, and the whole join reads one snapshot of the store. Large
+    /// chunks are searched on two cores, through two connections reading that one snapshot
+    /// (``withJoinSnapshot(_:)``).
     /// - Parameters:
     ///   - entities: the entity rows (join keys, a timestamp, any other columns).
     ///   - timestampColumn: the entity rows' timestamp column.
@@ -32,11 +34,11 @@ extension SQLiteOfflineStore {
     ) throws -> JoinReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let report = try connection.transaction(.deferred) {
+        let report = try withJoinSnapshot { twin in
             let plan = try JoinPlan(
                 entities: entities, timestampColumn: timestampColumn, requests: requests, store: self)
             var join = try ChunkedJoin(
-                plan: plan, requests: requests, connection: connection, strategy: strategy,
+                plan: plan, requests: requests, connection: connection, twin: twin, strategy: strategy,
                 timestampColumn: timestampColumn, entityPath: entities.path, writer: try makeWriter(plan.outputSchema))
             try entities.forEachBatch(columns: nil) { batch in
                 join.add(batch)

@@ -13,9 +13,12 @@ final class SQLiteConnection {
     private var statementCache: [String: SQLiteStatement] = [:]
 
     /// Opens (creating if needed) a database file for reading and writing.
-    /// - Parameter path: the database file.
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - busyTimeoutMilliseconds: how long a statement waits for a lock another connection
+    ///     holds before failing with `SQLITE_BUSY`.
     /// - Throws: ``SQLiteError`` when the file cannot be opened.
-    init(path: String) throws {
+    init(path: String, busyTimeoutMilliseconds: Int32 = 5_000) throws {
         self.path = path
         _ = Self.configured
         var handle: OpaquePointer?
@@ -27,7 +30,7 @@ final class SQLiteConnection {
             throw SQLiteError(code: SQLiteResultCode(rawValue: code), message: message, path: path)
         }
         self.handle = handle
-        sqlite3_busy_timeout(handle, 5_000)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
     }
 
     /// SQLite's process-wide settings, made once before the first connection opens: no memory
