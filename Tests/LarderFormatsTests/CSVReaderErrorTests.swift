@@ -36,6 +36,17 @@ struct CSVReaderErrorTests {
         #expect(crlf.line == 6)
     }
 
+    @Test func theFirstBadCellInFileOrderIsNamedWhateverItsColumn() throws {
+        // Cells are converted column by column; the error is the one a row-by-row read meets first.
+        let int64 = ColumnType.int(bits: 64, signed: true)
+        let error = try #require(try readError("a,b\n1,2\n3,bad\nbad,4\n", declared: ["a": int64, "b": int64]))
+        #expect(error.line == 3)
+        #expect(error.column == "b")
+        let sameRow = try #require(try readError("a,b\n1,2\nx,y\n", declared: ["a": int64, "b": int64]))
+        #expect(sameRow.line == 3)
+        #expect(sameRow.column == "a")
+    }
+
     @Test func cellErrorNamesTheLineWhereTheFieldStarts() throws {
         let error = try #require(
             try readError("a,b\n\"x\ny\",notanumber\n", declared: ["b": .int(bits: 64, signed: true)]))

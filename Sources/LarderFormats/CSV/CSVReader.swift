@@ -125,8 +125,8 @@ public final class CSVReader: TableReader {
         inferredColumns.contains(name)
     }
 
-    /// The error for a cell that is not a value of its column's type.
-    func cellError(_ error: CSVCellError, stream: borrowing CSVRecordStream, field: Int) -> FormatError {
+    /// The error for a cell that is not a value of its column's type, on a given line.
+    func cellError(_ error: CSVCellError, line: Int, field: Int) -> FormatError {
         let name = schema.columns[field].name
         var message = error.message + " (column type \(schema.columns[field].type))"
         if inferredColumns.contains(name) {
@@ -134,7 +134,7 @@ public final class CSVReader: TableReader {
                 "; the type was inferred from the first \(inferenceRows) rows,"
                 + " declare the column's type to read it otherwise"
         }
-        return FormatError(file: path, line: stream.line(ofField: field), column: name, message)
+        return FormatError(file: path, line: line, column: name, message)
     }
 }
 
