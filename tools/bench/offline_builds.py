@@ -21,18 +21,15 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
+
+from measured_process import measure
 
 
 def run(command):
     """Runs a command; returns its last output line, CPU seconds and peak RSS in MiB."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(process.pid, 0)
-    out, err = process.stdout.read(), process.stderr.read()
-    if status != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{out}\n{err}")
-    return out.strip().splitlines()[-1], usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    out, cpu, peak_rss = measure(command)
+    return out.strip().splitlines()[-1], cpu, peak_rss
 
 
 def seconds(line):

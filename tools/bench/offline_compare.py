@@ -16,21 +16,18 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 
 import duckdb
 
+from measured_process import measure
+
 
 def run(command):
     """Runs a command; returns its JSON line and its peak RSS in MiB (from wait4)."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(process.pid, 0)
-    out, err = process.stdout.read(), process.stderr.read()
-    if status != 0:
-        sys.exit(f"{command[0]} failed:\n{out}\n{err}")
+    out, _, peak_rss = measure(command)
     result = json.loads(out.strip().splitlines()[-1])
-    result["process_peak_rss_mib"] = usage.ru_maxrss / 1024
+    result["process_peak_rss_mib"] = peak_rss
     return result
 
 
