@@ -16,7 +16,9 @@
 ///   of its column's type, is a ``FormatError`` naming the file, the physical line (which
 ///   counts line breaks inside quoted fields) and the column.
 ///
-/// The file is read through one large buffer and parsed in place; memory holds one batch.
+/// The file is read through one large buffer. A second thread splits it into the next batches'
+/// cells while the calling thread converts the current batch's cells into typed columns, so
+/// memory holds a few batches at a time.
 public final class CSVReader: TableReader {
     /// The file being read.
     public let path: String
