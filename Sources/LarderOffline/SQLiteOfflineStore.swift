@@ -40,7 +40,7 @@ public final class SQLiteOfflineStore {
         // `page_size = 65536` (for a new file; an existing store keeps its page size): sixteen
         // times fewer pages to write, log, checkpoint and search than with SQLite's 4 KiB, and
         // wide rows still fit many to a page. Ingesting 1M rows took a quarter less time, the
-        // training set 100k x 1M a tenth less (docs/BENCHMARKS.md, "Pages of 64 KiB").
+        // training set 100k x 1M about a fifth less (docs/BENCHMARKS.md, "Pages of 64 KiB").
         // `secure_delete = FAST`: Debian builds SQLite with secure deletion on, which writes
         // zeros over every page a dropped table frees: dropping the previous 1M rows of a
         // forced re-ingestion took 0.52 s with it, 0.03 s with FAST, which still clears

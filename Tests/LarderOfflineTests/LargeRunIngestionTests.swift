@@ -8,10 +8,14 @@ import Testing
 /// Ingestion of a run large enough to be gathered and inserted in several chunks, the next
 /// chunk prepared on another thread while one is inserted.
 @Suite struct LargeRunIngestionTests {
-    @Test func aValueThatDoesNotFitInALaterChunkFailsNamingItAndKeepsThePreviousRows() async throws {
+    /// With runs of 2,097,152 rows the file is sorted in memory; with runs of 50,000 it goes
+    /// through the staging table.
+    @Test(arguments: [SourceRunLoader.defaultRunRows, 50_000])
+    func aValueThatDoesNotFitInALaterChunkFailsNamingItAndKeepsThePreviousRows(runRows: Int) async throws {
         let fixture = try StoreFixture(openSource: {
             try TableFiles.openReader(path: $0, format: $1, declaredTypes: $2)
         })
+        fixture.store.sortedRunRows = runRows
         let good = fixture.directory.appending("good.parquet")
         let bad = fixture.directory.appending("user_stats.parquet")
         // 200,000 rows over 1,000 users; in the bad file, user 600's last row holds a count

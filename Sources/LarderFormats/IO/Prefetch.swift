@@ -48,7 +48,10 @@ package enum Prefetch {
     ) throws {
         let channel = PrefetchChannel<Value>(capacity: max(1, ahead))
         let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A queue of its own rather than a global one: a global queue runs as many blocks at
+        // once as there are cores, so callers that themselves run on it (and wait here) could
+        // leave no thread for the producer; a queue of its own always gets one.
+        DispatchQueue(label: "larder.prefetch").async {
             defer { finished.signal() }
             do {
                 try producing { channel.put($0) }
