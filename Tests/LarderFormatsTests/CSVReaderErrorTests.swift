@@ -37,7 +37,7 @@ struct CSVReaderErrorTests {
     }
 
     @Test func theFirstBadCellInFileOrderIsNamedWhateverItsColumn() throws {
-        // Cells are converted column by column; the error is the one a row-by-row read meets first.
+        // Two bad cells, in different columns and rows: the one met first in the file is named.
         let int64 = ColumnType.int(bits: 64, signed: true)
         let error = try #require(try readError("a,b\n1,2\n3,bad\nbad,4\n", declared: ["a": int64, "b": int64]))
         #expect(error.line == 3)

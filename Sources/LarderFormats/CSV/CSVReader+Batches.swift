@@ -1,9 +1,5 @@
 extension CSVReader {
     /// Calls `body` with successive batches of at most ``batchSize`` rows, in file order.
-    ///
-    /// Two threads share the work: one splits the file into the next batch's cells
-    /// (``CSVCellBatch``) while the calling thread converts the previous batch's cells into
-    /// typed columns and calls `body`.
     /// - Parameters:
     ///   - columns: the columns to read, in the order wanted; `nil` for all. Cells of other
     ///     columns are skipped without being parsed.
@@ -13,6 +9,10 @@ extension CSVReader {
     public func forEachBatch(columns: [String]?, _ body: (ColumnBatch) throws -> Void) throws {
         let fieldIndices = try projection(columns)
         let names = schema.columns.map(\.name)
+        var stream = try CSVRecordStream(path: path, chunkSize: chunkSize)
+        guard try stream.nextRecord(), stream.fieldCount == names.count else {
+            throw FormatError(file: path, line: 1, "the header changed since the file was opened")
+        }
         var builders: [CSVColumnBuilder] = []
         for field in fieldIndices {
             let column = schema.columns[field]
@@ -21,50 +21,32 @@ extension CSVReader {
                     name: column.name, type: column.type, exactTimestamps: isInferred(column.name), capacity: batchSize)
             )
         }
-        let (path, chunkSize, batchSize) = (path, chunkSize, batchSize)
-        try Prefetch.forEach { emit in
-            var stream = try CSVRecordStream(path: path, chunkSize: chunkSize)
-            guard try stream.nextRecord(), stream.fieldCount == names.count else {
-                throw FormatError(file: path, line: 1, "the header changed since the file was opened")
-            }
-            var cells = CSVCellBatch(columnCount: fieldIndices.count, capacity: batchSize)
+        let batchSize = self.batchSize
+        // Work on the builders through a buffer pointer, so appending a cell does not check
+        // the array's uniqueness each time.
+        try builders.withUnsafeMutableBufferPointer { slots in
+            var rows = 0
             while try stream.nextRecord() {
                 guard try Self.acceptRecord(stream, names: names) else { continue }
-                cells.append(&stream, fields: fieldIndices)
-                if cells.rowCount == batchSize {
-                    guard emit(cells) else { return }
-                    cells = CSVCellBatch(columnCount: fieldIndices.count, capacity: batchSize)
+                for slot in 0..<slots.count {
+                    let field = fieldIndices[slot]
+                    do throws(CSVCellError) {
+                        try slots[slot].append(stream.fieldBytes(field), quoted: stream.field(field).quoted)
+                    } catch {
+                        throw cellError(error, stream: stream, field: field)
+                    }
+                }
+                rows += 1
+                if rows == batchSize {
+                    let columns = (0..<slots.count).map { slots[$0].finish(reserving: batchSize) }
+                    try body(ColumnBatch(columns: columns, rowCount: rows))
+                    rows = 0
                 }
             }
-            if cells.rowCount > 0 { _ = emit(cells) }
-        } consume: { (cells: CSVCellBatch) in
-            try body(convert(cells, with: &builders, fields: fieldIndices))
-        }
-    }
-
-    /// Converts a batch's cells into typed columns.
-    /// - Throws: ``FormatError`` for the first cell, in file order, that does not parse.
-    private func convert(
-        _ cells: CSVCellBatch, with builders: inout [CSVColumnBuilder], fields: [Int]
-    ) throws -> ColumnBatch {
-        var failure: (row: Int, column: Int, error: CSVCellError)?
-        for column in builders.indices {
-            let failed = cells.forEachCell(of: column) { (bytes, quoted) throws(CSVCellError) in
-                try builders[column].append(bytes, quoted: quoted)
-            }
-            // Each column stops at its first bad cell; the first of those in row order is named.
-            if let failed, failure.map({ failed.row < $0.row }) ?? true {
-                failure = (failed.row, column, failed.error)
+            if rows > 0 {
+                try body(ColumnBatch(columns: (0..<slots.count).map { slots[$0].finish() }, rowCount: rows))
             }
         }
-        if let failure {
-            throw cellError(
-                failure.error, line: cells.line(row: failure.row, column: failure.column),
-                field: fields[failure.column])
-        }
-        let full = cells.rowCount == batchSize
-        let columns = builders.indices.map { builders[$0].finish(reserving: full ? batchSize : 0) }
-        return ColumnBatch(columns: columns, rowCount: cells.rowCount)
     }
 
     /// The header positions of the columns asked for.

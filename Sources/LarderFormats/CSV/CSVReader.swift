@@ -16,9 +16,7 @@
 ///   of its column's type, is a ``FormatError`` naming the file, the physical line (which
 ///   counts line breaks inside quoted fields) and the column.
 ///
-/// The file is read through one large buffer. A second thread splits it into the next batches'
-/// cells while the calling thread converts the current batch's cells into typed columns, so
-/// memory holds a few batches at a time.
+/// The file is read through one large buffer and parsed in place; memory holds one batch.
 public final class CSVReader: TableReader {
     /// The file being read.
     public let path: String
@@ -127,8 +125,8 @@ public final class CSVReader: TableReader {
         inferredColumns.contains(name)
     }
 
-    /// The error for a cell that is not a value of its column's type, on a given line.
-    func cellError(_ error: CSVCellError, line: Int, field: Int) -> FormatError {
+    /// The error for a cell that is not a value of its column's type.
+    func cellError(_ error: CSVCellError, stream: borrowing CSVRecordStream, field: Int) -> FormatError {
         let name = schema.columns[field].name
         var message = error.message + " (column type \(schema.columns[field].type))"
         if inferredColumns.contains(name) {
@@ -136,7 +134,7 @@ public final class CSVReader: TableReader {
                 "; the type was inferred from the first \(inferenceRows) rows,"
                 + " declare the column's type to read it otherwise"
         }
-        return FormatError(file: path, line: line, column: name, message)
+        return FormatError(file: path, line: stream.line(ofField: field), column: name, message)
     }
 }
 

@@ -26,9 +26,6 @@ struct CSVRecordStream: ~Copyable {
     let path: String
     /// The physical line on which the current record starts.
     private(set) var recordLine = 0
-    /// The line breaks the current record holds, its own end included: more than one when a
-    /// quoted field holds a line break.
-    private(set) var recordLineBreaks = 0
     /// The number of fields in the current record.
     private(set) var fieldCount = 0
     private let input: BufferedFileInput
@@ -76,7 +73,6 @@ struct CSVRecordStream: ~Copyable {
             case .record(let next, let lineBreaks):
                 recordStart = position
                 recordLine = nextLine
-                recordLineBreaks = lineBreaks
                 position = next
                 nextLine += lineBreaks
                 return true

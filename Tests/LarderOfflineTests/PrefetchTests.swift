@@ -1,5 +1,5 @@
 import Foundation
-@testable import LarderFormats
+@testable import LarderOffline
 import Synchronization
 import Testing
 
@@ -40,23 +40,5 @@ import Testing
         usleep(50_000)
         let producedLater = produced.load(ordering: .sequentiallyConsistent)
         #expect(producedLater == producedOnReturn)
-    }
-}
-
-/// ``Prefetch/forEach(ahead:producing:consume:)``: a producer's error reaches the caller after
-/// the values emitted before it.
-@Suite struct PrefetchProducerErrorTests {
-    @Test func valuesEmittedBeforeAnErrorAreConsumedThenTheErrorIsThrown() {
-        struct Broken: Error {}
-        var consumed: [Int] = []
-        #expect(throws: Broken.self) {
-            try Prefetch.forEach(ahead: 2) { emit in
-                for value in 0..<3 { _ = emit(value) }
-                throw Broken()
-            } consume: {
-                consumed.append($0)
-            }
-        }
-        #expect(consumed == [0, 1, 2])
     }
 }
