@@ -1,4 +1,3 @@
-import Dispatch
 internal import LarderCore
 internal import LarderFormats
 import LarderStores
@@ -67,25 +66,17 @@ final class PointInTimeLookup {
             return (found.winners, assignment)
         }
         let middle = sorted.count / 2
-        let halves = [(probes: sorted[..<middle], statement: statement), (sorted[middle...], twinStatement)]
-        var found = [Result<SearchResult, any Error>](repeating: .failure(CancellationError()), count: 2)
-        assignment.withUnsafeMutableBufferPointer { assignment in
-            found.withUnsafeMutableBufferPointer { found in
-                let split = SplitSearch(lookup: self, halves: halves, assignment: assignment, found: found)
-                DispatchQueue.concurrentPerform(iterations: 2) { half in
-                    split.found[half] = Result {
-                        try split.lookup.search(
-                            split.halves[half].probes, with: split.halves[half].statement, assigning: split.assignment)
-                    }
-                }
+        let (first, second) = try assignment.withUnsafeMutableBufferPointer { assignment in
+            // Each half searches on its own connection and assigns its own rows only.
+            try TwoCores.perform { half in
+                half == 0
+                    ? try search(sorted[..<middle], with: statement, assigning: assignment)
+                    : try search(sorted[middle...], with: twinStatement, assigning: assignment)
             }
         }
-        let first = try found[0].get()
-        let second = try found[1].get()
         // The second half's winners follow the first's.
-        let offset = Int32(first.winners.first?.count ?? 0)
         for probe in sorted[middle...] where assignment[probe.row] >= 0 {
-            assignment[probe.row] += offset
+            assignment[probe.row] += first.winnerCount
         }
         matchedRows += first.matched + second.matched
         let winners = zip(first.winners, second.winners).map { first, second in
@@ -96,20 +87,12 @@ final class PointInTimeLookup {
         return (winners, assignment)
     }
 
-    /// The winners one run of searches found, and how many probes found one.
+    /// What one run of searches found: the winners' feature columns, how many winners, and how
+    /// many probes found one.
     private struct SearchResult {
         var winners: [Column]
+        var winnerCount: Int32
         var matched: Int
-    }
-
-    /// What the two threads of a split search share. Each thread searches its own half with
-    /// its own statement (on its own connection), writes the assignments of its own rows and
-    /// its own result only, and reads nothing of the lookup that changes.
-    private struct SplitSearch: @unchecked Sendable {
-        let lookup: PointInTimeLookup
-        let halves: [(probes: ArraySlice<EntityProbe>, statement: SQLiteStatement)]
-        let assignment: UnsafeMutableBufferPointer<Int32>
-        let found: UnsafeMutableBufferPointer<Result<SearchResult, any Error>>
     }
 
     /// Searches probes in the order given, recording each probe's winner (an index in the
@@ -146,7 +129,8 @@ final class PointInTimeLookup {
             assignment[probe.row] = previousWinner
             matched += 1
         }
-        return SearchResult(winners: builders.indices.map { builders[$0].build() }, matched: matched)
+        return SearchResult(
+            winners: builders.indices.map { builders[$0].build() }, winnerCount: winnerCount, matched: matched)
     }
 
     /// Binds a probe's join key to the search's first parameters, as the stored key's type.

@@ -1,4 +1,3 @@
-import Dispatch
 internal import LarderCore
 internal import LarderFormats
 import LarderStores
@@ -84,20 +83,14 @@ enum SourceRowOrder {
     /// sorted on its own core, then the halves are merged. The row is part of each key, so no
     /// two keys are equal and the order is the one a single sort gives.
     private static func sortedOnTwoCores(
-        rowCount: Int, key: @escaping @Sendable (Int) -> IntegerKey
+        rowCount: Int, key: (Int) -> IntegerKey
     ) -> [Int] {
         let middle = rowCount / 2
-        var halves = [[IntegerKey]](repeating: [], count: 2)
-        halves.withUnsafeMutableBufferPointer { halves in
-            let halves = Halves(buffer: halves)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let rows = half == 0 ? 0..<middle : middle..<rowCount
-                var keys = rows.map(key)
-                keys.sort()
-                halves.buffer[half] = keys
-            }
+        let (low, high) = TwoCores.perform { half in
+            var keys = (half == 0 ? 0..<middle : middle..<rowCount).map(key)
+            keys.sort()
+            return keys
         }
-        let (low, high) = (halves[0], halves[1])
         var order: [Int] = []
         order.reserveCapacity(rowCount)
         var left = 0
@@ -114,11 +107,6 @@ enum SourceRowOrder {
         order += low[left...].lazy.map { Int($0.row) }
         order += high[right...].lazy.map { Int($0.row) }
         return order
-    }
-
-    /// The two halves being sorted, each by its own thread, which touches only its own.
-    private struct Halves: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<[IntegerKey]>
     }
 
     /// One part of the key for every row, as SQLite orders the stored values (nulls, which
